@@ -1,0 +1,208 @@
+package io.dbosj;
+
+import io.dbosj.internal.DbosAccess;
+import io.dbosj.internal.config.ConfigSources;
+import io.dbosj.internal.exec.CurrentContext;
+import io.dbosj.internal.exec.WorkflowContext;
+import io.dbosj.internal.exec.WorkflowEngine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The durable workflow runtime of one application: where workflows are recorded, and what recovers
+ * them.
+ *
+ * <pre>{@code
+ * try (DBOS dbos = DBOS.builder().build()) {        // no URL: an embedded SQLite file
+ *   GreeterDurable greeter = new GreeterDurable(dbos);
+ *   dbos.launch();                                  // recovers unfinished workflows
+ *   greeter.greet();
+ * }
+ * }</pre>
+ *
+ * <p>Create every {@code XxxDurable} object before {@link #launch()}: launch recovers the
+ * workflows of the objects registered by then, and registration closes with it.
+ */
+public final class DBOS implements AutoCloseable {
+  static {
+    DbosAccess.install(dbos -> dbos.engine);
+  }
+
+  private final WorkflowEngine engine;
+
+  private DBOS(WorkflowEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Starts configuring a {@code DBOS}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Connects to the system database, creates or upgrades its tables, and starts recovering this
+   * executor's unfinished workflows in the background.
+   *
+   * @throws DbosException naming the database (password masked) and the cause, if it cannot be
+   *     reached
+   */
+  public void launch() {
+    engine.launch();
+  }
+
+  /**
+   * Stops this runtime. Workflows still running are interrupted and stay {@code PENDING}, so the
+   * next launch with the same executor ID finishes them; nothing is recorded as failed.
+   */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  /** The application name this runtime was configured with. */
+  public String appName() {
+    return engine.config().appName();
+  }
+
+  /** This process's executor ID: it recovers the workflows started under this ID. */
+  public String executorId() {
+    return engine.config().executorId();
+  }
+
+  /**
+   * A handle on a recorded workflow, whatever process started it. Its result is read as the
+   * workflow's declared type when a registered object provides the workflow, otherwise as plain
+   * JSON values (maps, lists, strings, numbers).
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public <R> WorkflowHandle<R> retrieveWorkflow(String workflowId) {
+    return engine.retrieve(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  // ------------------------------------------------------------ inside workflows
+
+  /** The ID of the workflow running on this thread, or {@code null} outside workflows. */
+  public static String workflowId() {
+    WorkflowContext context = CurrentContext.workflow();
+    return context == null ? null : context.workflowId();
+  }
+
+  /**
+   * Sleeps durably: inside a workflow the wake-up time is recorded once, so after a restart the
+   * workflow sleeps only what remains. Outside a workflow it is a plain sleep.
+   */
+  public static void sleep(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
+    WorkflowEngine.sleep(duration);
+  }
+
+  /**
+   * Starts a workflow in the background and returns its handle once the workflow is durably
+   * recorded. The lambda names the call: {@code DBOS.startWorkflow(() -> process(order),
+   * StartOptions.id("order-42"))}. Inside a workflow, the start is itself recorded, so a
+   * re-execution finds the same child instead of starting another.
+   */
+  public static <R> WorkflowHandle<R> startWorkflow(Supplier<R> call, StartOptions options) {
+    return WorkflowEngine.startCaptured(
+        Objects.requireNonNull(call, "call"), Objects.requireNonNull(options, "options"));
+  }
+
+  /** {@link #startWorkflow(Supplier, StartOptions)} for a workflow without a result. */
+  public static WorkflowHandle<Void> startWorkflow(Runnable call, StartOptions options) {
+    Objects.requireNonNull(call, "call");
+    return startWorkflow(
+        () -> {
+          call.run();
+          return null;
+        },
+        options);
+  }
+
+  /** Starts a workflow in the background with a generated ID. */
+  public static <R> WorkflowHandle<R> startWorkflow(Supplier<R> call) {
+    return startWorkflow(call, StartOptions.defaults());
+  }
+
+  /**
+   * Configures a {@link DBOS}. Each setting is taken, in order, from the builder, the environment
+   * ({@code DBOS_SYSTEM_DATABASE_URL}, {@code DBOS_DATABASE_URL}, {@code DBOS_APP_VERSION}, {@code
+   * DBOS_EXECUTOR_ID}), {@code dbos-config.yaml} in the working directory, and the default: a
+   * SQLite file named after the application.
+   */
+  public static final class Builder {
+    private String appName;
+    private String systemDatabaseUrl;
+    private String databaseUrl;
+    private String executorId;
+    private String appVersion;
+    private Path configFile = Path.of("dbos-config.yaml");
+
+    private Builder() {}
+
+    /** The application's name; the default SQLite file is {@code <appName>.sqlite}. */
+    public Builder appName(String name) {
+      this.appName = name;
+      return this;
+    }
+
+    /**
+     * Where workflows are recorded: {@code postgresql://user:pass@host:5432/db}, {@code
+     * jdbc:postgresql://...}, {@code sqlite:///path/app.sqlite} or {@code jdbc:sqlite:path}.
+     */
+    public Builder systemDatabaseUrl(String url) {
+      this.systemDatabaseUrl = url;
+      return this;
+    }
+
+    /**
+     * The application database, where {@code @Transaction} methods run. When no system database
+     * is given, workflows are recorded here too.
+     */
+    public Builder databaseUrl(String url) {
+      this.databaseUrl = url;
+      return this;
+    }
+
+    /**
+     * This process's identity for recovery (default {@code local}). Give each process sharing a
+     * system database its own, and reuse it when the process restarts.
+     */
+    public Builder executorId(String id) {
+      this.executorId = id;
+      return this;
+    }
+
+    /**
+     * The application version recorded with each workflow. By default a hash of the registered
+     * durable methods' signatures.
+     */
+    public Builder appVersion(String version) {
+      this.appVersion = version;
+      return this;
+    }
+
+    /** Reads configuration from this YAML file instead of {@code dbos-config.yaml}. */
+    public Builder configFile(Path file) {
+      this.configFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * Resolves the configuration. Nothing is connected until {@link DBOS#launch()}.
+     *
+     * @throws IllegalArgumentException naming the setting and its source, if a URL is malformed or
+     *     the configuration file cannot be read
+     */
+    public DBOS build() {
+      ConfigSources sources = new ConfigSources(System.getenv(), configFile);
+      return new DBOS(
+          new WorkflowEngine(
+              sources.resolve(
+                  new ConfigSources.Explicit(
+                      appName, systemDatabaseUrl, databaseUrl, executorId, appVersion, null))));
+    }
+  }
+}

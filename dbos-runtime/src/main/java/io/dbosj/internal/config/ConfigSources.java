@@ -1,0 +1,130 @@
+package io.dbosj.internal.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Resolves the configuration from, in order of precedence: values set on the builder, environment
+ * variables ({@code DBOS_SYSTEM_DATABASE_URL}, {@code DBOS_DATABASE_URL}, {@code DBOS_APP_VERSION},
+ * {@code DBOS_EXECUTOR_ID}), {@code dbos-config.yaml}, and defaults (a SQLite file named after the
+ * application in the working directory).
+ */
+public final class ConfigSources {
+  /** The application name when none is given anywhere. */
+  public static final String DEFAULT_APP_NAME = "dbos-app";
+
+  /** The executor ID when none is given anywhere, as in DBOS. */
+  public static final String DEFAULT_EXECUTOR_ID = "local";
+
+  private final Map<String, String> environment;
+  private final Path configFile;
+
+  public ConfigSources(Map<String, String> environment, Path configFile) {
+    this.environment = environment;
+    this.configFile = configFile;
+  }
+
+  /** What the builder was given; {@code null} means "not set". */
+  public record Explicit(
+      String appName,
+      String systemDatabaseUrl,
+      String databaseUrl,
+      String executorId,
+      String appVersion,
+      Boolean adminServer) {}
+
+  public DbosConfig resolve(Explicit explicit) {
+    JsonNode file = readConfigFile();
+    String appName = first(explicit.appName(), null, text(file, "name"), DEFAULT_APP_NAME);
+    String systemUrl =
+        first(
+            explicit.systemDatabaseUrl(),
+            environment.get("DBOS_SYSTEM_DATABASE_URL"),
+            text(file, "system_database_url"),
+            null);
+    String appUrl =
+        first(
+            explicit.databaseUrl(),
+            environment.get("DBOS_DATABASE_URL"),
+            text(file, "database_url"),
+            null);
+    DatabaseUrl system =
+        systemUrl != null
+            ? parse(systemUrl, "system database")
+            : appUrl != null
+                ? parse(appUrl, "application database")
+                : DatabaseUrl.sqliteFile(Path.of(appName + ".sqlite"));
+    DatabaseUrl application = appUrl != null ? parse(appUrl, "application database") : system;
+    String executorId =
+        first(
+            explicit.executorId(),
+            environment.get("DBOS_EXECUTOR_ID"),
+            text(file, "executor_id"),
+            DEFAULT_EXECUTOR_ID);
+    String appVersion =
+        first(
+            explicit.appVersion(),
+            environment.get("DBOS_APP_VERSION"),
+            text(file, "app_version"),
+            null);
+    JsonNode runtime = file == null ? null : file.get("runtimeConfig");
+    boolean adminServer =
+        explicit.adminServer() != null
+            ? explicit.adminServer()
+            : runtime != null && runtime.has("admin_server")
+                ? runtime.get("admin_server").asBoolean()
+                : false;
+    return new DbosConfig(appName, system, application, executorId, appVersion, adminServer);
+  }
+
+  private DatabaseUrl parse(String url, String which) {
+    try {
+      return DatabaseUrl.parse(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid " + which + " URL: " + e.getMessage(), e);
+    }
+  }
+
+  private JsonNode readConfigFile() {
+    if (configFile == null || !Files.isRegularFile(configFile)) {
+      return null;
+    }
+    try {
+      JsonNode root = new YAMLMapper().readTree(Files.readString(configFile));
+      if (root != null && !root.isNull() && !root.isObject()) {
+        throw new IllegalArgumentException(
+            configFile + " must be a YAML mapping (name: ..., system_database_url: ...)");
+      }
+      return root == null || root.isNull() ? null : root;
+    } catch (IOException | JacksonException e) {
+      throw new IllegalArgumentException(
+          "cannot read " + configFile.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    if (node == null || !node.hasNonNull(field)) {
+      return null;
+    }
+    String value = node.get(field).asString().trim();
+    return value.isEmpty() ? null : value;
+  }
+
+  private static String first(String a, String b, String c, String fallback) {
+    if (a != null && !a.isBlank()) {
+      return a;
+    }
+    if (b != null && !b.isBlank()) {
+      return b;
+    }
+    if (c != null && !c.isBlank()) {
+      return c;
+    }
+    return fallback;
+  }
+}

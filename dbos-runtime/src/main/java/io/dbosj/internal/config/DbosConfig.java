@@ -1,0 +1,20 @@
+package io.dbosj.internal.config;
+
+/**
+ * The configuration a {@code DBOS} instance runs with, after every source was consulted.
+ *
+ * @param appName the application's name; names the default SQLite file
+ * @param systemDatabase where workflows are recorded
+ * @param applicationDatabase where {@code @Transaction} methods run
+ * @param executorId this process's identity for recovery; workflows it starts are its to recover
+ * @param appVersion the application version recorded with each workflow, or {@code null} to derive
+ *     one from the registered workflow signatures
+ * @param adminServer whether the admin HTTP server should run
+ */
+public record DbosConfig(
+    String appName,
+    DatabaseUrl systemDatabase,
+    DatabaseUrl applicationDatabase,
+    String executorId,
+    String appVersion,
+    boolean adminServer) {}

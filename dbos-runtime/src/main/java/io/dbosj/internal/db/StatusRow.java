@@ -1,0 +1,41 @@
+package io.dbosj.internal.db;
+
+import io.dbosj.WorkflowState;
+import io.dbosj.WorkflowStatus;
+import java.time.Instant;
+
+/** A {@code workflow_status} row as read. */
+public record StatusRow(
+    String workflowId,
+    String status,
+    String name,
+    String className,
+    String instanceName,
+    String inputs,
+    String output,
+    String error,
+    String executorId,
+    String appVersion,
+    long recoveryAttempts,
+    long createdAt,
+    long updatedAt) {
+
+  public WorkflowState state() {
+    return WorkflowState.valueOf(status);
+  }
+
+  /** The public view of this row. */
+  public WorkflowStatus toStatus() {
+    return new WorkflowStatus(
+        workflowId,
+        state(),
+        name,
+        className,
+        instanceName,
+        executorId,
+        appVersion,
+        recoveryAttempts,
+        Instant.ofEpochMilli(createdAt),
+        Instant.ofEpochMilli(updatedAt));
+  }
+}

@@ -1,0 +1,17 @@
+package io.dbosj.internal.db;
+
+/**
+ * An {@code operation_outputs} row: the outcome of operation {@code functionId} of a workflow.
+ * Exactly one of {@code output} and {@code error} describes the outcome ({@code output} may be
+ * {@code null} for a step without a result); {@code childWorkflowId} is set when the operation
+ * started a child workflow.
+ */
+public record StepRecord(
+    String workflowId,
+    int functionId,
+    String functionName,
+    String output,
+    String error,
+    String childWorkflowId,
+    long startedAt,
+    long completedAt) {}

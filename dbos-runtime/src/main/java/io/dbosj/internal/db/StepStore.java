@@ -1,0 +1,131 @@
+package io.dbosj.internal.db;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.val;
+
+import io.dbosj.internal.db.SystemTables.OperationOutputs;
+import io.dbosj.internal.serde.JsonCodec;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Owns {@code operation_outputs}: the recorded outcome of each step of each workflow. */
+public final class StepStore {
+  private final SystemDatabase db;
+  private final String insert;
+  private final String selectAll;
+  private final String selectOne;
+
+  public StepStore(SystemDatabase db) {
+    this.db = db;
+    DSLContext sql = db.renderer();
+    this.insert =
+        sql.insertInto(OperationOutputs.TABLE)
+            .columns(
+                OperationOutputs.WORKFLOW_UUID,
+                OperationOutputs.FUNCTION_ID,
+                OperationOutputs.FUNCTION_NAME,
+                OperationOutputs.OUTPUT,
+                OperationOutputs.ERROR,
+                OperationOutputs.CHILD_WORKFLOW_ID,
+                OperationOutputs.STARTED_AT_EPOCH_MS,
+                OperationOutputs.COMPLETED_AT_EPOCH_MS,
+                OperationOutputs.SERIALIZATION)
+            .values(
+                val(null, OperationOutputs.WORKFLOW_UUID),
+                val(null, OperationOutputs.FUNCTION_ID),
+                val(null, OperationOutputs.FUNCTION_NAME),
+                val(null, OperationOutputs.OUTPUT),
+                val(null, OperationOutputs.ERROR),
+                val(null, OperationOutputs.CHILD_WORKFLOW_ID),
+                val(null, OperationOutputs.STARTED_AT_EPOCH_MS),
+                val(null, OperationOutputs.COMPLETED_AT_EPOCH_MS),
+                inline(JsonCodec.FORMAT, OperationOutputs.SERIALIZATION))
+            .onConflictDoNothing()
+            .getSQL();
+    var columns =
+        sql.select(
+                OperationOutputs.WORKFLOW_UUID,
+                OperationOutputs.FUNCTION_ID,
+                OperationOutputs.FUNCTION_NAME,
+                OperationOutputs.OUTPUT,
+                OperationOutputs.ERROR,
+                OperationOutputs.CHILD_WORKFLOW_ID,
+                OperationOutputs.STARTED_AT_EPOCH_MS,
+                OperationOutputs.COMPLETED_AT_EPOCH_MS)
+            .from(OperationOutputs.TABLE)
+            .where(OperationOutputs.WORKFLOW_UUID.eq(val(null, OperationOutputs.WORKFLOW_UUID)));
+    this.selectAll = columns.orderBy(OperationOutputs.FUNCTION_ID).getSQL();
+    this.selectOne =
+        columns.and(OperationOutputs.FUNCTION_ID.eq(val(null, OperationOutputs.FUNCTION_ID))).getSQL();
+  }
+
+  /**
+   * Records a step's outcome. Returns {@code false}, changing nothing, if that step of that
+   * workflow is already recorded: another execution got there first, and its record stands.
+   */
+  public boolean insert(StepRecord r) {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(insert)) {
+            Jdbc.bind(
+                s,
+                r.workflowId(),
+                r.functionId(),
+                r.functionName(),
+                r.output(),
+                r.error(),
+                r.childWorkflowId(),
+                r.startedAt(),
+                r.completedAt());
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Every recorded step of a workflow, in one query, by function ID. */
+  public List<StepRecord> all(String workflowId) {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(selectAll)) {
+            Jdbc.bind(s, workflowId);
+            List<StepRecord> steps = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                steps.add(read(rs));
+              }
+            }
+            return steps;
+          }
+        });
+  }
+
+  /** One recorded step, if present. */
+  public Optional<StepRecord> find(String workflowId, int functionId) {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(selectOne)) {
+            Jdbc.bind(s, workflowId, functionId);
+            try (ResultSet rs = s.executeQuery()) {
+              return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  private static StepRecord read(ResultSet rs) throws SQLException {
+    return new StepRecord(
+        rs.getString(1),
+        rs.getInt(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getLong(7),
+        rs.getLong(8));
+  }
+}

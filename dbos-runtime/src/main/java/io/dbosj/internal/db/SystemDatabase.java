@@ -1,0 +1,157 @@
+package io.dbosj.internal.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.dbosj.DbosException;
+import io.dbosj.internal.config.DatabaseUrl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The connection pool to the system database and the jOOQ dialect its SQL is rendered for.
+ * PostgreSQL gets a pool of connections, one per concurrent writer; SQLite runs in WAL mode with
+ * full fsync, immediate write transactions and a long busy timeout, so writers queue rather than
+ * fail.
+ */
+public final class SystemDatabase implements AutoCloseable {
+  private static final int POSTGRES_POOL_SIZE = 16;
+  private static final int SQLITE_POOL_SIZE = 4;
+
+  private final DatabaseUrl url;
+  private final HikariDataSource pool;
+  private final DSLContext renderer;
+
+  private SystemDatabase(DatabaseUrl url, HikariDataSource pool, DSLContext renderer) {
+    this.url = url;
+    this.pool = pool;
+    this.renderer = renderer;
+  }
+
+  /**
+   * Opens the pool and checks that the database answers.
+   *
+   * @throws DbosException naming the URL (password masked) and the cause, if it does not
+   */
+  public static SystemDatabase open(DatabaseUrl url, String poolName) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(poolName);
+    config.setJdbcUrl(url.jdbcUrl());
+    config.setAutoCommit(true);
+    config.setInitializationFailTimeout(1);
+    config.setConnectionTimeout(30_000);
+    if (url.user() != null) {
+      config.setUsername(url.user());
+    }
+    if (url.password() != null) {
+      config.setPassword(url.password());
+    }
+    SQLDialect dialect;
+    Settings settings = new Settings();
+    if (url.kind() == DatabaseUrl.Kind.SQLITE) {
+      createParentDirectory(url);
+      dialect = SQLDialect.SQLITE;
+      settings.setRenderSchema(false);
+      config.setMaximumPoolSize(SQLITE_POOL_SIZE);
+      config.addDataSourceProperty("journal_mode", "WAL");
+      config.addDataSourceProperty("synchronous", "FULL");
+      config.addDataSourceProperty("busy_timeout", "30000");
+      config.addDataSourceProperty("foreign_keys", "true");
+      config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    } else {
+      dialect = SQLDialect.POSTGRES;
+      config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
+    try {
+      HikariDataSource pool = new HikariDataSource(config);
+      return new SystemDatabase(url, pool, DSL.using(dialect, settings));
+    } catch (HikariPool.PoolInitializationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new DbosException(
+          "cannot connect to the system database at "
+              + url
+              + ": "
+              + DatabaseUrl.mask(String.valueOf(cause.getMessage()))
+              + ". Check that the database is running and the URL (DBOS_SYSTEM_DATABASE_URL,"
+              + " dbos-config.yaml or DBOS.builder().systemDatabaseUrl) is right.",
+          cause);
+    }
+  }
+
+  private static void createParentDirectory(DatabaseUrl url) {
+    Path parent = url.sqlitePath().toAbsolutePath().getParent();
+    if (parent == null || Files.isDirectory(parent)) {
+      return;
+    }
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new DbosException("cannot create the directory of the SQLite database " + url, e);
+    }
+  }
+
+  public DatabaseUrl url() {
+    return url;
+  }
+
+  public boolean isPostgres() {
+    return url.kind() == DatabaseUrl.Kind.POSTGRESQL;
+  }
+
+  /** A jOOQ context that renders SQL for this database without touching a connection. */
+  public DSLContext renderer() {
+    return renderer;
+  }
+
+  /** A jOOQ context executing on {@code connection}. */
+  public DSLContext dsl(Connection connection) {
+    return DSL.using(connection, renderer.dialect(), renderer.settings());
+  }
+
+  /** Runs {@code work} on a pooled connection in auto-commit mode. */
+  public <T> T withConnection(SqlWork<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. */
+  public <T> T inTransaction(SqlWork<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private DbosException failure(SQLException e) {
+    return new DbosException(
+        "system database " + url + " failed: " + DatabaseUrl.mask(String.valueOf(e.getMessage())),
+        e);
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,131 @@
+package io.dbosj.internal.db;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The one definition of the system database's tables, with DBOS's table and column names, for
+ * both PostgreSQL (schema {@code dbos}) and SQLite (no schemas: rendered without it).
+ */
+final class SystemTables {
+  private SystemTables() {}
+
+  static final String SCHEMA = "dbos";
+
+  /** {@code dbos.workflow_status}: one row per workflow. */
+  static final class WorkflowStatus {
+    static final Table<Record> TABLE = table(name(SCHEMA, "workflow_status"));
+    static final Field<String> WORKFLOW_UUID = field(name("workflow_uuid"), SQLDataType.CLOB);
+    static final Field<String> STATUS = field(name("status"), SQLDataType.CLOB);
+    static final Field<String> NAME = field(name("name"), SQLDataType.CLOB);
+    static final Field<String> AUTHENTICATED_USER =
+        field(name("authenticated_user"), SQLDataType.CLOB);
+    static final Field<String> ASSUMED_ROLE = field(name("assumed_role"), SQLDataType.CLOB);
+    static final Field<String> AUTHENTICATED_ROLES =
+        field(name("authenticated_roles"), SQLDataType.CLOB);
+    static final Field<String> REQUEST = field(name("request"), SQLDataType.CLOB);
+    static final Field<String> OUTPUT = field(name("output"), SQLDataType.CLOB);
+    static final Field<String> ERROR = field(name("error"), SQLDataType.CLOB);
+    static final Field<String> EXECUTOR_ID = field(name("executor_id"), SQLDataType.CLOB);
+    static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
+    static final Field<Long> UPDATED_AT = field(name("updated_at"), SQLDataType.BIGINT);
+    static final Field<String> APPLICATION_VERSION =
+        field(name("application_version"), SQLDataType.CLOB);
+    static final Field<String> APPLICATION_ID = field(name("application_id"), SQLDataType.CLOB);
+    static final Field<String> CLASS_NAME = field(name("class_name"), SQLDataType.VARCHAR(255));
+    static final Field<String> CONFIG_NAME = field(name("config_name"), SQLDataType.VARCHAR(255));
+    static final Field<Long> RECOVERY_ATTEMPTS =
+        field(name("recovery_attempts"), SQLDataType.BIGINT);
+    static final Field<String> QUEUE_NAME = field(name("queue_name"), SQLDataType.CLOB);
+    static final Field<Long> WORKFLOW_TIMEOUT_MS =
+        field(name("workflow_timeout_ms"), SQLDataType.BIGINT);
+    static final Field<Long> WORKFLOW_DEADLINE_EPOCH_MS =
+        field(name("workflow_deadline_epoch_ms"), SQLDataType.BIGINT);
+    static final Field<String> INPUTS = field(name("inputs"), SQLDataType.CLOB);
+    static final Field<Long> STARTED_AT_EPOCH_MS =
+        field(name("started_at_epoch_ms"), SQLDataType.BIGINT);
+    static final Field<String> DEDUPLICATION_ID =
+        field(name("deduplication_id"), SQLDataType.CLOB);
+    static final Field<Integer> PRIORITY = field(name("priority"), SQLDataType.INTEGER);
+    static final Field<String> QUEUE_PARTITION_KEY =
+        field(name("queue_partition_key"), SQLDataType.CLOB);
+    static final Field<String> FORKED_FROM = field(name("forked_from"), SQLDataType.CLOB);
+    static final Field<String> PARENT_WORKFLOW_ID =
+        field(name("parent_workflow_id"), SQLDataType.CLOB);
+    static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
+
+    private WorkflowStatus() {}
+  }
+
+  /** {@code dbos.operation_outputs}: one row per recorded step of a workflow. */
+  static final class OperationOutputs {
+    static final Table<Record> TABLE = table(name(SCHEMA, "operation_outputs"));
+    static final Field<String> WORKFLOW_UUID = field(name("workflow_uuid"), SQLDataType.CLOB);
+    static final Field<Integer> FUNCTION_ID = field(name("function_id"), SQLDataType.INTEGER);
+    static final Field<String> FUNCTION_NAME = field(name("function_name"), SQLDataType.CLOB);
+    static final Field<String> OUTPUT = field(name("output"), SQLDataType.CLOB);
+    static final Field<String> ERROR = field(name("error"), SQLDataType.CLOB);
+    static final Field<String> CHILD_WORKFLOW_ID =
+        field(name("child_workflow_id"), SQLDataType.CLOB);
+    static final Field<Long> STARTED_AT_EPOCH_MS =
+        field(name("started_at_epoch_ms"), SQLDataType.BIGINT);
+    static final Field<Long> COMPLETED_AT_EPOCH_MS =
+        field(name("completed_at_epoch_ms"), SQLDataType.BIGINT);
+    static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
+
+    private OperationOutputs() {}
+  }
+
+  /** {@code dbos.notifications}: messages sent to workflows. */
+  static final class Notifications {
+    static final Table<Record> TABLE = table(name(SCHEMA, "notifications"));
+    static final Field<String> DESTINATION_UUID =
+        field(name("destination_uuid"), SQLDataType.CLOB);
+    static final Field<String> TOPIC = field(name("topic"), SQLDataType.CLOB);
+    static final Field<String> MESSAGE = field(name("message"), SQLDataType.CLOB);
+    static final Field<Long> CREATED_AT_EPOCH_MS =
+        field(name("created_at_epoch_ms"), SQLDataType.BIGINT);
+    static final Field<String> MESSAGE_UUID = field(name("message_uuid"), SQLDataType.CLOB);
+    static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
+
+    private Notifications() {}
+  }
+
+  /** {@code dbos.workflow_events}: key-value events a workflow publishes. */
+  static final class WorkflowEvents {
+    static final Table<Record> TABLE = table(name(SCHEMA, "workflow_events"));
+    static final Field<String> WORKFLOW_UUID = field(name("workflow_uuid"), SQLDataType.CLOB);
+    static final Field<String> KEY = field(name("key"), SQLDataType.CLOB);
+    static final Field<String> VALUE = field(name("value"), SQLDataType.CLOB);
+    static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
+
+    private WorkflowEvents() {}
+  }
+
+  /** {@code dbos.streams}: ordered values a workflow writes to named streams. */
+  static final class Streams {
+    static final Table<Record> TABLE = table(name(SCHEMA, "streams"));
+    static final Field<String> WORKFLOW_UUID = field(name("workflow_uuid"), SQLDataType.CLOB);
+    static final Field<String> KEY = field(name("key"), SQLDataType.CLOB);
+    static final Field<String> VALUE = field(name("value"), SQLDataType.CLOB);
+    static final Field<Integer> OFFSET = field(name("offset"), SQLDataType.INTEGER);
+    static final Field<Integer> FUNCTION_ID = field(name("function_id"), SQLDataType.INTEGER);
+    static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
+
+    private Streams() {}
+  }
+
+  /** {@code dbos.dbos_migrations}: the schema versions applied. */
+  static final class Migrations {
+    static final Table<Record> TABLE = table(name(SCHEMA, "dbos_migrations"));
+    static final Field<Long> VERSION = field(name("version"), SQLDataType.BIGINT);
+
+    private Migrations() {}
+  }
+}

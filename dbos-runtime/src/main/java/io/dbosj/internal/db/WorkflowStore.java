@@ -1,0 +1,234 @@
+package io.dbosj.internal.db;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.val;
+
+import io.dbosj.WorkflowState;
+import io.dbosj.internal.db.SystemTables.WorkflowStatus;
+import io.dbosj.internal.serde.JsonCodec;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SelectField;
+
+/**
+ * Owns {@code workflow_status}. Its SQL is rendered once by jOOQ for this database and run as
+ * prepared statements.
+ */
+public final class WorkflowStore {
+  private static final List<Field<?>> ROW_COLUMNS =
+      List.of(
+          WorkflowStatus.WORKFLOW_UUID,
+          WorkflowStatus.STATUS,
+          WorkflowStatus.NAME,
+          WorkflowStatus.CLASS_NAME,
+          WorkflowStatus.CONFIG_NAME,
+          WorkflowStatus.INPUTS,
+          WorkflowStatus.OUTPUT,
+          WorkflowStatus.ERROR,
+          WorkflowStatus.EXECUTOR_ID,
+          WorkflowStatus.APPLICATION_VERSION,
+          WorkflowStatus.RECOVERY_ATTEMPTS,
+          WorkflowStatus.CREATED_AT,
+          WorkflowStatus.UPDATED_AT);
+
+  private final SystemDatabase db;
+  private final String insertPending;
+  private final String selectById;
+  private final String complete;
+  private final String selectPendingOfExecutor;
+  private final String countRecoveryAttempt;
+  private final String markRecoveryExceeded;
+
+  public WorkflowStore(SystemDatabase db) {
+    this.db = db;
+    DSLContext sql = db.renderer();
+    SelectField<?>[] rowColumns = ROW_COLUMNS.toArray(new SelectField<?>[0]);
+    this.insertPending =
+        sql.insertInto(WorkflowStatus.TABLE)
+            .columns(
+                WorkflowStatus.WORKFLOW_UUID,
+                WorkflowStatus.STATUS,
+                WorkflowStatus.NAME,
+                WorkflowStatus.CLASS_NAME,
+                WorkflowStatus.CONFIG_NAME,
+                WorkflowStatus.INPUTS,
+                WorkflowStatus.EXECUTOR_ID,
+                WorkflowStatus.APPLICATION_VERSION,
+                WorkflowStatus.PARENT_WORKFLOW_ID,
+                WorkflowStatus.CREATED_AT,
+                WorkflowStatus.UPDATED_AT,
+                WorkflowStatus.STARTED_AT_EPOCH_MS,
+                WorkflowStatus.RECOVERY_ATTEMPTS,
+                WorkflowStatus.SERIALIZATION)
+            .values(
+                val(null, WorkflowStatus.WORKFLOW_UUID),
+                inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS),
+                val(null, WorkflowStatus.NAME),
+                val(null, WorkflowStatus.CLASS_NAME),
+                val(null, WorkflowStatus.CONFIG_NAME),
+                val(null, WorkflowStatus.INPUTS),
+                val(null, WorkflowStatus.EXECUTOR_ID),
+                val(null, WorkflowStatus.APPLICATION_VERSION),
+                val(null, WorkflowStatus.PARENT_WORKFLOW_ID),
+                val(null, WorkflowStatus.CREATED_AT),
+                val(null, WorkflowStatus.UPDATED_AT),
+                val(null, WorkflowStatus.STARTED_AT_EPOCH_MS),
+                inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS),
+                inline(JsonCodec.FORMAT, WorkflowStatus.SERIALIZATION))
+            .onConflictDoNothing()
+            .getSQL();
+    this.selectById =
+        sql.select(rowColumns)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .getSQL();
+    this.complete =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.STATUS, val(null, WorkflowStatus.STATUS))
+            .set(WorkflowStatus.OUTPUT, val(null, WorkflowStatus.OUTPUT))
+            .set(WorkflowStatus.ERROR, val(null, WorkflowStatus.ERROR))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
+            .getSQL();
+    this.selectPendingOfExecutor =
+        sql.select(rowColumns)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
+            .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
+            .orderBy(WorkflowStatus.CREATED_AT)
+            .getSQL();
+    this.countRecoveryAttempt =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.RECOVERY_ATTEMPTS, WorkflowStatus.RECOVERY_ATTEMPTS.plus(inline(1L)))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
+            .getSQL();
+    this.markRecoveryExceeded = complete;
+  }
+
+  /**
+   * Records a workflow as {@code PENDING}, its first start counted in {@code recovery_attempts}. Returns {@code false}, changing nothing, if its ID is
+   * already recorded: the insert itself is the proof that a workflow is new.
+   */
+  public boolean insertPending(NewWorkflow w) {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(insertPending)) {
+            Jdbc.bind(
+                s,
+                w.workflowId(),
+                w.name(),
+                w.className(),
+                w.instanceName(),
+                w.inputs(),
+                w.executorId(),
+                w.appVersion(),
+                w.parentWorkflowId(),
+                w.createdAt(),
+                w.createdAt(),
+                w.createdAt());
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** The workflow's row, if it is recorded. */
+  public Optional<StatusRow> find(String workflowId) {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(selectById)) {
+            Jdbc.bind(s, workflowId);
+            try (ResultSet rs = s.executeQuery()) {
+              return rs.next() ? Optional.of(readRow(rs)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /**
+   * Records the outcome of a {@code PENDING} workflow. Returns {@code false}, changing nothing, if
+   * the workflow is no longer {@code PENDING}: another execution finished it first.
+   */
+  public boolean complete(
+      String workflowId, WorkflowState outcome, String output, String error, long now) {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(complete)) {
+            Jdbc.bind(
+                s, outcome.name(), output, error, now, workflowId, WorkflowState.PENDING.name());
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Every {@code PENDING} workflow owned by {@code executorId}, oldest first. */
+  public List<StatusRow> pendingOf(String executorId) {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(selectPendingOfExecutor)) {
+            Jdbc.bind(s, WorkflowState.PENDING.name(), executorId);
+            List<StatusRow> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                rows.add(readRow(rs));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
+  /** Counts one more start of a {@code PENDING} workflow; {@code false} if it is not pending. */
+  public boolean countRecoveryAttempt(String workflowId, long now) {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(countRecoveryAttempt)) {
+            Jdbc.bind(s, now, workflowId, WorkflowState.PENDING.name());
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Gives up on a {@code PENDING} workflow that failed recovery too often. */
+  public boolean markRecoveryExceeded(String workflowId, long now) {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(markRecoveryExceeded)) {
+            Jdbc.bind(
+                s,
+                WorkflowState.MAX_RECOVERY_ATTEMPTS_EXCEEDED.name(),
+                null,
+                null,
+                now,
+                workflowId,
+                WorkflowState.PENDING.name());
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  private static StatusRow readRow(ResultSet rs) throws SQLException {
+    return new StatusRow(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getLong(11),
+        rs.getLong(12),
+        rs.getLong(13));
+  }
+}

@@ -1,0 +1,117 @@
+package io.dbosj.internal.exec;
+
+import io.dbosj.DbosException;
+import io.dbosj.WorkflowFailedException;
+import io.dbosj.WorkflowHandle;
+import io.dbosj.WorkflowStatus;
+import io.dbosj.internal.codegen.DurableMethod;
+import io.dbosj.internal.db.StatusRow;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A handle that waits on the execution in this process when there is one, and otherwise polls the
+ * system database until the workflow's row shows an outcome.
+ */
+final class LocalWorkflowHandle<R> implements WorkflowHandle<R> {
+  private static final long FIRST_POLL_MS = 5;
+  private static final long MAX_POLL_MS = 500;
+
+  private final WorkflowEngine engine;
+  private final String workflowId;
+  private final DurableMethod<R> method;
+  private final CompletableFuture<Outcome<?>> execution;
+
+  LocalWorkflowHandle(
+      WorkflowEngine engine,
+      String workflowId,
+      DurableMethod<R> method,
+      CompletableFuture<Outcome<?>> execution) {
+    this.engine = engine;
+    this.workflowId = workflowId;
+    this.method = method;
+    this.execution = execution;
+  }
+
+  @Override
+  public String workflowId() {
+    return workflowId;
+  }
+
+  @Override
+  public R getResult() {
+    CompletableFuture<Outcome<?>> local = execution != null ? execution : engine.running().get(workflowId);
+    if (local != null) {
+      Outcome<?> outcome = local.join();
+      if (!(outcome.error() instanceof DbosShutdownException) || engine.isClosed()) {
+        return unwrap(WorkflowEngine.castOutcome(method, outcome));
+      }
+    }
+    return unwrap(awaitRecorded());
+  }
+
+  private Outcome<R> awaitRecorded() {
+    long pause = FIRST_POLL_MS;
+    while (true) {
+      StatusRow row =
+          engine
+              .workflowStore()
+              .find(workflowId)
+              .orElseThrow(
+                  () -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
+      if (row.state().isTerminal()) {
+        return method != null ? engine.recordedOutcome(row, method) : untyped(row);
+      }
+      CompletableFuture<Outcome<?>> local = engine.running().get(workflowId);
+      if (local != null) {
+        return WorkflowEngine.castOutcome(method, local.join());
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DbosException("interrupted while waiting for workflow " + workflowId, e);
+      }
+      pause = Math.min(MAX_POLL_MS, pause * 2);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Outcome<R> untyped(StatusRow row) {
+    return switch (row.state()) {
+      case SUCCESS -> Outcome.success((R) engine.codec().decodeUntyped(row.output()));
+      case ERROR -> Outcome.failure(engine.codec().decodeError(row.error()).rebuild(workflowId, Map.of()));
+      default -> Outcome.failure(
+          new DbosException("workflow " + workflowId + " ended with status " + row.status()));
+    };
+  }
+
+  private R unwrap(Outcome<R> outcome) {
+    Throwable error = outcome.error();
+    if (error == null) {
+      return outcome.value();
+    }
+    if (error instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (error instanceof Error fatal) {
+      throw fatal;
+    }
+    throw new WorkflowFailedException(
+        workflowId, error.getClass().getName(), error.getMessage(), error);
+  }
+
+  @Override
+  public WorkflowStatus getStatus() {
+    return engine
+        .workflowStore()
+        .find(workflowId)
+        .map(StatusRow::toStatus)
+        .orElseThrow(() -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
+  }
+
+  @Override
+  public String toString() {
+    return "WorkflowHandle{" + workflowId + "}";
+  }
+}

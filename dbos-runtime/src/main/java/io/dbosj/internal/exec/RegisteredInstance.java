@@ -1,0 +1,49 @@
+package io.dbosj.internal.exec;
+
+import io.dbosj.internal.codegen.DurableClass;
+
+/** A durable object known to the runtime: its class's dispatch table and its instance name. */
+public final class RegisteredInstance<T> {
+  private final WorkflowEngine engine;
+  private final T self;
+  private final DurableClass<T> type;
+  private final String instanceName;
+
+  RegisteredInstance(WorkflowEngine engine, T self, DurableClass<T> type, String instanceName) {
+    this.engine = engine;
+    this.self = self;
+    this.type = type;
+    this.instanceName = instanceName;
+  }
+
+  WorkflowEngine engine() {
+    return engine;
+  }
+
+  public DurableClass<T> type() {
+    return type;
+  }
+
+  public String className() {
+    return type.className();
+  }
+
+  public String instanceName() {
+    return instanceName;
+  }
+
+  /** The workflow with this durable name, or {@code null}. */
+  DurableClass.Entry<T> entry(String durableName) {
+    return type.workflow(durableName);
+  }
+
+  /** Calls a durable method through the generated dispatch table. */
+  void dispatch(DurableClass.Entry<T> entry, Object[] args) throws Throwable {
+    entry.dispatch().call(self, args);
+  }
+
+  /** How this instance appears in messages: the class, and its name if it has one. */
+  String describe() {
+    return instanceName.isEmpty() ? type.className() : type.className() + " '" + instanceName + "'";
+  }
+}

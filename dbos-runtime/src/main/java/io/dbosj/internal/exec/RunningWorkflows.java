@@ -1,0 +1,37 @@
+package io.dbosj.internal.exec;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The workflows executing in this process, by ID. Whoever claims an ID first executes it; a
+ * recovery, a resume or a caller that comes second attaches to that execution's outcome, so one
+ * process never runs the same workflow twice at once.
+ */
+final class RunningWorkflows {
+  private final ConcurrentMap<String, CompletableFuture<Outcome<?>>> running =
+      new ConcurrentHashMap<>();
+
+  /**
+   * Claims {@code workflowId}. Returns {@code null} if this caller now owns its execution (and
+   * must {@link #finish} it), or the outcome of the execution already under way.
+   */
+  CompletableFuture<Outcome<?>> claim(String workflowId, CompletableFuture<Outcome<?>> mine) {
+    return running.putIfAbsent(workflowId, mine);
+  }
+
+  /** The execution of {@code workflowId} under way here, or {@code null}. */
+  CompletableFuture<Outcome<?>> get(String workflowId) {
+    return running.get(workflowId);
+  }
+
+  void finish(String workflowId, CompletableFuture<Outcome<?>> mine, Outcome<?> outcome) {
+    running.remove(workflowId, mine);
+    mine.complete(outcome);
+  }
+
+  int size() {
+    return running.size();
+  }
+}

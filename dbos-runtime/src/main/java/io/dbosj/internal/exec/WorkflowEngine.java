@@ -1,0 +1,604 @@
+package io.dbosj.internal.exec;
+
+import io.dbosj.ConflictingWorkflowException;
+import io.dbosj.DbosException;
+import io.dbosj.DeterminismException;
+import io.dbosj.StartOptions;
+import io.dbosj.WorkflowHandle;
+import io.dbosj.WorkflowState;
+import io.dbosj.internal.codegen.DurableMethod;
+import io.dbosj.internal.config.DbosConfig;
+import io.dbosj.internal.db.NewWorkflow;
+import io.dbosj.internal.db.SchemaMigrations;
+import io.dbosj.internal.db.StatusRow;
+import io.dbosj.internal.db.StepRecord;
+import io.dbosj.internal.db.StepStore;
+import io.dbosj.internal.db.SystemDatabase;
+import io.dbosj.internal.db.WorkflowStore;
+import io.dbosj.internal.serde.JsonCodec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs durable methods under the durability rules: a workflow's row is written before its body
+ * runs, each step's outcome is written before the next step starts and before the workflow's
+ * outcome, recorded outcomes are replayed instead of re-run, and a write that finds another
+ * execution's record yields to it.
+ */
+public final class WorkflowEngine {
+  private static final Logger log = LoggerFactory.getLogger(WorkflowEngine.class);
+
+  /** The MDC key under which the current workflow's ID is logged. */
+  public static final String MDC_WORKFLOW_ID = "dbos.workflowId";
+
+  static final String SLEEP_NAME = "DBOS.sleep";
+
+  private final DbosConfig config;
+  private final Registry registry = new Registry(this);
+  private final RunningWorkflows running = new RunningWorkflows();
+  private final JsonCodec codec = new JsonCodec();
+  private volatile Started started;
+  private volatile boolean closed;
+
+  /** What exists only once launched. */
+  private record Started(
+      SystemDatabase db,
+      WorkflowStore workflows,
+      StepStore steps,
+      ExecutorService threads,
+      String appVersion) {}
+
+  public WorkflowEngine(DbosConfig config) {
+    this.config = config;
+  }
+
+  public Registry registry() {
+    return registry;
+  }
+
+  public DbosConfig config() {
+    return config;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Connects, migrates the system database, closes registration, and starts recovery. */
+  public synchronized void launch() {
+    if (closed) {
+      throw new IllegalStateException("this DBOS was closed; build a new one to launch again");
+    }
+    if (started != null) {
+      throw new IllegalStateException("this DBOS is already launched");
+    }
+    registry.close();
+    SystemDatabase db = SystemDatabase.open(config.systemDatabase(), "dbos-" + config.appName());
+    try {
+      SchemaMigrations.migrate(db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    String appVersion =
+        config.appVersion() != null ? config.appVersion() : derivedAppVersion(registry.signatures());
+    started =
+        new Started(db, new WorkflowStore(db), new StepStore(db), WorkflowThreads.create(), appVersion);
+    log.info(
+        "DBOS launched: app {}, version {}, executor {}, system database {}",
+        config.appName(),
+        appVersion,
+        config.executorId(),
+        config.systemDatabase());
+    started.threads().execute(new WorkflowRecovery(this)::recoverPending);
+  }
+
+  /**
+   * Stops: no new step or workflow starts, running workflows are interrupted and left {@code
+   * PENDING} for recovery (nothing is recorded as failed), and the pool is closed.
+   */
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    registry.close();
+    Started s = started;
+    if (s == null) {
+      return;
+    }
+    s.threads().shutdownNow();
+    try {
+      if (!s.threads().awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("{} workflows still running at close; they will be recovered", running.size());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    s.db().close();
+    log.info("DBOS closed");
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  private Started started() {
+    Started s = started;
+    if (s == null) {
+      throw new IllegalStateException(
+          closed
+              ? "this DBOS is closed; workflows cannot run on it any more"
+              : "call dbos.launch() before running workflows: launch() connects to the system"
+                  + " database and recovers unfinished workflows");
+    }
+    if (closed) {
+      throw new DbosShutdownException();
+    }
+    return s;
+  }
+
+  static String derivedAppVersion(List<String> signatures) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (String signature : signatures) {
+        digest.update(signature.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+      }
+      return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- calls from generated code
+
+  /** A {@code @Workflow} override was called. */
+  public <R> R callWorkflow(DurableCall<R> call) {
+    CallCapture capture = CurrentContext.capture();
+    if (capture != null) {
+      capture.record(call);
+      return call.method().returnType().defaultValue();
+    }
+    WorkflowContext parent = CurrentContext.workflow();
+    if (parent == null) {
+      return runWorkflow(call, UUID.randomUUID().toString(), null);
+    }
+    if (parent.currentStep() != null) {
+      throw new DbosException(
+          "workflow "
+              + call.label()
+              + " was called from inside step "
+              + parent.currentStep()
+              + " of workflow "
+              + parent.workflowId()
+              + "; call workflows from the workflow itself, not from its steps");
+    }
+    String childId = recordChild(parent, call, null);
+    return runWorkflow(call, childId, parent.workflowId());
+  }
+
+  /** A {@code @Step} override was called. */
+  public <R> R callStep(DurableCall<R> call) {
+    CallCapture capture = CurrentContext.capture();
+    if (capture != null) {
+      capture.record(call);
+      return call.method().returnType().defaultValue();
+    }
+    WorkflowContext context = CurrentContext.workflow();
+    if (context == null || context.currentStep() != null) {
+      try {
+        return call.body().run();
+      } catch (Throwable t) {
+        throw Sneaky.rethrow(t);
+      }
+    }
+    return runStep(context, call);
+  }
+
+  /** A typed starter, or {@code DBOS.startWorkflow}, starts a workflow in the background. */
+  public <R> WorkflowHandle<R> start(DurableCall<R> call, StartOptions options) {
+    if (call.method().kind() != DurableMethod.Kind.WORKFLOW) {
+      throw new DbosException(
+          "DBOS.startWorkflow was given step "
+              + call.label()
+              + "; start a @Workflow method (a step runs as part of a workflow)");
+    }
+    WorkflowContext parent = CurrentContext.workflow();
+    if (parent != null && parent.currentStep() == null) {
+      String childId = recordChild(parent, call, options.workflowId());
+      return startInBackground(call, childId, parent.workflowId());
+    }
+    String id = options.workflowId() != null ? options.workflowId() : UUID.randomUUID().toString();
+    return startInBackground(call, id, null);
+  }
+
+  /** {@code DBOS.startWorkflow(() -> workflow(args), options)}. */
+  @SuppressWarnings("unchecked")
+  public static <R> WorkflowHandle<R> startCaptured(Supplier<R> lambda, StartOptions options) {
+    DurableCall<R> call =
+        (DurableCall<R>) CurrentContext.captureCall(lambda, "the lambda given to DBOS.startWorkflow");
+    return call.instance().engine().start(call, options);
+  }
+
+  /** {@code DBOS.sleep}: a recorded wake-up time, so a restart sleeps only what remains. */
+  public static void sleep(Duration duration) {
+    WorkflowContext context = CurrentContext.workflow();
+    long wakeAt;
+    if (context == null || context.currentStep() != null) {
+      wakeAt = System.currentTimeMillis() + duration.toMillis();
+    } else {
+      wakeAt = context.engine().recordSleep(context, duration);
+    }
+    long remaining = wakeAt - System.currentTimeMillis();
+    if (remaining > 0) {
+      try {
+        Thread.sleep(remaining);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DbosShutdownException();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- workflows
+
+  /** Runs a workflow on this thread, or attaches to its execution already under way here. */
+  <R> R runWorkflow(DurableCall<R> call, String workflowId, String parentId) {
+    Started s = started();
+    String inputs = codec.encodeArguments(call.instance().className(), call.method(), call.args());
+    CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
+    CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
+    if (theirs != null) {
+      return castOutcome(call.method(), theirs.join()).get();
+    }
+    Outcome<R> outcome = Outcome.failure(new DbosShutdownException());
+    try {
+      Admission admission = admit(s, call, workflowId, parentId, inputs);
+      outcome = admission.finished != null ? recordedOutcome(admission.finished, call.method()) : execute(s, call, workflowId, admission.recorded);
+    } catch (RuntimeException | Error e) {
+      outcome = Outcome.failure(e);
+      throw e;
+    } finally {
+      running.finish(workflowId, mine, outcome);
+    }
+    return outcome.get();
+  }
+
+  /** Starts a workflow on a background thread once its row is durable; returns its handle. */
+  <R> WorkflowHandle<R> startInBackground(DurableCall<R> call, String workflowId, String parentId) {
+    Started s = started();
+    String inputs = codec.encodeArguments(call.instance().className(), call.method(), call.args());
+    CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
+    CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
+    if (theirs != null) {
+      return new LocalWorkflowHandle<>(this, workflowId, call.method(), theirs);
+    }
+    Admission admission;
+    try {
+      admission = admit(s, call, workflowId, parentId, inputs);
+    } catch (RuntimeException | Error e) {
+      running.finish(workflowId, mine, Outcome.failure(e));
+      throw e;
+    }
+    if (admission.finished != null) {
+      running.finish(workflowId, mine, recordedOutcome(admission.finished, call.method()));
+      return new LocalWorkflowHandle<>(this, workflowId, call.method(), mine);
+    }
+    submit(s, call, workflowId, admission.recorded, mine);
+    return new LocalWorkflowHandle<>(this, workflowId, call.method(), mine);
+  }
+
+  /** Recovery: executes a recorded {@code PENDING} workflow in the background. */
+  <R> void resumeInBackground(DurableCall<R> call, String workflowId) {
+    Started s = started();
+    CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
+    if (running.claim(workflowId, mine) != null) {
+      return;
+    }
+    Map<Integer, StepRecord> recorded;
+    try {
+      recorded = recordedSteps(s, workflowId);
+    } catch (RuntimeException | Error e) {
+      running.finish(workflowId, mine, Outcome.failure(e));
+      throw e;
+    }
+    submit(s, call, workflowId, recorded, mine);
+  }
+
+  private <R> void submit(
+      Started s,
+      DurableCall<R> call,
+      String workflowId,
+      Map<Integer, StepRecord> recorded,
+      CompletableFuture<Outcome<?>> mine) {
+    Runnable task =
+        () -> {
+          Outcome<?> outcome = Outcome.failure(new DbosShutdownException());
+          try {
+            outcome = execute(s, call, workflowId, recorded);
+          } catch (RuntimeException | Error e) {
+            outcome = Outcome.failure(e);
+            if (!(e instanceof DbosShutdownException)) {
+              log.error("workflow {} could not be completed; it stays PENDING", workflowId, e);
+            }
+          } finally {
+            running.finish(workflowId, mine, outcome);
+          }
+        };
+    try {
+      s.threads().execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      running.finish(workflowId, mine, Outcome.failure(new DbosShutdownException()));
+    }
+  }
+
+  /** The outcome of admitting a workflow: already finished, or to be executed with its record. */
+  private record Admission(StatusRow finished, Map<Integer, StepRecord> recorded) {}
+
+  /**
+   * Records the workflow as started, or finds what is recorded under its ID. A fresh insert
+   * proves that nothing is recorded, so the happy path reads nothing.
+   */
+  private Admission admit(
+      Started s, DurableCall<?> call, String workflowId, String parentId, String inputs) {
+    long now = System.currentTimeMillis();
+    boolean fresh =
+        s.workflows()
+            .insertPending(
+                new NewWorkflow(
+                    workflowId,
+                    call.method().name(),
+                    call.instance().className(),
+                    call.instance().instanceName(),
+                    inputs,
+                    config.executorId(),
+                    s.appVersion(),
+                    parentId,
+                    now));
+    if (fresh) {
+      return new Admission(null, Map.of());
+    }
+    StatusRow row =
+        s.workflows()
+            .find(workflowId)
+            .orElseThrow(
+                () -> new DbosException("workflow " + workflowId + " vanished while starting"));
+    if (!row.name().equals(call.method().name())
+        || !row.className().equals(call.instance().className())) {
+      throw new ConflictingWorkflowException(
+          workflowId,
+          "workflow " + row.className() + "." + row.name(),
+          "workflow " + call.instance().className() + "." + call.method().name());
+    }
+    if (row.state().isTerminal()) {
+      return new Admission(row, null);
+    }
+    return new Admission(null, recordedSteps(s, workflowId));
+  }
+
+  private Map<Integer, StepRecord> recordedSteps(Started s, String workflowId) {
+    Map<Integer, StepRecord> recorded = new HashMap<>();
+    for (StepRecord step : s.steps().all(workflowId)) {
+      recorded.put(step.functionId(), step);
+    }
+    return recorded;
+  }
+
+  /** Runs the body with a workflow context, then records its outcome (or yields to a recorded one). */
+  private <R> Outcome<R> execute(
+      Started s, DurableCall<R> call, String workflowId, Map<Integer, StepRecord> recorded) {
+    WorkflowContext context = new WorkflowContext(this, workflowId, recorded);
+    WorkflowContext previous = CurrentContext.enter(context);
+    String previousMdc = MDC.get(MDC_WORKFLOW_ID);
+    MDC.put(MDC_WORKFLOW_ID, workflowId);
+    Outcome<R> outcome;
+    try {
+      outcome = Outcome.success(call.body().run());
+    } catch (Throwable t) {
+      outcome = Outcome.failure(t);
+    } finally {
+      CurrentContext.restore(previous);
+      if (previousMdc == null) {
+        MDC.remove(MDC_WORKFLOW_ID);
+      } else {
+        MDC.put(MDC_WORKFLOW_ID, previousMdc);
+      }
+    }
+    if (closed || outcome.error() instanceof DbosShutdownException) {
+      throw new DbosShutdownException();
+    }
+    String output = null;
+    String error = null;
+    if (outcome.error() == null) {
+      try {
+        output = codec.encodeResult("workflow " + call.label(), call.method().returnType(), outcome.value());
+      } catch (RuntimeException e) {
+        outcome = Outcome.failure(e);
+      }
+    }
+    if (outcome.error() != null) {
+      error = codec.encodeError(outcome.error());
+    }
+    WorkflowState state = outcome.error() == null ? WorkflowState.SUCCESS : WorkflowState.ERROR;
+    if (!s.workflows().complete(workflowId, state, output, error, System.currentTimeMillis())) {
+      StatusRow row = s.workflows().find(workflowId).orElseThrow();
+      log.info("workflow {} was already finished ({}); keeping that outcome", workflowId, row.status());
+      return recordedOutcome(row, call.method());
+    }
+    return outcome;
+  }
+
+  /** The outcome recorded in a finished workflow's row, read back as its declared type. */
+  <R> Outcome<R> recordedOutcome(StatusRow row, DurableMethod<R> method) {
+    switch (row.state()) {
+      case SUCCESS:
+        return Outcome.success(codec.decodeResult(method.returnType(), row.output()));
+      case ERROR:
+        return Outcome.failure(
+            codec.decodeError(row.error()).rebuild(row.workflowId(), method.exceptionFactories()));
+      default:
+        return Outcome.failure(
+            new DbosException(
+                "workflow " + row.workflowId() + " ended with status " + row.status()));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static <R> Outcome<R> castOutcome(DurableMethod<R> method, Outcome<?> outcome) {
+    return (Outcome<R>) outcome;
+  }
+
+  // ---------------------------------------------------------------- steps
+
+  private <R> R runStep(WorkflowContext context, DurableCall<R> call) {
+    int functionId = context.nextFunctionId();
+    StepRecord recorded = context.recorded(functionId);
+    if (recorded != null) {
+      return replay(context, functionId, recorded, call.method()).get();
+    }
+    Started s = started();
+    long startedAt = System.currentTimeMillis();
+    context.enterStep(call.method().name());
+    Outcome<R> outcome;
+    try {
+      outcome = StepRetries.run(call.label(), call.method().retryPolicy(), call.body());
+    } finally {
+      context.exitStep();
+    }
+    if (closed) {
+      throw new DbosShutdownException();
+    }
+    String output = null;
+    String error = null;
+    if (outcome.error() == null) {
+      try {
+        output = codec.encodeResult("step " + call.label(), call.method().returnType(), outcome.value());
+      } catch (RuntimeException e) {
+        outcome = Outcome.failure(e);
+      }
+    }
+    if (outcome.error() != null) {
+      error = codec.encodeError(outcome.error());
+    }
+    StepRecord record =
+        new StepRecord(
+            context.workflowId(),
+            functionId,
+            call.method().name(),
+            output,
+            error,
+            null,
+            startedAt,
+            System.currentTimeMillis());
+    if (!s.steps().insert(record)) {
+      StepRecord theirs = s.steps().find(context.workflowId(), functionId).orElseThrow();
+      return replay(context, functionId, theirs, call.method()).get();
+    }
+    return outcome.get();
+  }
+
+  private <R> Outcome<R> replay(
+      WorkflowContext context, int functionId, StepRecord recorded, DurableMethod<R> method) {
+    if (!recorded.functionName().equals(method.name())) {
+      throw new DeterminismException(
+          context.workflowId(), functionId, recorded.functionName(), method.name());
+    }
+    if (recorded.error() != null) {
+      return Outcome.failure(
+          codec.decodeError(recorded.error()).rebuild(context.workflowId(), method.exceptionFactories()));
+    }
+    return Outcome.success(codec.decodeResult(method.returnType(), recorded.output()));
+  }
+
+  /**
+   * Records that operation {@code functionId} of {@code parent} starts a child workflow, and
+   * returns the child's ID: the one recorded by an earlier execution, else {@code requestedId},
+   * else one derived from the parent's ID and the operation's number.
+   */
+  private String recordChild(WorkflowContext parent, DurableCall<?> call, String requestedId) {
+    int functionId = parent.nextFunctionId();
+    StepRecord recorded = parent.recorded(functionId);
+    if (recorded != null) {
+      if (!recorded.functionName().equals(call.method().name()) || recorded.childWorkflowId() == null) {
+        throw new DeterminismException(
+            parent.workflowId(), functionId, recorded.functionName(), call.method().name() + " (child workflow)");
+      }
+      return recorded.childWorkflowId();
+    }
+    String childId = requestedId != null ? requestedId : parent.workflowId() + "-" + functionId;
+    Started s = started();
+    long now = System.currentTimeMillis();
+    StepRecord record =
+        new StepRecord(parent.workflowId(), functionId, call.method().name(), null, null, childId, now, now);
+    if (!s.steps().insert(record)) {
+      StepRecord theirs = s.steps().find(parent.workflowId(), functionId).orElseThrow();
+      return theirs.childWorkflowId() != null ? theirs.childWorkflowId() : childId;
+    }
+    return childId;
+  }
+
+  private long recordSleep(WorkflowContext context, Duration duration) {
+    int functionId = context.nextFunctionId();
+    StepRecord recorded = context.recorded(functionId);
+    if (recorded != null) {
+      if (!recorded.functionName().equals(SLEEP_NAME)) {
+        throw new DeterminismException(context.workflowId(), functionId, recorded.functionName(), SLEEP_NAME);
+      }
+      return Long.parseLong(recorded.output());
+    }
+    Started s = started();
+    long now = System.currentTimeMillis();
+    long wakeAt = now + duration.toMillis();
+    StepRecord record =
+        new StepRecord(context.workflowId(), functionId, SLEEP_NAME, Long.toString(wakeAt), null, null, now, now);
+    if (!s.steps().insert(record)) {
+      return Long.parseLong(s.steps().find(context.workflowId(), functionId).orElseThrow().output());
+    }
+    return wakeAt;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** A handle on any recorded workflow. */
+  public <R> WorkflowHandle<R> retrieve(String workflowId) {
+    Started s = started();
+    StatusRow row =
+        s.workflows()
+            .find(workflowId)
+            .orElseThrow(() -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
+    DurableMethod<R> method = methodOf(row);
+    return new LocalWorkflowHandle<>(this, workflowId, method, running.get(workflowId));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <R> DurableMethod<R> methodOf(StatusRow row) {
+    RegisteredInstance<?> instance = registry.find(row.className(), row.instanceName());
+    var entry = instance == null ? null : instance.entry(row.name());
+    return entry == null ? null : (DurableMethod<R>) entry.method();
+  }
+
+  WorkflowStore workflowStore() {
+    return started().workflows();
+  }
+
+  JsonCodec codec() {
+    return codec;
+  }
+
+  RunningWorkflows running() {
+    return running;
+  }
+}

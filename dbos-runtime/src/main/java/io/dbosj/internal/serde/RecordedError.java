@@ -1,0 +1,82 @@
+package io.dbosj.internal.serde;
+
+import io.dbosj.WorkflowFailedException;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+/**
+ * An exception as the system database keeps it: class name, message and stack frames. Rebuilt on
+ * replay as the same type only when that type is known without reading a class name from the
+ * database: a checked exception the durable method declares, or one of the JDK's common unchecked
+ * exceptions. Anything else comes back as a {@link WorkflowFailedException} carrying the recorded
+ * class, message and stack.
+ */
+public record RecordedError(String className, String message, List<Frame> stack) {
+  /** One stack frame. */
+  public record Frame(String declaringClass, String methodName, String fileName, int lineNumber) {}
+
+  private static final Map<String, Function<String, ? extends Throwable>> JDK_EXCEPTIONS =
+      Map.ofEntries(
+          Map.entry(RuntimeException.class.getName(), RuntimeException::new),
+          Map.entry(IllegalArgumentException.class.getName(), IllegalArgumentException::new),
+          Map.entry(IllegalStateException.class.getName(), IllegalStateException::new),
+          Map.entry(
+              UnsupportedOperationException.class.getName(), UnsupportedOperationException::new),
+          Map.entry(NullPointerException.class.getName(), NullPointerException::new),
+          Map.entry(ArithmeticException.class.getName(), ArithmeticException::new),
+          Map.entry(IndexOutOfBoundsException.class.getName(), IndexOutOfBoundsException::new),
+          Map.entry(
+              ArrayIndexOutOfBoundsException.class.getName(), ArrayIndexOutOfBoundsException::new),
+          Map.entry(ClassCastException.class.getName(), ClassCastException::new),
+          Map.entry(NumberFormatException.class.getName(), NumberFormatException::new),
+          Map.entry(NoSuchElementException.class.getName(), NoSuchElementException::new),
+          Map.entry(
+              ConcurrentModificationException.class.getName(),
+              ConcurrentModificationException::new),
+          Map.entry(SecurityException.class.getName(), SecurityException::new));
+
+  static RecordedError of(Throwable error) {
+    List<Frame> frames = new ArrayList<>();
+    for (StackTraceElement e : error.getStackTrace()) {
+      frames.add(
+          new Frame(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber()));
+    }
+    return new RecordedError(error.getClass().getName(), error.getMessage(), frames);
+  }
+
+  /**
+   * The exception to throw for this record: the same type if {@code declared} (the method's
+   * declared exception constructors) or the JDK list knows it, else a {@link
+   * WorkflowFailedException}.
+   */
+  public Throwable rebuild(
+      String workflowId, Map<String, Function<String, ? extends Throwable>> declared) {
+    Function<String, ? extends Throwable> factory = declared.get(className);
+    if (factory == null) {
+      factory = JDK_EXCEPTIONS.get(className);
+    }
+    Throwable rebuilt =
+        factory != null
+            ? factory.apply(message)
+            : new WorkflowFailedException(workflowId, className, message, null);
+    rebuilt.setStackTrace(stackTrace());
+    return rebuilt;
+  }
+
+  private StackTraceElement[] stackTrace() {
+    if (stack == null) {
+      return new StackTraceElement[0];
+    }
+    StackTraceElement[] trace = new StackTraceElement[stack.size()];
+    for (int i = 0; i < trace.length; i++) {
+      Frame f = stack.get(i);
+      trace[i] =
+          new StackTraceElement(f.declaringClass(), f.methodName(), f.fileName(), f.lineNumber());
+    }
+    return trace;
+  }
+}
