@@ -22,6 +22,16 @@ import org.jooq.impl.DSL;
  * fail.
  */
 public final class SystemDatabase implements AutoCloseable {
+  static {
+    // jOOQ prints a banner and a "tip of the day" on first use: noise in a library's users' logs.
+    if (System.getProperty("org.jooq.no-logo") == null) {
+      System.setProperty("org.jooq.no-logo", "true");
+    }
+    if (System.getProperty("org.jooq.no-tips") == null) {
+      System.setProperty("org.jooq.no-tips", "true");
+    }
+  }
+
   private static final int POSTGRES_POOL_SIZE = 16;
   private static final int SQLITE_POOL_SIZE = 4;
 
