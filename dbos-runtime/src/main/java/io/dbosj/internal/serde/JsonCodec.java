@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,7 +22,12 @@ public final class JsonCodec {
   /** The name written to the {@code serialization} columns. */
   public static final String FORMAT = "json";
 
-  private final JsonMapper mapper = JsonMapper.builder().build();
+  /**
+   * Fails on types with no properties instead of writing {@code {}}: recording an object as empty
+   * would silently lose its state on replay.
+   */
+  private final JsonMapper mapper =
+      JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
   private final ConcurrentMap<Type, JavaType> javaTypes = new ConcurrentHashMap<>();
   private final ConcurrentMap<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
 

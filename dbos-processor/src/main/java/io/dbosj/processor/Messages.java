@@ -1,0 +1,111 @@
+package io.dbosj.processor;
+
+/**
+ * Every message the processor reports, in one place. Each says what is wrong and how to fix it,
+ * and starts with a stable tag ({@code [dbos.final-method]}) that tests, docs and searches can
+ * rely on.
+ */
+final class Messages {
+  private Messages() {}
+
+  static String finalMethod(String annotation) {
+    return "[dbos.final-method] @" + annotation + " methods cannot be final: the generated"
+        + " subclass overrides them to record their results. Remove 'final'.";
+  }
+
+  static String privateMethod(String annotation) {
+    return "[dbos.private-method] @" + annotation + " methods cannot be private: the generated"
+        + " subclass overrides them. Make the method public, protected or package-private.";
+  }
+
+  static String staticMethod(String annotation) {
+    return "[dbos.static-method] @" + annotation + " methods cannot be static: the generated"
+        + " subclass overrides instance methods only. Remove 'static' and call the method on a"
+        + " durable instance.";
+  }
+
+  static String abstractMethod(String annotation) {
+    return "[dbos.abstract-method] @" + annotation + " methods need a body to run: give the method"
+        + " an implementation in this class.";
+  }
+
+  static String genericMethod(String annotation) {
+    return "[dbos.generic-method] @" + annotation + " methods cannot declare type parameters: their"
+        + " arguments and results are recorded and read back as their exact declared types."
+        + " Replace the type variable with a concrete type.";
+  }
+
+  static String stepAndWorkflow() {
+    return "[dbos.step-and-workflow] a method is either a @Workflow or a @Step, not both. Keep"
+        + " @Workflow to record its steps, or @Step to record its result as one step.";
+  }
+
+  static String notAClass(String kind) {
+    return "[dbos.not-a-class] durable methods belong in a class, and this is "
+        + kind
+        + ". Move the annotated method to a (non-final) class.";
+  }
+
+  static String finalClass(String name) {
+    return "[dbos.final-class] " + name + " has durable methods but is final, so "
+        + name + "Durable cannot extend it. Remove 'final'.";
+  }
+
+  static String abstractClass(String name) {
+    return "[dbos.abstract-class] " + name + " has durable methods but is abstract, so "
+        + name + "Durable could not be instantiated. Make the class concrete, or put the durable"
+        + " methods in a concrete subclass.";
+  }
+
+  static String innerClass(String name) {
+    return "[dbos.inner-class] " + name + " is an inner (non-static) class, so its generated"
+        + " subclass would need an enclosing instance. Declare it 'static'.";
+  }
+
+  static String privateClass(String name) {
+    return "[dbos.private-class] " + name + " is private (or nested in a private class), so the"
+        + " generated subclass cannot extend it. Make it package-private or wider.";
+  }
+
+  static String genericClass(String name) {
+    return "[dbos.generic-class] " + name + " declares type parameters, but recorded arguments and"
+        + " results must have exact types. Extend it with a non-generic class and annotate there.";
+  }
+
+  static String noConstructor(String name) {
+    return "[dbos.no-constructor] every constructor of " + name + " is private, so "
+        + name + "Durable cannot call one. Add a constructor that is at least package-private.";
+  }
+
+  static String duplicateName(String durableName, String other) {
+    return "[dbos.duplicate-name] the durable name '" + durableName + "' is already used by "
+        + other + "; recovery finds methods by this name, so each must be unique in its class."
+        + " Set a distinct one, e.g. @Workflow(name = \"" + durableName + "2\").";
+  }
+
+  static String badOption(String detail) {
+    return "[dbos.bad-option] " + detail;
+  }
+
+  static String transactionUnavailable() {
+    return "[dbos.transaction-unavailable] this version of io.dbosj does not run @Transaction"
+        + " methods yet, so the annotation would have no effect. Remove it, and use a @Step for"
+        + " the database work for now.";
+  }
+
+  static String scheduledUnavailable() {
+    return "[dbos.scheduled-unavailable] this version of io.dbosj does not run @Scheduled"
+        + " workflows yet, so the annotation would have no effect. Remove it.";
+  }
+
+  static String unresolvedType(String name) {
+    return "[dbos.unresolved-type] a type in the durable methods or constructors of " + name
+        + " could not be resolved, so its Durable subclass was not generated. Fix the other"
+        + " compilation errors first.";
+  }
+
+  static String unexpected(String name, Throwable e) {
+    return "[dbos.processor-failure] io.dbosj's processor failed on " + name + ": " + e
+        + ". This is a bug in io.dbosj; please report it with this class.";
+  }
+}

@@ -1,0 +1,18 @@
+package io.dbosj.processor;
+
+/** The two kinds of durable method the processor generates overrides for. */
+enum MethodKind {
+  WORKFLOW("workflow"),
+  STEP("step");
+
+  private final String factory;
+
+  MethodKind(String factory) {
+    this.factory = factory;
+  }
+
+  /** The name of the {@code DurableMethod} factory method for this kind. */
+  String factory() {
+    return factory;
+  }
+}

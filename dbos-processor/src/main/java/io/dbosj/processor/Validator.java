@@ -1,0 +1,158 @@
+package io.dbosj.processor;
+
+import io.dbosj.annotation.Scheduled;
+import io.dbosj.annotation.Step;
+import io.dbosj.annotation.Transaction;
+import io.dbosj.annotation.Workflow;
+import java.util.HashMap;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+
+/** Finds every problem of a durable class that would stop its subclass from working. */
+final class Validator {
+  private Validator() {}
+
+  static Problems validate(DurableClassModel model) {
+    Problems problems = new Problems();
+    validateClass(model, problems);
+    validateUnavailableAnnotations(model.type(), problems);
+    Map<String, DurableMethodModel> byName = new HashMap<>();
+    for (DurableMethodModel method : model.methods()) {
+      validateMethod(method, problems);
+      DurableMethodModel first = byName.putIfAbsent(method.durableName(), method);
+      if (first != null) {
+        problems.add(
+            method.element(),
+            Messages.duplicateName(method.durableName(), describe(first.element())));
+      }
+    }
+    return problems;
+  }
+
+  private static void validateClass(DurableClassModel model, Problems problems) {
+    TypeElement type = model.type();
+    String name = type.getSimpleName().toString();
+    if (type.getModifiers().contains(Modifier.FINAL)) {
+      problems.add(type, Messages.finalClass(name));
+    }
+    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+      problems.add(type, Messages.abstractClass(name));
+    }
+    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+      problems.add(type, Messages.innerClass(name));
+    }
+    if (privateOrInPrivate(type)) {
+      problems.add(type, Messages.privateClass(name));
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      problems.add(type, Messages.genericClass(name));
+    }
+    if (model.constructors().isEmpty()) {
+      problems.add(type, Messages.noConstructor(name));
+    }
+  }
+
+  private static boolean privateOrInPrivate(TypeElement type) {
+    for (Element e = type; e != null && (e.getKind().isClass() || e.getKind().isInterface()); e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void validateMethod(DurableMethodModel method, Problems problems) {
+    ExecutableElement element = method.element();
+    String annotation = method.kind() == MethodKind.WORKFLOW ? "Workflow" : "Step";
+    if (element.getAnnotation(Workflow.class) != null && element.getAnnotation(Step.class) != null) {
+      problems.add(element, Messages.stepAndWorkflow());
+    }
+    if (element.getModifiers().contains(Modifier.PRIVATE)) {
+      problems.add(element, Messages.privateMethod(annotation));
+    }
+    if (element.getModifiers().contains(Modifier.STATIC)) {
+      problems.add(element, Messages.staticMethod(annotation));
+    }
+    if (element.getModifiers().contains(Modifier.FINAL)) {
+      problems.add(element, Messages.finalMethod(annotation));
+    }
+    if (element.getModifiers().contains(Modifier.ABSTRACT)) {
+      problems.add(element, Messages.abstractMethod(annotation));
+    }
+    if (!element.getTypeParameters().isEmpty()) {
+      problems.add(element, Messages.genericMethod(annotation));
+    }
+    validateOptions(method, problems);
+  }
+
+  private static void validateOptions(DurableMethodModel method, Problems problems) {
+    ExecutableElement element = method.element();
+    if (method.kind() == MethodKind.WORKFLOW) {
+      if (method.maxRecoveryAttempts() < 1) {
+        problems.add(
+            element,
+            Messages.badOption(
+                "@Workflow(maxRecoveryAttempts = " + method.maxRecoveryAttempts()
+                    + ") must be at least 1: it counts the starts recovery may make."));
+      }
+      return;
+    }
+    if (method.maxAttempts() < 1) {
+      problems.add(
+          element,
+          Messages.badOption(
+              "@Step(maxAttempts = " + method.maxAttempts()
+                  + ") must be at least 1 (1 means no retries)."));
+    }
+    if (method.intervalSeconds() < 0 || Double.isNaN(method.intervalSeconds())) {
+      problems.add(
+          element,
+          Messages.badOption(
+              "@Step(intervalSeconds = " + method.intervalSeconds() + ") must be 0 or more."));
+    }
+    if (!(method.backoffRate() >= 1)) {
+      problems.add(
+          element,
+          Messages.badOption(
+              "@Step(backoffRate = " + method.backoffRate()
+                  + ") must be at least 1: each retry waits this many times longer than the last."));
+    }
+  }
+
+  /** Annotations declared for later work: refused so that they never silently do nothing. */
+  private static void validateUnavailableAnnotations(TypeElement type, Problems problems) {
+    for (ExecutableElement element : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (element.getAnnotation(Transaction.class) != null) {
+        problems.add(element, Messages.transactionUnavailable());
+      }
+      if (element.getAnnotation(Scheduled.class) != null) {
+        problems.add(element, Messages.scheduledUnavailable());
+      }
+    }
+  }
+
+  /** Problems of an annotated method outside any durable class model. */
+  static void validateStray(ExecutableElement method, Problems problems) {
+    ElementKind kind = method.getEnclosingElement().getKind();
+    String what =
+        switch (kind) {
+          case INTERFACE -> "an interface";
+          case ENUM -> "an enum";
+          case RECORD -> "a record";
+          case ANNOTATION_TYPE -> "an annotation type";
+          default -> "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    problems.add(method, Messages.notAClass(what));
+  }
+
+  private static String describe(ExecutableElement method) {
+    return method.getSimpleName() + "(" + method.getParameters().size() + " parameter"
+        + (method.getParameters().size() == 1 ? "" : "s") + ")";
+  }
+}
