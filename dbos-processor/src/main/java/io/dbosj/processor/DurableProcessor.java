@@ -29,7 +29,10 @@ import javax.tools.Diagnostic;
  * {@code annotationProcessor}); it is isolating for Gradle's incremental compilation. Each class
  * is read into a model, validated in full (every problem is reported, on the element it is about),
  * and only then written. A class whose signatures mention a type another processor has not
- * generated yet waits for a later round. The processor claims no annotations.
+ * generated yet waits for a later round. The processor claims no annotations, so others see them
+ * too; javac's {@code -Xlint:processing} therefore notes them as unclaimed (as it does the
+ * {@code @Generated} that every processor writes), and strict builds use {@code
+ * -Xlint:all,-processing}.
  */
 @AutoService(Processor.class)
 public final class DurableProcessor extends AbstractProcessor {

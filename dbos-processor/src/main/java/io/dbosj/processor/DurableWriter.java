@@ -290,6 +290,9 @@ final class DurableWriter {
     if (isDeprecated(element)) {
       spec.addAnnotation(Deprecated.class);
     }
+    if (hasGenericVarargs(element)) {
+      spec.addAnnotation(suppressWarnings(Set.of("unchecked")));
+    }
     CodeBlock call =
         CodeBlock.of(
             "this.durable.$L($N, $L, $L)",
@@ -392,6 +395,9 @@ final class DurableWriter {
     if (isDeprecated(element)) {
       spec.addAnnotation(Deprecated.class);
     }
+    if (hasGenericVarargs(element)) {
+      spec.addAnnotation(suppressWarnings(Set.of("unchecked")));
+    }
     for (VariableElement parameter : element.getParameters()) {
       spec.addParameter(ParameterSpec.get(parameter));
     }
@@ -403,6 +409,13 @@ final class DurableWriter {
         argumentArray(element),
         body(element, CodeBlock.of("$T.super", generated)));
     return spec.build();
+  }
+
+  /** A varargs parameter of a parameterized type: "possible heap pollution" unless suppressed. */
+  private static boolean hasGenericVarargs(ExecutableElement element) {
+    List<? extends VariableElement> parameters = element.getParameters();
+    return element.isVarArgs()
+        && TypeTokens.isParameterized(parameters.get(parameters.size() - 1).asType());
   }
 
   private static boolean isDeprecated(Element element) {

@@ -1,0 +1,294 @@
+package io.dbosj.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Each mistake is an error on the element it is about, with its tag and how to fix it. */
+class ValidationTest {
+
+  private static Compilation compile(JavaFileObject source) {
+    return Sources.compile(List.of(), source);
+  }
+
+  private static void assertRejected(JavaFileObject source, String tag, int line) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(tag).inFile(source).onLine(line);
+  }
+
+  @Test
+  void aFinalMethodIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  @Workflow",
+            "  public final void run() {}",
+            "}");
+    assertRejected(source, "[dbos.final-method]", 5);
+    assertThat(compile(source)).hadErrorContaining("Remove 'final'");
+  }
+
+  @Test
+  void aPrivateMethodIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Step;",
+            "public class A {",
+            "  @Step",
+            "  private void run() {}",
+            "}");
+    assertRejected(source, "[dbos.private-method]", 5);
+  }
+
+  @Test
+  void aStaticMethodIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Step;",
+            "public class A {",
+            "  @Step",
+            "  public static void run() {}",
+            "}");
+    assertRejected(source, "[dbos.static-method]", 5);
+  }
+
+  @Test
+  void aFinalClassIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public final class A {",
+            "  @Workflow",
+            "  public void run() {}",
+            "}");
+    assertRejected(source, "[dbos.final-class]", 3);
+  }
+
+  @Test
+  void anAbstractClassIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public abstract class A {",
+            "  @Workflow",
+            "  public void run() {}",
+            "}");
+    assertRejected(source, "[dbos.abstract-class]", 3);
+  }
+
+  @Test
+  void aNonStaticInnerClassIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.Outer",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class Outer {",
+            "  public class Inner {",
+            "    @Workflow",
+            "    public void run() {}",
+            "  }",
+            "}");
+    assertRejected(source, "[dbos.inner-class]", 4);
+  }
+
+  @Test
+  void aPrivateNestedClassIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.Outer",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class Outer {",
+            "  private static class Hidden {",
+            "    @Workflow",
+            "    public void run() {}",
+            "  }",
+            "}");
+    assertRejected(source, "[dbos.private-class]", 4);
+  }
+
+  @Test
+  void aClassWithOnlyPrivateConstructorsIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  private A() {}",
+            "  @Workflow",
+            "  public void run() {}",
+            "}");
+    assertRejected(source, "[dbos.no-constructor]", 3);
+  }
+
+  @Test
+  void twoDurableMethodsWithOneNameAreRejectedOnTheSecond() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Step;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  @Workflow",
+            "  public void run() {}",
+            "  @Step(name = \"run\")",
+            "  public void other() {}",
+            "}");
+    assertRejected(source, "[dbos.duplicate-name]", 8);
+  }
+
+  @Test
+  void overloadsWithoutDistinctNamesAreRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  @Workflow",
+            "  public void run() {}",
+            "  @Workflow",
+            "  public void run(int times) {}",
+            "}");
+    assertRejected(source, "Set a distinct one", 7);
+  }
+
+  @Test
+  void stepAndWorkflowOnOneMethodAreRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Step;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  @Workflow @Step",
+            "  public void run() {}",
+            "}");
+    assertRejected(source, "[dbos.step-and-workflow]", 6);
+  }
+
+  @Test
+  void aGenericMethodIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  @Workflow",
+            "  public <T> T run(T value) { return value; }",
+            "}");
+    assertRejected(source, "[dbos.generic-method]", 5);
+  }
+
+  @Test
+  void aGenericClassIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A<T> {",
+            "  @Workflow",
+            "  public void run() {}",
+            "}");
+    assertRejected(source, "[dbos.generic-class]", 3);
+  }
+
+  @Test
+  void anAnnotatedInterfaceMethodIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public interface A {",
+            "  @Workflow",
+            "  void run();",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("[dbos.not-a-class]").inFile(source).onLine(5);
+    assertThat(compilation).hadErrorContaining("an interface");
+  }
+
+  @Test
+  void badStepAndWorkflowOptionsAreRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Step;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  @Step(maxAttempts = 0, intervalSeconds = -1, backoffRate = 0.5)",
+            "  public void step() {}",
+            "  @Workflow(maxRecoveryAttempts = 0)",
+            "  public void run() {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("@Step(maxAttempts = 0)").inFile(source).onLine(6);
+    assertThat(compilation).hadErrorContaining("@Step(intervalSeconds = -1.0)").inFile(source).onLine(6);
+    assertThat(compilation).hadErrorContaining("@Step(backoffRate = 0.5)").inFile(source).onLine(6);
+    assertThat(compilation).hadErrorContaining("@Workflow(maxRecoveryAttempts = 0)").inFile(source).onLine(8);
+  }
+
+  @Test
+  void transactionAndScheduledAreRefusedUntilTheyAreAvailable() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Scheduled;",
+            "import io.dbosj.annotation.Transaction;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  @Transaction",
+            "  public void insert() {}",
+            "  @Workflow @Scheduled(\"* * * * *\")",
+            "  public void tick(java.time.Instant scheduled, java.time.Instant actual) {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("[dbos.transaction-unavailable]").inFile(source).onLine(7);
+    assertThat(compilation).hadErrorContaining("[dbos.scheduled-unavailable]").inFile(source).onLine(9);
+  }
+
+  @Test
+  void everyProblemOfAClassIsReportedAtOnce() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Step;",
+            "import io.dbosj.annotation.Workflow;",
+            "public final class A {",
+            "  @Workflow",
+            "  public final void run() {}",
+            "  @Step",
+            "  public static void step() {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadErrorContaining("[dbos.final-class]").inFile(source).onLine(4);
+    assertThat(compilation).hadErrorContaining("[dbos.final-method]").inFile(source).onLine(6);
+    assertThat(compilation).hadErrorContaining("[dbos.static-method]").inFile(source).onLine(8);
+  }
+}

@@ -1,0 +1,40 @@
+package com.example;
+
+import io.dbosj.DBOS;
+import io.dbosj.internal.codegen.DurableClass;
+import io.dbosj.internal.codegen.DurableMethod;
+import io.dbosj.internal.codegen.DurableObject;
+import io.dbosj.internal.codegen.TypeToken;
+import javax.annotation.processing.Generated;
+
+/**
+ * Durable {@link Pricing}: its workflows and steps are recorded through {@code DBOS}.
+ * Written by io.dbosj's annotation processor; edit {@link Pricing} instead.
+ */
+@Generated("io.dbosj.processor.DurableProcessor")
+public final class PricingDurable extends Pricing {
+  private static final DurableMethod<Double> QUOTE = DurableMethod.step("quote", TypeToken.of(double.class))
+      .param("sku", TypeToken.of(String.class))
+      .retries(1, 1.0, 2.0);
+
+  private static final DurableClass<PricingDurable> CLASS = DurableClass.<PricingDurable>builder("com.example.Pricing")
+      .add(QUOTE, (self, args) -> self.quote((String) args[0]))
+      .build();
+
+  private final DurableObject durable;
+
+  public PricingDurable(DBOS dbos) {
+    super();
+    this.durable = DurableObject.register(dbos, this, CLASS, "");
+  }
+
+  public PricingDurable(String instanceName, DBOS dbos) {
+    super();
+    this.durable = DurableObject.register(dbos, this, CLASS, instanceName);
+  }
+
+  @Override
+  public double quote(String sku) {
+    return this.durable.step(QUOTE, new Object[] {sku}, () -> super.quote(sku));
+  }
+}
