@@ -11,7 +11,9 @@ import io.dbosj.internal.db.SystemTables.Streams;
 import io.dbosj.internal.db.SystemTables.WorkflowEvents;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import java.util.List;
+import org.jooq.Constraint;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -76,6 +78,15 @@ public final class SchemaMigrations {
         });
   }
 
+  /** A foreign key to the workflow's row, so a workflow's records go where it goes. */
+  private static Constraint cascadingFromWorkflow(String name, Field<String> workflowId) {
+    return constraint(name)
+        .foreignKey(workflowId)
+        .references(WorkflowStatus.TABLE, WorkflowStatus.WORKFLOW_UUID)
+        .onUpdateCascade()
+        .onDeleteCascade();
+  }
+
   private static void createWorkflowTables(DSLContext dsl) {
     dsl.createTableIfNotExists(WorkflowStatus.TABLE)
         .column(WorkflowStatus.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
@@ -136,11 +147,7 @@ public final class SchemaMigrations {
         .constraints(
             constraint("operation_outputs_pkey")
                 .primaryKey(OperationOutputs.WORKFLOW_UUID, OperationOutputs.FUNCTION_ID),
-            constraint("operation_outputs_workflow_uuid_fkey")
-                .foreignKey(OperationOutputs.WORKFLOW_UUID)
-                .references(WorkflowStatus.TABLE, WorkflowStatus.WORKFLOW_UUID)
-                .onUpdateCascade()
-                .onDeleteCascade())
+            cascadingFromWorkflow("operation_outputs_workflow_uuid_fkey", OperationOutputs.WORKFLOW_UUID))
         .execute();
 
     dsl.createTableIfNotExists(Notifications.TABLE)
@@ -152,11 +159,7 @@ public final class SchemaMigrations {
         .column(Notifications.SERIALIZATION, SQLDataType.CLOB)
         .constraints(
             constraint("notifications_pkey").primaryKey(Notifications.MESSAGE_UUID),
-            constraint("notifications_destination_uuid_fkey")
-                .foreignKey(Notifications.DESTINATION_UUID)
-                .references(WorkflowStatus.TABLE, WorkflowStatus.WORKFLOW_UUID)
-                .onUpdateCascade()
-                .onDeleteCascade())
+            cascadingFromWorkflow("notifications_destination_uuid_fkey", Notifications.DESTINATION_UUID))
         .execute();
     dsl.createIndexIfNotExists("idx_workflow_topic")
         .on(Notifications.TABLE, Notifications.DESTINATION_UUID, Notifications.TOPIC)
@@ -170,11 +173,7 @@ public final class SchemaMigrations {
         .constraints(
             constraint("workflow_events_pkey")
                 .primaryKey(WorkflowEvents.WORKFLOW_UUID, WorkflowEvents.KEY),
-            constraint("workflow_events_workflow_uuid_fkey")
-                .foreignKey(WorkflowEvents.WORKFLOW_UUID)
-                .references(WorkflowStatus.TABLE, WorkflowStatus.WORKFLOW_UUID)
-                .onUpdateCascade()
-                .onDeleteCascade())
+            cascadingFromWorkflow("workflow_events_workflow_uuid_fkey", WorkflowEvents.WORKFLOW_UUID))
         .execute();
 
     dsl.createTableIfNotExists(Streams.TABLE)
@@ -186,11 +185,7 @@ public final class SchemaMigrations {
         .column(Streams.SERIALIZATION, SQLDataType.CLOB)
         .constraints(
             constraint("streams_pkey").primaryKey(Streams.WORKFLOW_UUID, Streams.KEY, Streams.OFFSET),
-            constraint("streams_workflow_uuid_fkey")
-                .foreignKey(Streams.WORKFLOW_UUID)
-                .references(WorkflowStatus.TABLE, WorkflowStatus.WORKFLOW_UUID)
-                .onUpdateCascade()
-                .onDeleteCascade())
+            cascadingFromWorkflow("streams_workflow_uuid_fkey", Streams.WORKFLOW_UUID))
         .execute();
   }
 }

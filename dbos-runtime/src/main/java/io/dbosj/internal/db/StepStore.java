@@ -5,10 +5,8 @@ import static org.jooq.impl.DSL.val;
 
 import io.dbosj.internal.db.SystemTables.OperationOutputs;
 import io.dbosj.internal.serde.JsonCodec;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -69,52 +67,27 @@ public final class StepStore {
    * workflow is already recorded: another execution got there first, and its record stands.
    */
   public boolean insert(StepRecord r) {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(insert)) {
-            Jdbc.bind(
-                s,
-                r.workflowId(),
-                r.functionId(),
-                r.functionName(),
-                r.output(),
-                r.error(),
-                r.childWorkflowId(),
-                r.startedAt(),
-                r.completedAt());
-            return s.executeUpdate() == 1;
-          }
-        });
+    return db.update(
+            insert,
+            r.workflowId(),
+            r.functionId(),
+            r.functionName(),
+            r.output(),
+            r.error(),
+            r.childWorkflowId(),
+            r.startedAt(),
+            r.completedAt())
+        == 1;
   }
 
   /** Every recorded step of a workflow, in one query, by function ID. */
   public List<StepRecord> all(String workflowId) {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(selectAll)) {
-            Jdbc.bind(s, workflowId);
-            List<StepRecord> steps = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                steps.add(read(rs));
-              }
-            }
-            return steps;
-          }
-        });
+    return db.query(selectAll, StepStore::read, workflowId);
   }
 
   /** One recorded step, if present. */
   public Optional<StepRecord> find(String workflowId, int functionId) {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(selectOne)) {
-            Jdbc.bind(s, workflowId, functionId);
-            try (ResultSet rs = s.executeQuery()) {
-              return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-          }
-        });
+    return db.query(selectOne, StepStore::read, workflowId, functionId).stream().findFirst();
   }
 
   private static StepRecord read(ResultSet rs) throws SQLException {

@@ -8,7 +8,11 @@ import io.dbosj.internal.config.DatabaseUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -133,6 +137,34 @@ public final class SystemDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw failure(e);
     }
+  }
+
+  /** Runs a prepared statement with these bind values and returns the count of rows it changed. */
+  public int update(String sql, Object... binds) {
+    return withConnection(
+        c -> {
+          try (PreparedStatement statement = c.prepareStatement(sql)) {
+            Jdbc.bind(statement, binds);
+            return statement.executeUpdate();
+          }
+        });
+  }
+
+  /** Runs a prepared query with these bind values and reads every row. */
+  <T> List<T> query(String sql, RowReader<T> reader, Object... binds) {
+    return withConnection(
+        c -> {
+          try (PreparedStatement statement = c.prepareStatement(sql)) {
+            Jdbc.bind(statement, binds);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                rows.add(reader.read(rs));
+              }
+            }
+            return rows;
+          }
+        });
   }
 
   /** Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. */

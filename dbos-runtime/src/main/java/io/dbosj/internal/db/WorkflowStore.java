@@ -6,10 +6,8 @@ import static org.jooq.impl.DSL.val;
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import io.dbosj.internal.serde.JsonCodec;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -43,7 +41,6 @@ public final class WorkflowStore {
   private final String complete;
   private final String selectPendingOfExecutor;
   private final String countRecoveryAttempt;
-  private final String markRecoveryExceeded;
 
   public WorkflowStore(SystemDatabase db) {
     this.db = db;
@@ -111,7 +108,6 @@ public final class WorkflowStore {
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
             .getSQL();
-    this.markRecoveryExceeded = complete;
   }
 
   /**
@@ -119,38 +115,25 @@ public final class WorkflowStore {
    * already recorded: the insert itself is the proof that a workflow is new.
    */
   public boolean insertPending(NewWorkflow w) {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(insertPending)) {
-            Jdbc.bind(
-                s,
-                w.workflowId(),
-                w.name(),
-                w.className(),
-                w.instanceName(),
-                w.inputs(),
-                w.executorId(),
-                w.appVersion(),
-                w.parentWorkflowId(),
-                w.createdAt(),
-                w.createdAt(),
-                w.createdAt());
-            return s.executeUpdate() == 1;
-          }
-        });
+    return db.update(
+            insertPending,
+            w.workflowId(),
+            w.name(),
+            w.className(),
+            w.instanceName(),
+            w.inputs(),
+            w.executorId(),
+            w.appVersion(),
+            w.parentWorkflowId(),
+            w.createdAt(),
+            w.createdAt(),
+            w.createdAt())
+        == 1;
   }
 
   /** The workflow's row, if it is recorded. */
   public Optional<StatusRow> find(String workflowId) {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(selectById)) {
-            Jdbc.bind(s, workflowId);
-            try (ResultSet rs = s.executeQuery()) {
-              return rs.next() ? Optional.of(readRow(rs)) : Optional.empty();
-            }
-          }
-        });
+    return db.query(selectById, WorkflowStore::readRow, workflowId).stream().findFirst();
   }
 
   /**
@@ -159,60 +142,25 @@ public final class WorkflowStore {
    */
   public boolean complete(
       String workflowId, WorkflowState outcome, String output, String error, long now) {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(complete)) {
-            Jdbc.bind(
-                s, outcome.name(), output, error, now, workflowId, WorkflowState.PENDING.name());
-            return s.executeUpdate() == 1;
-          }
-        });
+    return db.update(
+            complete, outcome.name(), output, error, now, workflowId, WorkflowState.PENDING.name())
+        == 1;
   }
 
   /** Every {@code PENDING} workflow owned by {@code executorId}, oldest first. */
   public List<StatusRow> pendingOf(String executorId) {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(selectPendingOfExecutor)) {
-            Jdbc.bind(s, WorkflowState.PENDING.name(), executorId);
-            List<StatusRow> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                rows.add(readRow(rs));
-              }
-            }
-            return rows;
-          }
-        });
+    return db.query(
+        selectPendingOfExecutor, WorkflowStore::readRow, WorkflowState.PENDING.name(), executorId);
   }
 
   /** Counts one more start of a {@code PENDING} workflow; {@code false} if it is not pending. */
   public boolean countRecoveryAttempt(String workflowId, long now) {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(countRecoveryAttempt)) {
-            Jdbc.bind(s, now, workflowId, WorkflowState.PENDING.name());
-            return s.executeUpdate() == 1;
-          }
-        });
+    return db.update(countRecoveryAttempt, now, workflowId, WorkflowState.PENDING.name()) == 1;
   }
 
   /** Gives up on a {@code PENDING} workflow that failed recovery too often. */
   public boolean markRecoveryExceeded(String workflowId, long now) {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(markRecoveryExceeded)) {
-            Jdbc.bind(
-                s,
-                WorkflowState.MAX_RECOVERY_ATTEMPTS_EXCEEDED.name(),
-                null,
-                null,
-                now,
-                workflowId,
-                WorkflowState.PENDING.name());
-            return s.executeUpdate() == 1;
-          }
-        });
+    return complete(workflowId, WorkflowState.MAX_RECOVERY_ATTEMPTS_EXCEEDED, null, null, now);
   }
 
   private static StatusRow readRow(ResultSet rs) throws SQLException {
