@@ -7,6 +7,7 @@ import io.dbosj.internal.exec.WorkflowContext;
 import io.dbosj.internal.exec.WorkflowEngine;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -59,6 +60,22 @@ public final class DBOS implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
+  }
+
+  /**
+   * Registers a queue, before {@link #launch()}. Registering one name twice with different
+   * options is an error; registering the same queue again is harmless.
+   */
+  public void register(Queue queue) {
+    engine.register(Objects.requireNonNull(queue, "queue"));
+  }
+
+  /**
+   * The workflows waiting on or running from {@code queueName} ({@code ENQUEUED} or {@code
+   * PENDING}), in the order the queue takes them; every queue's if {@code queueName} is null.
+   */
+  public List<WorkflowStatus> listQueuedWorkflows(String queueName) {
+    return engine.listQueued(queueName);
   }
 
   /** The application name this runtime was configured with. */

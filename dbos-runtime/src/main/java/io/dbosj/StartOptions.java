@@ -4,25 +4,33 @@ import java.util.Objects;
 
 /**
  * How a workflow is started in the background: with {@code DBOS.startWorkflow(() -> ...,
- * options)} or a generated starter, {@code checkout.start(StartOptions.id("order-42"))
- * .checkout(order)}.
+ * options)}, {@code queue.enqueue(() -> ..., options)} or a generated starter, {@code
+ * checkout.start(StartOptions.id("order-42")).checkout(order)}.
  *
  * <p>Immutable; each method returns a new instance.
  *
  * <pre>{@code
  * WorkflowHandle<Receipt> handle = checkout.start(StartOptions.id("order-42")).checkout(order);
+ * checkout.start(StartOptions.defaults().queue(orders).deduplicationId(customerId).priority(1))
+ *     .checkout(order);
  * }</pre>
  */
 public final class StartOptions {
-  private static final StartOptions DEFAULTS = new StartOptions(null);
+  private static final StartOptions DEFAULTS = new StartOptions(null, null, null, null);
 
   private final String workflowId;
+  private final Queue queue;
+  private final String deduplicationId;
+  private final Integer priority;
 
-  private StartOptions(String workflowId) {
+  private StartOptions(String workflowId, Queue queue, String deduplicationId, Integer priority) {
     this.workflowId = workflowId;
+    this.queue = queue;
+    this.deduplicationId = deduplicationId;
+    this.priority = priority;
   }
 
-  /** No options: a generated workflow ID. */
+  /** No options: a generated workflow ID, started at once. */
   public static StartOptions defaults() {
     return DEFAULTS;
   }
@@ -41,7 +49,33 @@ public final class StartOptions {
     if (id.isBlank()) {
       throw new IllegalArgumentException("a workflow ID must not be blank");
     }
-    return new StartOptions(id);
+    return new StartOptions(id, queue, deduplicationId, priority);
+  }
+
+  /** A copy that enqueues the workflow on {@code queue} instead of starting it at once. */
+  public StartOptions queue(Queue q) {
+    return new StartOptions(workflowId, Objects.requireNonNull(q, "queue"), deduplicationId, priority);
+  }
+
+  /**
+   * A copy with a deduplication ID: while a workflow enqueued with this ID on the same queue is
+   * {@code ENQUEUED} or {@code PENDING}, enqueueing another fails with {@link
+   * QueueDeduplicatedException}.
+   */
+  public StartOptions deduplicationId(String id) {
+    Objects.requireNonNull(id, "deduplication ID");
+    return new StartOptions(workflowId, queue, id, priority);
+  }
+
+  /**
+   * A copy with a priority, on a queue with {@link Queue#priorityEnabled(boolean)}: lower
+   * numbers are dequeued first.
+   */
+  public StartOptions priority(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("a priority must be 0 or more, was " + value);
+    }
+    return new StartOptions(workflowId, queue, deduplicationId, value);
   }
 
   /** The workflow ID to use, or {@code null} to generate one. */
@@ -49,8 +83,27 @@ public final class StartOptions {
     return workflowId;
   }
 
+  /** The queue to enqueue on, or {@code null} to start at once. */
+  public Queue queue() {
+    return queue;
+  }
+
+  public String deduplicationId() {
+    return deduplicationId;
+  }
+
+  /** The priority, or {@code null}. */
+  public Integer priority() {
+    return priority;
+  }
+
   @Override
   public String toString() {
-    return "StartOptions{workflowId=" + workflowId + "}";
+    return "StartOptions{workflowId="
+        + workflowId
+        + (queue == null ? "" : ", queue=" + queue.name())
+        + (deduplicationId == null ? "" : ", deduplicationId=" + deduplicationId)
+        + (priority == null ? "" : ", priority=" + priority)
+        + "}";
   }
 }

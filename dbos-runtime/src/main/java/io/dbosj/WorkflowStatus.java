@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param instanceName the name of the registered instance ({@code ""} for the default one)
  * @param executorId the process that owns it, for recovery
  * @param appVersion the application version that started it
+ * @param queueName the queue it was enqueued on, or {@code null}
  * @param recoveryAttempts how many times it has been started, the first start included
  * @param createdAt when it was started
  * @param updatedAt when its row last changed
@@ -24,6 +25,7 @@ public record WorkflowStatus(
     String instanceName,
     String executorId,
     String appVersion,
+    String queueName,
     long recoveryAttempts,
     Instant createdAt,
     Instant updatedAt) {}

@@ -22,8 +22,4 @@ record DurableClassModel(
     String binaryName,
     List<ExecutableElement> constructors,
     List<DurableMethodModel> methods) {
-
-  boolean hasWorkflows() {
-    return methods.stream().anyMatch(m -> m.kind() == MethodKind.WORKFLOW);
-  }
 }

@@ -36,6 +36,7 @@ final class DurableWriter {
   private static final String CODEGEN = "io.dbosj.internal.codegen";
   private static final ClassName DBOS = ClassName.get("io.dbosj", "DBOS");
   private static final ClassName START_OPTIONS = ClassName.get("io.dbosj", "StartOptions");
+  private static final ClassName QUEUE = ClassName.get("io.dbosj", "Queue");
   private static final ClassName WORKFLOW_HANDLE = ClassName.get("io.dbosj", "WorkflowHandle");
   private static final ClassName DURABLE_METHOD = ClassName.get(CODEGEN, "DurableMethod");
   private static final ClassName DURABLE_CLASS = ClassName.get(CODEGEN, "DurableClass");
@@ -91,10 +92,9 @@ final class DurableWriter {
     for (DurableMethodModel method : model.methods()) {
       spec.addMethod(override(method));
     }
-    if (model.hasWorkflows()) {
-      spec.addMethod(startMethod());
-      spec.addType(starterClass());
-    }
+    spec.addMethod(startMethod());
+    spec.addMethod(enqueueMethod());
+    spec.addType(starterClass());
     return JavaFile.builder(model.packageName(), spec.build())
         .skipJavaLangImports(true)
         .indent("  ")
@@ -344,8 +344,8 @@ final class DurableWriter {
         .addJavadoc(
             "Starts a workflow of this object in the background, e.g.\n"
                 + "{@code start(StartOptions.id(\"order-42\")).$L(...)}, and returns its handle once it is\n"
-                + "durably recorded.\n",
-            firstWorkflow().methodName())
+                + "durably recorded. A step started this way runs as a workflow of that one step.\n",
+            firstMethod().methodName())
         .addModifiers(Modifier.PUBLIC)
         .returns(starter)
         .addParameter(START_OPTIONS, "options")
@@ -353,18 +353,33 @@ final class DurableWriter {
         .build();
   }
 
-  private DurableMethodModel firstWorkflow() {
+  private MethodSpec enqueueMethod() {
+    return MethodSpec.methodBuilder("enqueue")
+        .addJavadoc(
+            "Enqueues a workflow of this object on {@code queue}, e.g.\n"
+                + "{@code enqueue(queue).$L(...)}, and returns its handle once it is durably recorded.\n",
+            firstMethod().methodName())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(starter)
+        .addParameter(QUEUE, "queue")
+        .addStatement("return new $T($T.defaults().queue(queue))", starter, START_OPTIONS)
+        .build();
+  }
+
+  /** The first workflow, else the first step: the example in the starters' Javadoc. */
+  private DurableMethodModel firstMethod() {
     return model.methods().stream()
         .filter(m -> m.kind() == MethodKind.WORKFLOW)
         .findFirst()
-        .orElseThrow();
+        .orElse(model.methods().get(0));
   }
 
   private TypeSpec starterClass() {
     TypeSpec.Builder spec =
         TypeSpec.classBuilder("Starter")
             .addJavadoc(
-                "The workflows of {@link $T}, each started in the background, returning a handle.\n",
+                "The workflows and steps of {@link $T}, each started or enqueued in the background,\n"
+                    + "returning a handle.\n",
                 TypeName.get(model.type().asType()))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addField(START_OPTIONS, "options", Modifier.PRIVATE, Modifier.FINAL)
@@ -375,9 +390,7 @@ final class DurableWriter {
                     .addStatement("this.options = options")
                     .build());
     for (DurableMethodModel method : model.methods()) {
-      if (method.kind() == MethodKind.WORKFLOW) {
-        spec.addMethod(starterMethod(method));
-      }
+      spec.addMethod(starterMethod(method));
     }
     return spec.build();
   }

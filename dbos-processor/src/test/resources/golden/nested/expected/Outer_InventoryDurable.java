@@ -1,6 +1,7 @@
 package com.example;
 
 import io.dbosj.DBOS;
+import io.dbosj.Queue;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.internal.codegen.DurableClass;
@@ -77,20 +78,40 @@ public final class Outer_InventoryDurable extends Outer.Inventory {
   /**
    * Starts a workflow of this object in the background, e.g.
    * {@code start(StartOptions.id("order-42")).snapshot(...)}, and returns its handle once it is
-   * durably recorded.
+   * durably recorded. A step started this way runs as a workflow of that one step.
    */
   public Starter start(StartOptions options) {
     return new Starter(options);
   }
 
   /**
-   * The workflows of {@link Outer.Inventory}, each started in the background, returning a handle.
+   * Enqueues a workflow of this object on {@code queue}, e.g.
+   * {@code enqueue(queue).snapshot(...)}, and returns its handle once it is durably recorded.
+   */
+  public Starter enqueue(Queue queue) {
+    return new Starter(StartOptions.defaults().queue(queue));
+  }
+
+  /**
+   * The workflows and steps of {@link Outer.Inventory}, each started or enqueued in the background,
+   * returning a handle.
    */
   public final class Starter {
     private final StartOptions options;
 
     private Starter(StartOptions options) {
       this.options = options;
+    }
+
+    public WorkflowHandle<Map<String, List<Integer>>> levels(String[] names, byte b, short s,
+        char c, long l, float f, double d, boolean z, Integer boxed) {
+      return Outer_InventoryDurable.this.durable.start(this.options, LEVELS, new Object[] {names, b, s, c, l, f, d, z, boxed}, () -> Outer_InventoryDurable.super.levels(names, b, s, c, l, f, d, z, boxed));
+    }
+
+    @Deprecated
+    @SuppressWarnings("unchecked")
+    public WorkflowHandle<Long> count(List<String>... groups) {
+      return Outer_InventoryDurable.this.durable.start(this.options, COUNT, new Object[] {groups}, () -> Outer_InventoryDurable.super.count(groups));
     }
 
     WorkflowHandle<int[]> snapshot(Map<String, List<Integer>> levels) {

@@ -1,6 +1,7 @@
 package com.example;
 
 import io.dbosj.DBOS;
+import io.dbosj.Queue;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.internal.codegen.DurableClass;
@@ -81,20 +82,33 @@ public final class ShopDurable extends Shop {
   /**
    * Starts a workflow of this object in the background, e.g.
    * {@code start(StartOptions.id("order-42")).order(...)}, and returns its handle once it is
-   * durably recorded.
+   * durably recorded. A step started this way runs as a workflow of that one step.
    */
   public Starter start(StartOptions options) {
     return new Starter(options);
   }
 
   /**
-   * The workflows of {@link Shop}, each started in the background, returning a handle.
+   * Enqueues a workflow of this object on {@code queue}, e.g.
+   * {@code enqueue(queue).order(...)}, and returns its handle once it is durably recorded.
+   */
+  public Starter enqueue(Queue queue) {
+    return new Starter(StartOptions.defaults().queue(queue));
+  }
+
+  /**
+   * The workflows and steps of {@link Shop}, each started or enqueued in the background,
+   * returning a handle.
    */
   public final class Starter {
     private final StartOptions options;
 
     private Starter(StartOptions options) {
       this.options = options;
+    }
+
+    public WorkflowHandle<Integer> reserve(String sku, int quantity) {
+      return ShopDurable.this.durable.start(this.options, RESERVE, new Object[] {sku, quantity}, () -> ShopDurable.super.reserve(sku, quantity));
     }
 
     public WorkflowHandle<List<String>> order(List<String> skus) {

@@ -1,6 +1,9 @@
 package com.example;
 
 import io.dbosj.DBOS;
+import io.dbosj.Queue;
+import io.dbosj.StartOptions;
+import io.dbosj.WorkflowHandle;
 import io.dbosj.internal.codegen.DurableClass;
 import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.codegen.DurableObject;
@@ -36,5 +39,38 @@ public final class PricingDurable extends Pricing {
   @Override
   public double quote(String sku) {
     return this.durable.step(QUOTE, new Object[] {sku}, () -> super.quote(sku));
+  }
+
+  /**
+   * Starts a workflow of this object in the background, e.g.
+   * {@code start(StartOptions.id("order-42")).quote(...)}, and returns its handle once it is
+   * durably recorded. A step started this way runs as a workflow of that one step.
+   */
+  public Starter start(StartOptions options) {
+    return new Starter(options);
+  }
+
+  /**
+   * Enqueues a workflow of this object on {@code queue}, e.g.
+   * {@code enqueue(queue).quote(...)}, and returns its handle once it is durably recorded.
+   */
+  public Starter enqueue(Queue queue) {
+    return new Starter(StartOptions.defaults().queue(queue));
+  }
+
+  /**
+   * The workflows and steps of {@link Pricing}, each started or enqueued in the background,
+   * returning a handle.
+   */
+  public final class Starter {
+    private final StartOptions options;
+
+    private Starter(StartOptions options) {
+      this.options = options;
+    }
+
+    public WorkflowHandle<Double> quote(String sku) {
+      return PricingDurable.this.durable.start(this.options, QUOTE, new Object[] {sku}, () -> PricingDurable.super.quote(sku));
+    }
   }
 }

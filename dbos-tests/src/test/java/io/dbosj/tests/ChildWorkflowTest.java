@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbosj.DBOS;
 import io.dbosj.DbosException;
 import io.dbosj.StartOptions;
+import io.dbosj.WorkflowHandle;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.OrdersDurable;
 import io.dbosj.tests.fixtures.ParentDurable;
@@ -53,20 +54,21 @@ class ChildWorkflowTest {
   }
 
   @BothDatabases
-  void startingAStepAsAWorkflowIsRefusedWithAClearMessage(TestDatabase db) throws Exception {
+  void aStepStartedOnItsOwnRunsAsAWorkflowOfThatOneStep(TestDatabase db) throws Exception {
+    Journal journal = new Journal();
     try (DBOS dbos = db.builder().build()) {
-      OrdersDurable orders = new OrdersDurable(dbos, new Journal());
-      ParentDurable parent = new ParentDurable(dbos, new Journal(), orders);
+      OrdersDurable orders = new OrdersDurable(dbos, journal);
       dbos.launch();
 
-      assertThatThrownBy(() -> DBOS.startWorkflow(() -> orders.reserve("x"), StartOptions.defaults()))
-          .isInstanceOf(DbosException.class)
-          .hasMessageContaining("Orders.reserve")
-          .hasMessageContaining("start a @Workflow method");
+      WorkflowHandle<String> handle = DBOS.startWorkflow(() -> orders.reserve("x"), StartOptions.id("alone"));
+
+      assertThat(handle.getResult()).isEqualTo("reserved-x");
+      assertThat(db.steps("alone")).containsExactly("0:reserve");
+      assertThat(db.value("SELECT name FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'alone'"))
+          .isEqualTo("reserve");
       assertThatThrownBy(() -> DBOS.startWorkflow(() -> "no durable call", StartOptions.defaults()))
           .isInstanceOf(DbosException.class)
           .hasMessageContaining("must call one @Workflow or @Step method");
-      assertThat(parent).isNotNull();
     }
   }
 }

@@ -3,6 +3,7 @@ package io.dbosj.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbosj.tests.crash.CrashApp;
+import io.dbosj.tests.crash.QueueCrashApp;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
 import java.io.File;
@@ -14,9 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real thing: a child JVM runs a three-step workflow and is killed with SIGKILL right after
- * step two is checkpointed; a second JVM launches, recovers it, and finishes it. Each step's side
- * effect must have happened exactly once.
+ * The real thing: a child JVM is killed with SIGKILL in the middle of its work; a second JVM
+ * launches, recovers, and finishes it. Each step's side effect must have happened exactly once.
  */
 class CrashRecoveryTest {
 
@@ -47,18 +47,49 @@ class CrashRecoveryTest {
     assertThat(db.steps("crash-1")).containsExactly("0:stepOne", "1:stepTwo", "2:stepThree");
   }
 
+  @BothDatabases
+  void queuedTasksOfAKilledProcessRunOnceEachAndTheWorkflowGathersAllTen(TestDatabase db)
+      throws Exception {
+    Path sideEffects = db.directory().resolve("tasks.txt");
+    Path hold = Files.createFile(db.directory().resolve("hold"));
+
+    Process first = launch(db, QueueCrashApp.class, db.url(), sideEffects.toString(), hold.toString(), "start");
+    awaitCount(db, first, "SELECT COUNT(*) FROM " + db.table("workflow_status") + " WHERE queue_name = 'tasks' AND status = 'SUCCESS'", 5);
+    first.destroyForcibly();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(Files.readAllLines(sideEffects))
+        .containsExactly("task 0", "task 1", "task 2", "task 3", "task 4");
+    assertThat(db.status("fan-out")).isEqualTo("PENDING");
+
+    Files.delete(hold);
+    Process second = launch(db, QueueCrashApp.class, db.url(), sideEffects.toString(), hold.toString(), "recover");
+    assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("recovering JVM finished").isTrue();
+    String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(second.exitValue()).as(output).isZero();
+    assertThat(output).contains("RESULT: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90]");
+    List<String> lines = Files.readAllLines(sideEffects);
+    assertThat(lines).hasSize(10);
+    for (int i = 0; i < 10; i++) {
+      assertThat(lines).as("side effects").containsOnlyOnce("task " + i);
+    }
+    assertThat(lines.subList(0, 5)).containsExactly("task 0", "task 1", "task 2", "task 3", "task 4");
+    assertThat(db.status("fan-out")).isEqualTo("SUCCESS");
+  }
+
   private static Process launch(TestDatabase db, Path sideEffects, Path hold, String mode)
       throws Exception {
+    return launch(db, CrashApp.class, db.url(), "crash-1", sideEffects.toString(), hold.toString(), mode);
+  }
+
+  private static Process launch(TestDatabase db, Class<?> main, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(CrashApp.class.getName());
-    command.add(db.url());
-    command.add("crash-1");
-    command.add(sideEffects.toString());
-    command.add(hold.toString());
-    command.add(mode);
+    command.add(main.getName());
+    command.addAll(List.of(args));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.PIPE)
@@ -68,6 +99,16 @@ class CrashRecoveryTest {
 
   private static void awaitStep(TestDatabase db, Process process, String workflowId, int functionId)
       throws Exception {
+    awaitCount(
+        db,
+        process,
+        "SELECT COUNT(*) FROM " + db.table("operation_outputs") + " WHERE workflow_uuid = '" + workflowId + "'",
+        functionId + 1);
+  }
+
+  /** Waits until {@code countQuery} reaches {@code expected}, while the child JVM lives. */
+  private static void awaitCount(TestDatabase db, Process process, String countQuery, int expected)
+      throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
     while (System.currentTimeMillis() < deadline) {
       if (!process.isAlive()) {
@@ -76,7 +117,7 @@ class CrashRecoveryTest {
                 + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
       }
       try {
-        if (db.steps(workflowId).size() > functionId) {
+        if (Integer.parseInt(db.value(countQuery)) >= expected) {
           return;
         }
       } catch (java.sql.SQLException notYetCreated) {
@@ -85,6 +126,6 @@ class CrashRecoveryTest {
       Thread.sleep(20);
     }
     process.destroyForcibly();
-    throw new AssertionError("step " + functionId + " of " + workflowId + " was never recorded");
+    throw new AssertionError(countQuery + " never reached " + expected);
   }
 }

@@ -1,8 +1,14 @@
 package io.dbosj.internal.db;
 
-/** A workflow about to be recorded as started. */
+import io.dbosj.WorkflowState;
+
+/**
+ * A workflow about to be recorded: started ({@code PENDING}) or enqueued ({@code ENQUEUED}, with
+ * its queue, deduplication ID and priority).
+ */
 public record NewWorkflow(
     String workflowId,
+    WorkflowState status,
     String name,
     String className,
     String instanceName,
@@ -10,4 +16,7 @@ public record NewWorkflow(
     String executorId,
     String appVersion,
     String parentWorkflowId,
+    String queueName,
+    String deduplicationId,
+    int priority,
     long createdAt) {}

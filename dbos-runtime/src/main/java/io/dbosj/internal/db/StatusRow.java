@@ -16,6 +16,7 @@ public record StatusRow(
     String error,
     String executorId,
     String appVersion,
+    String queueName,
     long recoveryAttempts,
     long createdAt,
     long updatedAt) {
@@ -34,6 +35,7 @@ public record StatusRow(
         instanceName,
         executorId,
         appVersion,
+        queueName,
         recoveryAttempts,
         Instant.ofEpochMilli(createdAt),
         Instant.ofEpochMilli(updatedAt));

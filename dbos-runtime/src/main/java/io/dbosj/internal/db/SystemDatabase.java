@@ -120,6 +120,21 @@ public final class SystemDatabase implements AutoCloseable {
     return url.kind() == DatabaseUrl.Kind.POSTGRESQL;
   }
 
+  /**
+   * A connection of its own, outside the pool, for a long-lived session such as PostgreSQL's
+   * {@code LISTEN}. The caller closes it.
+   */
+  public Connection openDedicatedConnection() throws SQLException {
+    java.util.Properties properties = new java.util.Properties();
+    if (url.user() != null) {
+      properties.setProperty("user", url.user());
+    }
+    if (url.password() != null) {
+      properties.setProperty("password", url.password());
+    }
+    return java.sql.DriverManager.getConnection(url.jdbcUrl(), properties);
+  }
+
   /** A jOOQ context that renders SQL for this database without touching a connection. */
   public DSLContext renderer() {
     return renderer;

@@ -31,6 +31,7 @@ public final class WorkflowStore {
           WorkflowStatus.ERROR,
           WorkflowStatus.EXECUTOR_ID,
           WorkflowStatus.APPLICATION_VERSION,
+          WorkflowStatus.QUEUE_NAME,
           WorkflowStatus.RECOVERY_ATTEMPTS,
           WorkflowStatus.CREATED_AT,
           WorkflowStatus.UPDATED_AT);
@@ -41,6 +42,8 @@ public final class WorkflowStore {
   private final String complete;
   private final String selectPendingOfExecutor;
   private final String countRecoveryAttempt;
+  private final String requeue;
+  private final String selectQueued;
 
   public WorkflowStore(SystemDatabase db) {
     this.db = db;
@@ -61,11 +64,14 @@ public final class WorkflowStore {
                 WorkflowStatus.CREATED_AT,
                 WorkflowStatus.UPDATED_AT,
                 WorkflowStatus.STARTED_AT_EPOCH_MS,
+                WorkflowStatus.QUEUE_NAME,
+                WorkflowStatus.DEDUPLICATION_ID,
+                WorkflowStatus.PRIORITY,
                 WorkflowStatus.RECOVERY_ATTEMPTS,
                 WorkflowStatus.SERIALIZATION)
             .values(
                 val(null, WorkflowStatus.WORKFLOW_UUID),
-                inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS),
+                val(null, WorkflowStatus.STATUS),
                 val(null, WorkflowStatus.NAME),
                 val(null, WorkflowStatus.CLASS_NAME),
                 val(null, WorkflowStatus.CONFIG_NAME),
@@ -76,6 +82,9 @@ public final class WorkflowStore {
                 val(null, WorkflowStatus.CREATED_AT),
                 val(null, WorkflowStatus.UPDATED_AT),
                 val(null, WorkflowStatus.STARTED_AT_EPOCH_MS),
+                val(null, WorkflowStatus.QUEUE_NAME),
+                val(null, WorkflowStatus.DEDUPLICATION_ID),
+                val(null, WorkflowStatus.PRIORITY),
                 inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS),
                 inline(JsonCodec.FORMAT, WorkflowStatus.SERIALIZATION))
             .onConflictDoNothing()
@@ -91,8 +100,27 @@ public final class WorkflowStore {
             .set(WorkflowStatus.OUTPUT, val(null, WorkflowStatus.OUTPUT))
             .set(WorkflowStatus.ERROR, val(null, WorkflowStatus.ERROR))
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
+            .getSQL();
+    this.requeue =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.STATUS, inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS))
+            .set(WorkflowStatus.STARTED_AT_EPOCH_MS, inline((Long) null, WorkflowStatus.STARTED_AT_EPOCH_MS))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+            .getSQL();
+    this.selectQueued =
+        sql.select(rowColumns)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.QUEUE_NAME.isNotNull())
+            .and(
+                WorkflowStatus.STATUS.in(
+                    inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS),
+                    inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+            .orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT)
             .getSQL();
     this.selectPendingOfExecutor =
         sql.select(rowColumns)
@@ -111,13 +139,17 @@ public final class WorkflowStore {
   }
 
   /**
-   * Records a workflow as {@code PENDING}, its first start counted in {@code recovery_attempts}. Returns {@code false}, changing nothing, if its ID is
-   * already recorded: the insert itself is the proof that a workflow is new.
+   * Records a workflow as {@code PENDING} or {@code ENQUEUED}, its first start counted in {@code
+   * recovery_attempts}. Returns {@code false}, changing nothing, if its ID is
+   * already recorded, or its deduplication ID is live on its queue: the insert itself is the
+   * proof that a workflow is new.
    */
   public boolean insertPending(NewWorkflow w) {
+    boolean enqueued = w.status() == WorkflowState.ENQUEUED;
     return db.update(
             insertPending,
             w.workflowId(),
+            w.status().name(),
             w.name(),
             w.className(),
             w.instanceName(),
@@ -127,7 +159,10 @@ public final class WorkflowStore {
             w.parentWorkflowId(),
             w.createdAt(),
             w.createdAt(),
-            w.createdAt())
+            enqueued ? null : w.createdAt(),
+            w.queueName(),
+            w.deduplicationId(),
+            w.priority())
         == 1;
   }
 
@@ -158,6 +193,19 @@ public final class WorkflowStore {
     return db.update(countRecoveryAttempt, now, workflowId, WorkflowState.PENDING.name()) == 1;
   }
 
+  /**
+   * Puts a {@code PENDING} queued workflow back to {@code ENQUEUED}, so the queue starts it again
+   * within its limits. Returns {@code false} if it was not pending.
+   */
+  public boolean requeue(String workflowId, long now) {
+    return db.update(requeue, now, workflowId) == 1;
+  }
+
+  /** Every {@code ENQUEUED} or {@code PENDING} workflow of every queue, in dequeue order. */
+  public List<StatusRow> queued() {
+    return db.query(selectQueued, WorkflowStore::readRow);
+  }
+
   /** Gives up on a {@code PENDING} workflow that failed recovery too often. */
   public boolean markRecoveryExceeded(String workflowId, long now) {
     return complete(workflowId, WorkflowState.MAX_RECOVERY_ATTEMPTS_EXCEEDED, null, null, now);
@@ -175,8 +223,9 @@ public final class WorkflowStore {
         rs.getString(8),
         rs.getString(9),
         rs.getString(10),
-        rs.getLong(11),
+        rs.getString(11),
         rs.getLong(12),
-        rs.getLong(13));
+        rs.getLong(13),
+        rs.getLong(14));
   }
 }

@@ -40,17 +40,13 @@ final class LocalWorkflowHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public R getResult() {
-    CompletableFuture<Outcome<?>> local = execution != null ? execution : engine.running().get(workflowId);
-    if (local != null) {
-      Outcome<?> outcome = local.join();
-      if (!(outcome.error() instanceof DbosShutdownException) || engine.isClosed()) {
-        return unwrap(WorkflowEngine.castOutcome(method, outcome));
-      }
+    if (method == null) {
+      return unwrap(awaitUntyped());
     }
-    return unwrap(awaitRecorded());
+    return unwrap(engine.awaitOutcome(workflowId, method, execution));
   }
 
-  private Outcome<R> awaitRecorded() {
+  private Outcome<R> awaitUntyped() {
     long pause = FIRST_POLL_MS;
     while (true) {
       StatusRow row =
@@ -60,11 +56,7 @@ final class LocalWorkflowHandle<R> implements WorkflowHandle<R> {
               .orElseThrow(
                   () -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
       if (row.state().isTerminal()) {
-        return method != null ? engine.recordedOutcome(row, method) : untyped(row);
-      }
-      CompletableFuture<Outcome<?>> local = engine.running().get(workflowId);
-      if (local != null) {
-        return WorkflowEngine.castOutcome(method, local.join());
+        return untyped(row);
       }
       try {
         Thread.sleep(pause);

@@ -32,9 +32,13 @@ public final class RegisteredInstance<T> {
     return instanceName;
   }
 
-  /** The workflow with this durable name, or {@code null}. */
+  /**
+   * What a workflow row names: a workflow of this class, or a step of it that was started on its
+   * own; {@code null} if neither.
+   */
   DurableClass.Entry<T> entry(String durableName) {
-    return type.workflow(durableName);
+    DurableClass.Entry<T> workflow = type.workflow(durableName);
+    return workflow != null ? workflow : type.step(durableName);
   }
 
   /** Calls a durable method through the generated dispatch table. */

@@ -3,12 +3,15 @@ package io.dbosj.internal.exec;
 import io.dbosj.ConflictingWorkflowException;
 import io.dbosj.DbosException;
 import io.dbosj.DeterminismException;
+import io.dbosj.Queue;
+import io.dbosj.QueueDeduplicatedException;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.config.DbosConfig;
 import io.dbosj.internal.db.NewWorkflow;
+import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.SchemaMigrations;
 import io.dbosj.internal.db.StatusRow;
 import io.dbosj.internal.db.StepRecord;
@@ -22,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,6 +55,7 @@ public final class WorkflowEngine {
   private final Registry registry = new Registry(this);
   private final RunningWorkflows running = new RunningWorkflows();
   private final JsonCodec codec = new JsonCodec();
+  private final WorkflowRecovery recovery = new WorkflowRecovery(this);
   private volatile Started started;
   private volatile boolean closed;
 
@@ -59,8 +64,13 @@ public final class WorkflowEngine {
       SystemDatabase db,
       WorkflowStore workflows,
       StepStore steps,
+      QueueStore queues,
       ExecutorService threads,
-      String appVersion) {}
+      String appVersion,
+      QueueRunner queueRunner,
+      QueueNotificationListener queueListener) {}
+
+  private final Map<String, Queue> queues = new LinkedHashMap<>();
 
   public WorkflowEngine(DbosConfig config) {
     this.config = config;
@@ -94,15 +104,46 @@ public final class WorkflowEngine {
     }
     String appVersion =
         config.appVersion() != null ? config.appVersion() : derivedAppVersion(registry.signatures());
+    QueueStore queueStore = new QueueStore(db);
+    QueueRunner runner =
+        new QueueRunner(this, queueStore, List.copyOf(queues.values()), config.executorId(), appVersion);
+    QueueNotificationListener listener =
+        db.isPostgres() && !queues.isEmpty() ? new QueueNotificationListener(db, runner::wake) : null;
     started =
-        new Started(db, new WorkflowStore(db), new StepStore(db), WorkflowThreads.create(), appVersion);
+        new Started(
+            db,
+            new WorkflowStore(db),
+            new StepStore(db),
+            queueStore,
+            WorkflowThreads.create(),
+            appVersion,
+            runner,
+            listener);
     log.info(
         "DBOS launched: app {}, version {}, executor {}, system database {}",
         config.appName(),
         appVersion,
         config.executorId(),
         config.systemDatabase());
-    started.threads().execute(new WorkflowRecovery(this)::recoverPending);
+    started.threads().execute(recovery::recoverPending);
+    runner.start();
+    if (listener != null) {
+      listener.start();
+    }
+  }
+
+  /** Registers a queue; before launch only, and one set of options per name. */
+  public synchronized void register(Queue queue) {
+    if (started != null || closed) {
+      throw new IllegalStateException(
+          "queue '" + queue.name() + "' was registered after dbos.launch(): register every queue before launch()");
+    }
+    Queue existing = queues.putIfAbsent(queue.name(), queue);
+    if (existing != null && !existing.equals(queue)) {
+      throw new IllegalArgumentException(
+          "queue '" + queue.name() + "' is already registered as " + existing + "; it cannot also be " + queue
+              + ". Give each set of options its own queue name.");
+    }
   }
 
   /**
@@ -118,6 +159,10 @@ public final class WorkflowEngine {
     Started s = started;
     if (s == null) {
       return;
+    }
+    s.queueRunner().stop();
+    if (s.queueListener() != null) {
+      s.queueListener().stop();
     }
     s.threads().shutdownNow();
     try {
@@ -210,19 +255,87 @@ public final class WorkflowEngine {
 
   /** A typed starter, or {@code DBOS.startWorkflow}, starts a workflow in the background. */
   public <R> WorkflowHandle<R> start(DurableCall<R> call, StartOptions options) {
-    if (call.method().kind() != DurableMethod.Kind.WORKFLOW) {
-      throw new DbosException(
-          "DBOS.startWorkflow was given step "
-              + call.label()
-              + "; start a @Workflow method (a step runs as part of a workflow)");
-    }
+    Queue queue = options.queue() == null ? null : registeredQueue(options);
     WorkflowContext parent = CurrentContext.workflow();
+    String parentId = null;
+    String id;
     if (parent != null && parent.currentStep() == null) {
-      String childId = recordChild(parent, call, options.workflowId());
-      return startInBackground(call, childId, parent.workflowId());
+      id = recordChild(parent, call, options.workflowId());
+      parentId = parent.workflowId();
+    } else {
+      id = options.workflowId() != null ? options.workflowId() : UUID.randomUUID().toString();
     }
-    String id = options.workflowId() != null ? options.workflowId() : UUID.randomUUID().toString();
-    return startInBackground(call, id, null);
+    return queue == null
+        ? startInBackground(call, id, parentId)
+        : enqueue(call, id, parentId, queue, options);
+  }
+
+  private Queue registeredQueue(StartOptions options) {
+    Queue queue = options.queue();
+    Queue registered;
+    synchronized (this) {
+      registered = queues.get(queue.name());
+    }
+    if (registered == null) {
+      throw new DbosException(
+          "queue '" + queue.name() + "' is not registered: call dbos.register(queue) before dbos.launch()");
+    }
+    if (!registered.equals(queue)) {
+      throw new DbosException(
+          "queue '" + queue.name() + "' is registered as " + registered + " but was used as " + queue
+              + "; enqueue on the registered queue object");
+    }
+    if (options.priority() != null && !queue.priorityEnabled()) {
+      throw new IllegalArgumentException(
+          "a priority was given for queue '" + queue.name() + "', which does not order by priority;"
+              + " register it with .priorityEnabled(true)");
+    }
+    return queue;
+  }
+
+  /** Records a workflow as {@code ENQUEUED}; the queue runner of some process will start it. */
+  private <R> WorkflowHandle<R> enqueue(
+      DurableCall<R> call, String workflowId, String parentId, Queue queue, StartOptions options) {
+    Started s = started();
+    String inputs = codec.encodeArguments(call.instance().className(), call.method(), call.args());
+    boolean inserted =
+        s.workflows()
+            .insertPending(
+                newWorkflow(call, workflowId, WorkflowState.ENQUEUED, inputs, s, parentId, queue.name(),
+                    options.deduplicationId(), options.priority() == null ? 0 : options.priority()));
+    if (!inserted) {
+      StatusRow row =
+          s.workflows()
+              .find(workflowId)
+              .orElseThrow(
+                  () -> new QueueDeduplicatedException(queue.name(), options.deduplicationId(), workflowId));
+      checkSameWorkflow(row, call);
+    } else {
+      s.queues().notifyEnqueued(queue.name());
+      s.queueRunner().wake();
+    }
+    return new LocalWorkflowHandle<>(this, workflowId, call.method(), running.get(workflowId));
+  }
+
+  /** The queue runner claimed this workflow for this process: start it. */
+  void startDequeued(String workflowId) {
+    Started s = started();
+    StatusRow row = s.workflows().find(workflowId).orElse(null);
+    if (row == null) {
+      return;
+    }
+    DurableCall<?> call = recovery.callOf(row);
+    if (call == null) {
+      return;
+    }
+    resumeInBackground(call, workflowId, s.queueRunner()::wake);
+  }
+
+  void wakeQueues() {
+    Started s = started;
+    if (s != null) {
+      s.queueRunner().wake();
+    }
   }
 
   /** {@code DBOS.startWorkflow(() -> workflow(args), options)}. */
@@ -262,12 +375,19 @@ public final class WorkflowEngine {
     CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
     CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
     if (theirs != null) {
-      return castOutcome(call.method(), theirs.join()).get();
+      return awaitOutcome(workflowId, call.method(), theirs).get();
     }
-    Outcome<R> outcome = Outcome.failure(new DbosShutdownException());
+    Outcome<R> outcome = Outcome.failure(new ExecutedElsewhere());
     try {
       Admission admission = admit(s, call, workflowId, parentId, inputs);
-      outcome = admission.finished != null ? recordedOutcome(admission.finished, call.method()) : execute(s, call, workflowId, admission.recorded);
+      if (admission.enqueued()) {
+        running.finish(workflowId, mine, outcome);
+        return awaitOutcome(workflowId, call.method(), null).get();
+      }
+      outcome =
+          admission.finished() != null
+              ? recordedOutcome(admission.finished(), call.method())
+              : execute(s, call, workflowId, admission.recorded());
     } catch (RuntimeException | Error e) {
       outcome = Outcome.failure(e);
       throw e;
@@ -293,16 +413,23 @@ public final class WorkflowEngine {
       running.finish(workflowId, mine, Outcome.failure(e));
       throw e;
     }
-    if (admission.finished != null) {
-      running.finish(workflowId, mine, recordedOutcome(admission.finished, call.method()));
+    if (admission.enqueued()) {
+      running.finish(workflowId, mine, Outcome.failure(new ExecutedElsewhere()));
+      return new LocalWorkflowHandle<>(this, workflowId, call.method(), null);
+    }
+    if (admission.finished() != null) {
+      running.finish(workflowId, mine, recordedOutcome(admission.finished(), call.method()));
       return new LocalWorkflowHandle<>(this, workflowId, call.method(), mine);
     }
-    submit(s, call, workflowId, admission.recorded, mine);
+    submit(s, call, workflowId, admission.recorded(), mine, null);
     return new LocalWorkflowHandle<>(this, workflowId, call.method(), mine);
   }
 
-  /** Recovery: executes a recorded {@code PENDING} workflow in the background. */
-  <R> void resumeInBackground(DurableCall<R> call, String workflowId) {
+  /**
+   * Executes a recorded {@code PENDING} workflow in the background (recovery, or a workflow the
+   * queue runner claimed), then runs {@code onFinish} if given.
+   */
+  <R> void resumeInBackground(DurableCall<R> call, String workflowId, Runnable onFinish) {
     Started s = started();
     CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
     if (running.claim(workflowId, mine) != null) {
@@ -315,7 +442,7 @@ public final class WorkflowEngine {
       running.finish(workflowId, mine, Outcome.failure(e));
       throw e;
     }
-    submit(s, call, workflowId, recorded, mine);
+    submit(s, call, workflowId, recorded, mine, onFinish);
   }
 
   private <R> void submit(
@@ -323,7 +450,8 @@ public final class WorkflowEngine {
       DurableCall<R> call,
       String workflowId,
       Map<Integer, StepRecord> recorded,
-      CompletableFuture<Outcome<?>> mine) {
+      CompletableFuture<Outcome<?>> mine,
+      Runnable onFinish) {
     Runnable task =
         () -> {
           Outcome<?> outcome = Outcome.failure(new DbosShutdownException());
@@ -336,6 +464,9 @@ public final class WorkflowEngine {
             }
           } finally {
             running.finish(workflowId, mine, outcome);
+            if (onFinish != null) {
+              onFinish.run();
+            }
           }
         };
     try {
@@ -345,8 +476,49 @@ public final class WorkflowEngine {
     }
   }
 
-  /** The outcome of admitting a workflow: already finished, or to be executed with its record. */
-  private record Admission(StatusRow finished, Map<Integer, StepRecord> recorded) {}
+  /**
+   * The outcome of a workflow: from its execution in this process when there is one, otherwise
+   * read from its row once it is finished (polling, as another process or the queue runs it).
+   */
+  <R> Outcome<R> awaitOutcome(
+      String workflowId, DurableMethod<R> method, CompletableFuture<Outcome<?>> execution) {
+    long pause = 5;
+    while (true) {
+      CompletableFuture<Outcome<?>> local = execution != null ? execution : running.get(workflowId);
+      execution = null;
+      if (local != null) {
+        Outcome<R> outcome = castOutcome(method, local.join());
+        boolean unfinishedHere =
+            outcome.error() instanceof ExecutedElsewhere
+                || (outcome.error() instanceof DbosShutdownException && !closed);
+        if (!unfinishedHere) {
+          return outcome;
+        }
+      }
+      StatusRow row =
+          started()
+              .workflows()
+              .find(workflowId)
+              .orElseThrow(
+                  () -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
+      if (row.state().isTerminal()) {
+        return recordedOutcome(row, method);
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DbosException("interrupted while waiting for workflow " + workflowId, e);
+      }
+      pause = Math.min(500, pause * 2);
+    }
+  }
+
+  /**
+   * The outcome of admitting a workflow: already finished, waiting on its queue, or to be
+   * executed here with what earlier executions recorded.
+   */
+  private record Admission(StatusRow finished, boolean enqueued, Map<Integer, StepRecord> recorded) {}
 
   /**
    * Records the workflow as started, or finds what is recorded under its ID. A fresh insert
@@ -354,39 +526,62 @@ public final class WorkflowEngine {
    */
   private Admission admit(
       Started s, DurableCall<?> call, String workflowId, String parentId, String inputs) {
-    long now = System.currentTimeMillis();
     boolean fresh =
         s.workflows()
             .insertPending(
-                new NewWorkflow(
-                    workflowId,
-                    call.method().name(),
-                    call.instance().className(),
-                    call.instance().instanceName(),
-                    inputs,
-                    config.executorId(),
-                    s.appVersion(),
-                    parentId,
-                    now));
+                newWorkflow(call, workflowId, WorkflowState.PENDING, inputs, s, parentId, null, null, 0));
     if (fresh) {
-      return new Admission(null, Map.of());
+      return new Admission(null, false, Map.of());
     }
     StatusRow row =
         s.workflows()
             .find(workflowId)
             .orElseThrow(
                 () -> new DbosException("workflow " + workflowId + " vanished while starting"));
-    if (!row.name().equals(call.method().name())
-        || !row.className().equals(call.instance().className())) {
+    checkSameWorkflow(row, call);
+    if (row.state().isTerminal()) {
+      return new Admission(row, false, null);
+    }
+    if (row.state() == WorkflowState.ENQUEUED) {
+      return new Admission(null, true, null);
+    }
+    return new Admission(null, false, recordedSteps(s, workflowId));
+  }
+
+  private NewWorkflow newWorkflow(
+      DurableCall<?> call,
+      String workflowId,
+      WorkflowState status,
+      String inputs,
+      Started s,
+      String parentId,
+      String queueName,
+      String deduplicationId,
+      int priority) {
+    return new NewWorkflow(
+        workflowId,
+        status,
+        call.method().name(),
+        call.instance().className(),
+        call.instance().instanceName(),
+        inputs,
+        config.executorId(),
+        s.appVersion(),
+        parentId,
+        queueName,
+        deduplicationId,
+        priority,
+        System.currentTimeMillis());
+  }
+
+  private static void checkSameWorkflow(StatusRow row, DurableCall<?> call) {
+    if (!call.method().name().equals(row.name())
+        || !call.instance().className().equals(row.className())) {
       throw new ConflictingWorkflowException(
-          workflowId,
+          row.workflowId(),
           "workflow " + row.className() + "." + row.name(),
           "workflow " + call.instance().className() + "." + call.method().name());
     }
-    if (row.state().isTerminal()) {
-      return new Admission(row, null);
-    }
-    return new Admission(null, recordedSteps(s, workflowId));
   }
 
   private Map<Integer, StepRecord> recordedSteps(Started s, String workflowId) {
@@ -406,7 +601,11 @@ public final class WorkflowEngine {
     MDC.put(MDC_WORKFLOW_ID, workflowId);
     Outcome<R> outcome;
     try {
-      outcome = Outcome.success(call.body().run());
+      outcome =
+          Outcome.success(
+              call.method().kind() == DurableMethod.Kind.STEP
+                  ? runStep(context, call)
+                  : call.body().run());
     } catch (Throwable t) {
       outcome = Outcome.failure(t);
     } finally {
@@ -419,6 +618,9 @@ public final class WorkflowEngine {
     }
     if (closed || outcome.error() instanceof DbosShutdownException) {
       throw new DbosShutdownException();
+    }
+    if (outcome.error() instanceof ExecutedElsewhere) {
+      throw (ExecutedElsewhere) outcome.error();
     }
     String output = null;
     String error = null;
@@ -588,6 +790,17 @@ public final class WorkflowEngine {
     RegisteredInstance<?> instance = registry.find(row.className(), row.instanceName());
     var entry = instance == null ? null : instance.entry(row.name());
     return entry == null ? null : (DurableMethod<R>) entry.method();
+  }
+
+  /** Every {@code ENQUEUED} or {@code PENDING} workflow on {@code queueName} (every queue if null). */
+  public List<io.dbosj.WorkflowStatus> listQueued(String queueName) {
+    List<io.dbosj.WorkflowStatus> list = new java.util.ArrayList<>();
+    for (StatusRow row : started().workflows().queued()) {
+      if (queueName == null || queueName.equals(row.queueName())) {
+        list.add(row.toStatus());
+      }
+    }
+    return list;
   }
 
   WorkflowStore workflowStore() {

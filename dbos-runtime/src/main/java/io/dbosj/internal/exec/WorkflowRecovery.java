@@ -2,7 +2,7 @@ package io.dbosj.internal.exec;
 
 import io.dbosj.internal.codegen.DurableClass;
 import io.dbosj.internal.db.StatusRow;
-import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +17,7 @@ final class WorkflowRecovery {
   private static final Logger log = LoggerFactory.getLogger(WorkflowRecovery.class);
 
   private final WorkflowEngine engine;
-  private final Set<String> reportedMissing = new HashSet<>();
+  private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
 
   WorkflowRecovery(WorkflowEngine engine) {
     this.engine = engine;
@@ -48,21 +48,19 @@ final class WorkflowRecovery {
     if (engine.running().get(row.workflowId()) != null) {
       return false;
     }
-    RegisteredInstance<?> instance = engine.registry().find(row.className(), row.instanceName());
-    DurableClass.Entry<?> entry = instance == null ? null : instance.entry(row.name());
-    if (entry == null) {
-      String what = row.className() + "." + row.name() + " (instance '" + row.instanceName() + "')";
-      if (reportedMissing.add(what)) {
-        log.warn(
-            "cannot recover workflow {}: no registered durable object provides {}; leaving it"
-                + " PENDING for a process that has that code",
-            row.workflowId(),
-            what);
+    if (row.queueName() != null) {
+      // Back on its queue, so it restarts within the queue's limits.
+      if (engine.workflowStore().requeue(row.workflowId(), System.currentTimeMillis())) {
+        engine.wakeQueues();
+        return true;
       }
       return false;
     }
-    int maxAttempts = entry.method().maxRecoveryAttempts();
-    if (row.recoveryAttempts() > maxAttempts) {
+    DurableClass.Entry<?> entry = entryOf(row);
+    if (entry == null) {
+      return false;
+    }
+    if (row.recoveryAttempts() > entry.method().maxRecoveryAttempts()) {
       engine.workflowStore().markRecoveryExceeded(row.workflowId(), System.currentTimeMillis());
       log.error(
           "workflow {} ({}) was started {} times without finishing; giving up on it with status"
@@ -72,23 +70,54 @@ final class WorkflowRecovery {
           row.recoveryAttempts());
       return false;
     }
+    DurableCall<?> call = callOf(row);
+    if (call == null
+        || !engine.workflowStore().countRecoveryAttempt(row.workflowId(), System.currentTimeMillis())) {
+      return false;
+    }
+    engine.resumeInBackground(call, row.workflowId(), null);
+    return true;
+  }
+
+  /**
+   * The call a workflow row records, made through the generated dispatch table; {@code null},
+   * logged once, if no registered object provides it or its inputs do not fit.
+   */
+  DurableCall<?> callOf(StatusRow row) {
+    DurableClass.Entry<?> entry = entryOf(row);
+    if (entry == null) {
+      return null;
+    }
     Object[] args;
     try {
       args = engine.codec().decodeArguments(entry.method(), row.inputs());
     } catch (RuntimeException e) {
       log.error(
-          "cannot recover workflow {}: its recorded inputs do not fit {}; leaving it PENDING",
+          "cannot run workflow {}: its recorded inputs do not fit {}; leaving it {}",
           row.workflowId(),
           entry.method(),
+          row.status(),
           e);
-      return false;
+      return null;
     }
-    DurableCall<?> call = capture(instance, entry, args);
-    if (!engine.workflowStore().countRecoveryAttempt(row.workflowId(), System.currentTimeMillis())) {
-      return false;
+    return capture(engine.registry().find(row.className(), row.instanceName()), entry, args);
+  }
+
+  private DurableClass.Entry<?> entryOf(StatusRow row) {
+    RegisteredInstance<?> instance = engine.registry().find(row.className(), row.instanceName());
+    DurableClass.Entry<?> entry = instance == null ? null : instance.entry(row.name());
+    if (entry == null) {
+      String what = row.className() + "." + row.name() + " (instance '" + row.instanceName() + "')";
+      if (reportedMissing.add(what)) {
+        log.warn(
+            "cannot run workflow {}: no registered durable object provides {}; leaving it {}"
+                + " for a process that has that code",
+            row.workflowId(),
+            what,
+            row.status());
+      }
     }
-    engine.resumeInBackground(call, row.workflowId());
-    return true;
+    return entry;
   }
 
   @SuppressWarnings("unchecked")

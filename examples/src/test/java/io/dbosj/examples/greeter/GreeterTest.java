@@ -2,14 +2,12 @@ package io.dbosj.examples.greeter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import io.dbosj.examples.support.ExampleProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,20 +17,8 @@ class GreeterTest {
   @Test
   void runsBothStepsAndRecordsTheWorkflowInTheDefaultSqliteFile(@TempDir Path workDir)
       throws Exception {
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Greeter.class.getName()))
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = ExampleProcess.run(Greeter.class, workDir);
 
-    assertThat(process.exitValue()).as(output).isZero();
     assertThat(output).containsSubsequence("Step one completed!", "Step two completed!");
     Path database = workDir.resolve("greeter.sqlite");
     assertThat(database).exists();

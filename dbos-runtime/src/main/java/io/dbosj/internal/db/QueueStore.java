@@ -1,0 +1,179 @@
+package io.dbosj.internal.db;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.val;
+
+import io.dbosj.Queue;
+import io.dbosj.WorkflowState;
+import io.dbosj.internal.db.SystemTables.WorkflowStatus;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.SelectForUpdateStep;
+import org.jooq.SelectLimitPercentStep;
+
+/**
+ * Moves workflows of a queue from {@code ENQUEUED} to {@code PENDING} for this executor, within
+ * the queue's limits. On PostgreSQL each dequeue of a queue holds a transaction-level advisory
+ * lock on it, so counting the running workflows and claiming new ones is atomic across every
+ * process (the global concurrency and rate limits hold), and claims rows with {@code FOR UPDATE
+ * SKIP LOCKED}; on SQLite the immediate write transaction is the lock.
+ */
+public final class QueueStore {
+  /** The most workflows one dequeue claims, so one busy queue cannot starve the others. */
+  private static final int MAX_CLAIM = 256;
+
+  private final SystemDatabase db;
+  private final String tryLock;
+  private final String countStartedSince;
+  private final String countPendingTotal;
+  private final String countPendingOfExecutor;
+  private final String selectByPriority;
+  private final String selectInOrder;
+  private final String claim;
+  private final String notify;
+
+  public QueueStore(SystemDatabase db) {
+    this.db = db;
+    DSLContext sql = db.renderer();
+    this.tryLock =
+        db.isPostgres()
+            ? sql.select(field("pg_try_advisory_xact_lock({0})", Boolean.class, val(0L))).getSQL()
+            : null;
+    this.countStartedSince =
+        sql.select(count())
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+            .and(WorkflowStatus.STATUS.ne(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
+            .and(WorkflowStatus.STARTED_AT_EPOCH_MS.gt(val(null, WorkflowStatus.STARTED_AT_EPOCH_MS)))
+            .getSQL();
+    var pending =
+        sql.select(count())
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)));
+    this.countPendingTotal = pending.getSQL();
+    this.countPendingOfExecutor =
+        pending.and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID))).getSQL();
+    var candidates =
+        sql.select(WorkflowStatus.WORKFLOW_UUID)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)));
+    this.selectByPriority =
+        lockRows(candidates.orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(val(0)), db);
+    this.selectInOrder = lockRows(candidates.orderBy(WorkflowStatus.CREATED_AT).limit(val(0)), db);
+    this.claim =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.STATUS, inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS))
+            .set(WorkflowStatus.EXECUTOR_ID, val(null, WorkflowStatus.EXECUTOR_ID))
+            .set(WorkflowStatus.APPLICATION_VERSION, val(null, WorkflowStatus.APPLICATION_VERSION))
+            .set(WorkflowStatus.STARTED_AT_EPOCH_MS, val(null, WorkflowStatus.STARTED_AT_EPOCH_MS))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
+            .getSQL();
+    this.notify =
+        db.isPostgres()
+            ? sql.select(field("pg_notify({0}, {1})", Object.class, val(""), val(""))).getSQL()
+            : null;
+  }
+
+  /** The PostgreSQL channel that tells queue runners new work is waiting. */
+  public static final String CHANNEL = "dbos_queue";
+
+  /** On PostgreSQL, wakes the queue runners of every process listening: work was enqueued. */
+  public void notifyEnqueued(String queueName) {
+    if (notify != null) {
+      db.query(notify, row -> null, CHANNEL, queueName);
+    }
+  }
+
+  private static String lockRows(SelectLimitPercentStep<?> select, SystemDatabase db) {
+    SelectForUpdateStep<?> query = select;
+    return db.isPostgres() ? query.forUpdate().skipLocked().getSQL() : query.getSQL();
+  }
+
+  /**
+   * Claims the workflows this executor may start now from {@code queue}, oldest (or most urgent)
+   * first, and returns their IDs. Returns none if another process is dequeuing the same queue at
+   * this moment: it will be tried again.
+   */
+  public List<String> dequeue(Queue queue, String executorId, String appVersion, long now) {
+    return db.inTransaction(
+        c -> {
+          if (tryLock != null && !tryLock(c, queue.name())) {
+            return List.of();
+          }
+          int room = MAX_CLAIM;
+          if (queue.rateLimit() > 0) {
+            long windowStart = now - queue.ratePeriod().toMillis();
+            room = Math.min(room, queue.rateLimit() - (int) countRows(c, countStartedSince, queue.name(), windowStart));
+          }
+          if (queue.workerConcurrency() != null) {
+            room = Math.min(room, queue.workerConcurrency() - (int) countRows(c, countPendingOfExecutor, queue.name(), executorId));
+          }
+          if (queue.concurrency() != null) {
+            room = Math.min(room, queue.concurrency() - (int) countRows(c, countPendingTotal, queue.name()));
+          }
+          if (room <= 0) {
+            return List.of();
+          }
+          List<String> ids = new ArrayList<>();
+          try (PreparedStatement s = c.prepareStatement(queue.priorityEnabled() ? selectByPriority : selectInOrder)) {
+            Jdbc.bind(s, queue.name(), room);
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getString(1));
+              }
+            }
+          }
+          List<String> claimed = new ArrayList<>();
+          try (PreparedStatement s = c.prepareStatement(claim)) {
+            for (String id : ids) {
+              Jdbc.bind(s, executorId, appVersion, now, now, id);
+              if (s.executeUpdate() == 1) {
+                claimed.add(id);
+              }
+            }
+          }
+          return claimed;
+        });
+  }
+
+  private boolean tryLock(Connection c, String queueName) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(tryLock)) {
+      Jdbc.bind(s, lockKey(queueName));
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** A stable 64-bit key per queue name (FNV-1a), for PostgreSQL's advisory locks. */
+  static long lockKey(String queueName) {
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : ("dbos.queue:" + queueName).getBytes(StandardCharsets.UTF_8)) {
+      hash ^= b;
+      hash *= 0x100000001b3L;
+    }
+    return hash;
+  }
+
+  private static long countRows(Connection c, String sql, Object... binds) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      Jdbc.bind(s, binds);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package io.dbosj.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dbosj.DBOS;
+import io.dbosj.DbosException;
+import io.dbosj.Queue;
+import io.dbosj.QueueDeduplicatedException;
+import io.dbosj.StartOptions;
+import io.dbosj.WorkflowHandle;
+import io.dbosj.WorkflowState;
+import io.dbosj.WorkflowStatus;
+import io.dbosj.tests.fixtures.Journal;
+import io.dbosj.tests.fixtures.TasksDurable;
+import io.dbosj.tests.fixtures.Tracker;
+import io.dbosj.tests.support.BothDatabases;
+import io.dbosj.tests.support.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+class QueueTest {
+
+  @BothDatabases
+  void aWorkflowFansTasksOutOnAQueueAndGathersTheirResults(TestDatabase db) throws Exception {
+    Queue queue = Queue.of("fan-out").concurrency(5);
+    Journal journal = new Journal();
+    Tracker tracker = new Tracker();
+    try (DBOS dbos = db.builder().build()) {
+      dbos.register(queue);
+      TasksDurable tasks = new TasksDurable(dbos, journal, tracker, queue, 100);
+      dbos.launch();
+
+      List<Integer> results = tasks.start(StartOptions.id("fan")).fanOut(10).getResult();
+
+      assertThat(results).containsExactly(0, 1, 4, 9, 16, 25, 36, 49, 64, 81);
+      assertThat(tracker.maxRunning()).isBetween(2, 5);
+      assertThat(db.steps("fan")).hasSize(10).first().isEqualTo("0:process");
+      assertThat(db.value("SELECT COUNT(*) FROM " + db.table("workflow_status") + " WHERE queue_name = 'fan-out' AND status = 'SUCCESS'"))
+          .isEqualTo("10");
+      assertThat(db.value("SELECT parent_workflow_id FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'fan-3'"))
+          .isEqualTo("fan");
+      assertThat(db.steps("fan-3")).containsExactly("0:process");
+    }
+  }
+
+  @BothDatabases
+  void globalConcurrencyHoldsAcrossTwoExecutorsSharingTheDatabase(TestDatabase db) throws Exception {
+    Queue queue = Queue.of("shared").concurrency(2).workerConcurrency(1);
+    Tracker tracker = new Tracker();
+    try (DBOS first = db.builder().executorId("executor-a").build();
+        DBOS second = db.builder().executorId("executor-b").build()) {
+      first.register(queue);
+      second.register(queue);
+      TasksDurable tasksA = new TasksDurable(first, new Journal(), tracker, queue, 150);
+      new TasksDurable(second, new Journal(), tracker, queue, 150);
+      first.launch();
+      second.launch();
+
+      List<WorkflowHandle<Integer>> handles = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        handles.add(tasksA.enqueue(queue).process(i));
+      }
+      for (WorkflowHandle<Integer> handle : handles) {
+        handle.getResult();
+      }
+
+      assertThat(tracker.maxRunning()).isEqualTo(2);
+      assertThat(db.rows("SELECT DISTINCT executor_id FROM " + db.table("workflow_status")))
+          .hasSize(2);
+    }
+  }
+
+  @BothDatabases
+  void workerConcurrencyLimitsTasksRunningInOneProcess(TestDatabase db) throws Exception {
+    Queue queue = Queue.of("workers").workerConcurrency(3);
+    Tracker tracker = new Tracker();
+    try (DBOS dbos = db.builder().build()) {
+      dbos.register(queue);
+      TasksDurable tasks = new TasksDurable(dbos, new Journal(), tracker, queue, 100);
+      dbos.launch();
+
+      List<WorkflowHandle<Integer>> handles = new ArrayList<>();
+      for (int i = 0; i < 9; i++) {
+        handles.add(tasks.enqueue(queue).process(i));
+      }
+      for (WorkflowHandle<Integer> handle : handles) {
+        handle.getResult();
+      }
+
+      assertThat(tracker.maxRunning()).isBetween(2, 3);
+    }
+  }
+
+  @BothDatabases
+  void aRateLimitAllowsNoMoreThanItsStartsInAnyWindow(TestDatabase db) throws Exception {
+    Queue queue = Queue.of("limited").rateLimit(2, Duration.ofMillis(700));
+    try (DBOS dbos = db.builder().build()) {
+      dbos.register(queue);
+      TasksDurable tasks = new TasksDurable(dbos, new Journal(), new Tracker(), queue, 0);
+      dbos.launch();
+
+      List<WorkflowHandle<Integer>> handles = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        handles.add(tasks.enqueue(queue).process(i));
+      }
+      for (WorkflowHandle<Integer> handle : handles) {
+        handle.getResult();
+      }
+    }
+    List<Long> starts = new ArrayList<>();
+    for (List<String> row :
+        db.rows("SELECT started_at_epoch_ms FROM " + db.table("workflow_status") + " ORDER BY started_at_epoch_ms")) {
+      starts.add(Long.parseLong(row.get(0)));
+    }
+    assertThat(starts).hasSize(6);
+    for (int i = 0; i + 2 < starts.size(); i++) {
+      assertThat(starts.get(i + 2) - starts.get(i)).as("starts %s", starts).isGreaterThanOrEqualTo(700);
+    }
+  }
+
+  @BothDatabases
+  void aPriorityQueueStartsLowerNumbersFirst(TestDatabase db) throws Exception {
+    Queue queue = Queue.of("urgent").concurrency(1).priorityEnabled(true);
+    Journal journal = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      dbos.register(queue);
+      TasksDurable tasks = new TasksDurable(dbos, journal, new Tracker(), queue, 0);
+      dbos.launch();
+
+      WorkflowHandle<String> blocker = tasks.enqueue(queue).gated("blocker");
+      journal.awaitBlocked();
+      List<WorkflowHandle<Integer>> handles = new ArrayList<>();
+      for (int priority : new int[] {5, 1, 3}) {
+        handles.add(tasks.start(StartOptions.defaults().queue(queue).priority(priority)).process(priority));
+      }
+      journal.open();
+      blocker.getResult();
+      for (WorkflowHandle<Integer> handle : handles) {
+        handle.getResult();
+      }
+
+      assertThat(journal.entries()).containsExactly("gated blocker", "task 1", "task 3", "task 5");
+    }
+  }
+
+  @BothDatabases
+  void aLiveDeduplicationIdRefusesASecondEnqueue(TestDatabase db) throws Exception {
+    Queue queue = Queue.of("dedup");
+    Journal journal = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      dbos.register(queue);
+      TasksDurable tasks = new TasksDurable(dbos, journal, new Tracker(), queue, 0);
+      dbos.launch();
+
+      WorkflowHandle<String> first =
+          tasks.start(StartOptions.defaults().queue(queue).deduplicationId("customer-7")).gated("one");
+      assertThatThrownBy(
+              () -> tasks.start(StartOptions.defaults().queue(queue).deduplicationId("customer-7")).gated("two"))
+          .isInstanceOf(QueueDeduplicatedException.class)
+          .hasMessageContaining("customer-7")
+          .hasMessageContaining("dedup");
+      journal.open();
+      first.getResult();
+
+      assertThat(tasks.start(StartOptions.defaults().queue(queue).deduplicationId("customer-7")).gated("three").getResult())
+          .isEqualTo("three");
+      assertThat(journal.entries()).containsExactly("gated one", "gated three");
+    }
+  }
+
+  @BothDatabases
+  void closingLeavesUnstartedTasksEnqueuedAndTheNextLaunchRunsThemAll(TestDatabase db)
+      throws Exception {
+    Queue queue = Queue.of("serial").concurrency(1);
+    Journal before = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      dbos.register(queue);
+      TasksDurable tasks = new TasksDurable(dbos, before, new Tracker(), queue, 0);
+      dbos.launch();
+      tasks.start(StartOptions.id("g").queue(queue)).gated("g");
+      before.awaitBlocked();
+      tasks.start(StartOptions.id("t1").queue(queue)).process(1);
+      tasks.start(StartOptions.id("t2").queue(queue)).process(2);
+
+      List<WorkflowStatus> queued = dbos.listQueuedWorkflows("serial");
+      assertThat(queued).extracting(WorkflowStatus::workflowId).containsExactly("g", "t1", "t2");
+      assertThat(queued).extracting(WorkflowStatus::state)
+          .containsExactly(WorkflowState.PENDING, WorkflowState.ENQUEUED, WorkflowState.ENQUEUED);
+    }
+    assertThat(db.status("t1")).isEqualTo("ENQUEUED");
+
+    Journal after = new Journal();
+    try (DBOS dbos = db.builder().build()) {
+      dbos.register(queue);
+      new TasksDurable(dbos, after, new Tracker(), queue, 0);
+      dbos.launch();
+      assertThat(dbos.<Integer>retrieveWorkflow("t2").getResult()).isEqualTo(4);
+      assertThat(dbos.<String>retrieveWorkflow("g").getResult()).isEqualTo("g");
+      assertThat(after.entries()).containsExactly("gated g", "task 1", "task 2");
+      assertThat(dbos.listQueuedWorkflows(null)).isEmpty();
+    }
+  }
+
+  @BothDatabases
+  void queuesAreRegisteredOnceBeforeLaunchAndUsedAsRegistered(TestDatabase db) throws Exception {
+    Queue queue = Queue.of("q").concurrency(2);
+    try (DBOS dbos = db.builder().build()) {
+      dbos.register(queue);
+      dbos.register(Queue.of("q").concurrency(2));
+      assertThatThrownBy(() -> dbos.register(Queue.of("q").concurrency(3)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("already registered");
+      TasksDurable tasks = new TasksDurable(dbos, new Journal(), new Tracker(), queue, 0);
+      dbos.launch();
+
+      assertThatThrownBy(() -> dbos.register(Queue.of("late")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("before launch()");
+      assertThatThrownBy(() -> tasks.enqueue(Queue.of("unknown")).process(1))
+          .isInstanceOf(DbosException.class)
+          .hasMessageContaining("dbos.register(queue)");
+      assertThatThrownBy(() -> tasks.start(StartOptions.defaults().queue(queue).priority(1)).process(1))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("priorityEnabled(true)");
+      assertThat(db.value("SELECT COUNT(*) FROM " + db.table("workflow_status"))).isEqualTo("0");
+    }
+  }
+}

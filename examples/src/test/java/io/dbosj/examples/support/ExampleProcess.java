@@ -1,0 +1,35 @@
+package io.dbosj.examples.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs an example's main class in its own JVM in a working directory, as a user would. */
+public final class ExampleProcess {
+  private ExampleProcess() {}
+
+  /** The program's output after it exited with status 0. */
+  public static String run(Class<?> main, Path workDir) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    main.getName()))
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(main.getSimpleName() + " did not finish:\n" + output);
+    }
+    if (process.exitValue() != 0) {
+      throw new AssertionError(main.getSimpleName() + " exited with " + process.exitValue() + ":\n" + output);
+    }
+    return output;
+  }
+}
