@@ -12,6 +12,7 @@ import javax.lang.model.element.ExecutableElement;
  * @param maxAttempts for a step
  * @param intervalSeconds for a step
  * @param backoffRate for a step
+ * @param schedule for a {@code @Scheduled} workflow, else {@code null}
  */
 record DurableMethodModel(
     ExecutableElement element,
@@ -20,7 +21,15 @@ record DurableMethodModel(
     int maxRecoveryAttempts,
     int maxAttempts,
     double intervalSeconds,
-    double backoffRate) {
+    double backoffRate,
+    ScheduleModel schedule) {
+
+  /** A {@code @Scheduled} annotation's options; {@code cron} is whichever alias was set. */
+  record ScheduleModel(String value, String cron, String zone, int maxCatchUp) {
+    String expression() {
+      return value.isEmpty() ? cron : value;
+    }
+  }
 
   String methodName() {
     return element.getSimpleName().toString();

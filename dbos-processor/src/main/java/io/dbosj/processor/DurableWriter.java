@@ -119,6 +119,13 @@ final class DurableWriter {
     }
     if (method.kind() == MethodKind.WORKFLOW) {
       init.add("\n.maxRecoveryAttempts($L)", method.maxRecoveryAttempts());
+      if (method.schedule() != null) {
+        init.add(
+            "\n.scheduled($S, $S, $L)",
+            method.schedule().expression().trim(),
+            method.schedule().zone(),
+            method.schedule().maxCatchUp());
+      }
     } else {
       init.add(
           "\n.retries($L, $L, $L)",

@@ -93,9 +93,35 @@ final class Messages {
         + " the database work for now.";
   }
 
-  static String scheduledUnavailable() {
-    return "[dbos.scheduled-unavailable] this version of io.dbosj does not run @Scheduled"
-        + " workflows yet, so the annotation would have no effect. Remove it.";
+  private static final String CRON_EXAMPLE =
+      " For example @Scheduled(\"*/5 * * * * *\") runs every five seconds, and"
+          + " @Scheduled(\"0 9 * * MON-FRI\") at 09:00 on weekdays.";
+
+  static String scheduledNotWorkflow() {
+    return "[dbos.scheduled-not-workflow] @Scheduled runs a workflow: add @Workflow to this method"
+        + " (and remove @Step if present).";
+  }
+
+  static String scheduledCron(boolean both) {
+    return "[dbos.scheduled-cron] give the cron expression once, as value or as cron, "
+        + (both ? "not both." : "and not empty.") + CRON_EXAMPLE;
+  }
+
+  static String badCron(String expression, String problem) {
+    return "[dbos.bad-cron] the cron expression \"" + expression + "\" does not parse: " + problem
+        + ". Write 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first."
+        + CRON_EXAMPLE;
+  }
+
+  static String badZone(String zone) {
+    return "[dbos.bad-zone] \"" + zone + "\" is not a time zone: use a java.time.ZoneId such as"
+        + " \"UTC\" or \"Europe/Paris\".";
+  }
+
+  static String scheduledParameters() {
+    return "[dbos.scheduled-parameters] a @Scheduled workflow takes exactly (Instant scheduledTime,"
+        + " Instant actualTime), both java.time.Instant: the tick it runs for, and when it started."
+        + " For example: public void report(Instant scheduledTime, Instant actualTime).";
   }
 
   static String unresolvedType(String name) {

@@ -1,5 +1,6 @@
 package io.dbosj.processor;
 
+import io.dbosj.annotation.Scheduled;
 import io.dbosj.annotation.Step;
 import io.dbosj.annotation.Workflow;
 import java.util.ArrayList;
@@ -63,11 +64,17 @@ final class ModelReader {
   private static DurableMethodModel readMethod(ExecutableElement method) {
     Workflow workflow = method.getAnnotation(Workflow.class);
     Step step = method.getAnnotation(Step.class);
+    Scheduled scheduled = method.getAnnotation(Scheduled.class);
+    DurableMethodModel.ScheduleModel schedule =
+        scheduled == null
+            ? null
+            : new DurableMethodModel.ScheduleModel(
+                scheduled.value(), scheduled.cron(), scheduled.zone(), scheduled.maxCatchUp());
     String methodName = method.getSimpleName().toString();
     if (workflow != null) {
       String name = workflow.name().isEmpty() ? methodName : workflow.name();
       return new DurableMethodModel(
-          method, MethodKind.WORKFLOW, name, workflow.maxRecoveryAttempts(), 1, 1.0, 2.0);
+          method, MethodKind.WORKFLOW, name, workflow.maxRecoveryAttempts(), 1, 1.0, 2.0, schedule);
     }
     if (step != null) {
       String name = step.name().isEmpty() ? methodName : step.name();
@@ -78,7 +85,8 @@ final class ModelReader {
           0,
           step.maxAttempts(),
           step.intervalSeconds(),
-          step.backoffRate());
+          step.backoffRate(),
+          schedule);
     }
     return null;
   }

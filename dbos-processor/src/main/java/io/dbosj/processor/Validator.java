@@ -13,6 +13,9 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import java.util.List;
 
 /** Finds every problem of a durable class that would stop its subclass from working. */
 final class Validator {
@@ -131,10 +134,50 @@ final class Validator {
       if (element.getAnnotation(Transaction.class) != null) {
         problems.add(element, Messages.transactionUnavailable());
       }
-      if (element.getAnnotation(Scheduled.class) != null) {
-        problems.add(element, Messages.scheduledUnavailable());
+      Scheduled scheduled = element.getAnnotation(Scheduled.class);
+      if (scheduled != null) {
+        validateSchedule(element, scheduled, problems);
       }
     }
+  }
+
+  private static void validateSchedule(
+      ExecutableElement element, Scheduled scheduled, Problems problems) {
+    if (element.getAnnotation(Workflow.class) == null || element.getAnnotation(Step.class) != null) {
+      problems.add(element, Messages.scheduledNotWorkflow());
+    }
+    boolean hasValue = !scheduled.value().isBlank();
+    boolean hasCron = !scheduled.cron().isBlank();
+    if (hasValue == hasCron) {
+      problems.add(element, Messages.scheduledCron(hasValue));
+    } else {
+      String expression = hasValue ? scheduled.value() : scheduled.cron();
+      String problem = CronExpressions.problem(expression);
+      if (problem != null) {
+        problems.add(element, Messages.badCron(expression, problem));
+      }
+    }
+    try {
+      java.time.ZoneId.of(scheduled.zone());
+    } catch (java.time.DateTimeException e) {
+      problems.add(element, Messages.badZone(scheduled.zone()));
+    }
+    if (scheduled.maxCatchUp() < 0) {
+      problems.add(
+          element,
+          Messages.badOption(
+              "@Scheduled(maxCatchUp = " + scheduled.maxCatchUp() + ") must be 0 or more."));
+    }
+    List<? extends VariableElement> parameters = element.getParameters();
+    if (parameters.size() != 2
+        || !isInstant(parameters.get(0).asType())
+        || !isInstant(parameters.get(1).asType())) {
+      problems.add(element, Messages.scheduledParameters());
+    }
+  }
+
+  private static boolean isInstant(TypeMirror type) {
+    return type.toString().equals("java.time.Instant");
   }
 
   /** Problems of an annotated method outside any durable class model. */

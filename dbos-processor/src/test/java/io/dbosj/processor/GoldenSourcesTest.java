@@ -24,7 +24,8 @@ class GoldenSourcesTest {
   @CsvSource({
     "shop, Shop, ShopDurable",
     "nested, Outer, Outer_InventoryDurable",
-    "steps, Pricing, PricingDurable"
+    "steps, Pricing, PricingDurable",
+    "scheduled, Reports, ReportsDurable"
   })
   void generatedSourceMatchesTheGoldenFile(String goldenCase, String input, String output)
       throws IOException {

@@ -252,23 +252,74 @@ class ValidationTest {
   }
 
   @Test
-  void transactionAndScheduledAreRefusedUntilTheyAreAvailable() {
+  void transactionIsRefusedUntilItIsAvailable() {
     JavaFileObject source =
         Sources.source(
             "com.example.A",
             "package com.example;",
-            "import io.dbosj.annotation.Scheduled;",
             "import io.dbosj.annotation.Transaction;",
             "import io.dbosj.annotation.Workflow;",
             "public class A {",
             "  @Transaction",
             "  public void insert() {}",
-            "  @Workflow @Scheduled(\"* * * * *\")",
-            "  public void tick(java.time.Instant scheduled, java.time.Instant actual) {}",
+            "  @Workflow",
+            "  public void run() {}",
+            "}");
+    assertRejected(source, "[dbos.transaction-unavailable]", 6);
+  }
+
+  @Test
+  void aCronThatDoesNotParseIsRejectedWithAnExample() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Scheduled;",
+            "import io.dbosj.annotation.Workflow;",
+            "import java.time.Instant;",
+            "public class A {",
+            "  @Workflow @Scheduled(\"61 * * * *\")",
+            "  public void tick(Instant scheduledTime, Instant actualTime) {}",
+            "  @Workflow @Scheduled(cron = \"* * *\")",
+            "  public void tock(Instant scheduledTime, Instant actualTime) {}",
             "}");
     Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorContaining("[dbos.transaction-unavailable]").inFile(source).onLine(7);
-    assertThat(compilation).hadErrorContaining("[dbos.scheduled-unavailable]").inFile(source).onLine(9);
+    assertThat(compilation).hadErrorContaining("[dbos.bad-cron]").inFile(source).onLine(7);
+    assertThat(compilation).hadErrorContaining("Value 61 not in range").inFile(source).onLine(7);
+    assertThat(compilation).hadErrorContaining("it has 3 fields, not 5 or 6").inFile(source).onLine(9);
+    assertThat(compilation).hadErrorContaining("@Scheduled(\"*/5 * * * * *\") runs every five seconds");
+  }
+
+  @Test
+  void aScheduleNeedsExactlyOneCronAWorkflowAndTwoInstants() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Scheduled;",
+            "import io.dbosj.annotation.Step;",
+            "import io.dbosj.annotation.Workflow;",
+            "import java.time.Instant;",
+            "public class A {",
+            "  @Workflow @Scheduled(value = \"* * * * *\", cron = \"* * * * *\")",
+            "  public void both(Instant scheduledTime, Instant actualTime) {}",
+            "  @Workflow @Scheduled",
+            "  public void neither(Instant scheduledTime, Instant actualTime) {}",
+            "  @Step @Scheduled(\"* * * * *\")",
+            "  public void step(Instant scheduledTime, Instant actualTime) {}",
+            "  @Workflow @Scheduled(\"* * * * *\")",
+            "  public void wrongParameters(long scheduledTime) {}",
+            "  @Workflow @Scheduled(value = \"* * * * *\", zone = \"Mars/Olympus\", maxCatchUp = -1)",
+            "  public void badZone(Instant scheduledTime, Instant actualTime) {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("[dbos.scheduled-cron]").inFile(source).onLine(8);
+    assertThat(compilation).hadErrorContaining("not both").inFile(source).onLine(8);
+    assertThat(compilation).hadErrorContaining("[dbos.scheduled-cron]").inFile(source).onLine(10);
+    assertThat(compilation).hadErrorContaining("[dbos.scheduled-not-workflow]").inFile(source).onLine(12);
+    assertThat(compilation).hadErrorContaining("[dbos.scheduled-parameters]").inFile(source).onLine(14);
+    assertThat(compilation).hadErrorContaining("[dbos.bad-zone]").inFile(source).onLine(16);
+    assertThat(compilation).hadErrorContaining("@Scheduled(maxCatchUp = -1)").inFile(source).onLine(16);
   }
 
   @Test

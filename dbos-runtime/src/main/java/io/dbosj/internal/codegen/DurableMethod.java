@@ -32,6 +32,9 @@ public final class DurableMethod<R> {
   /** A parameter's name (as declared) and exact type. */
   public record Param(String name, TypeToken<?> type) {}
 
+  /** A {@code @Scheduled} workflow's cron expression, its time zone, and how far it catches up. */
+  public record Schedule(String cron, String zone, int maxCatchUp) {}
+
   private final Kind kind;
   private final String name;
   private final TypeToken<R> returnType;
@@ -39,6 +42,7 @@ public final class DurableMethod<R> {
   private final int maxRecoveryAttempts;
   private final RetryPolicy retryPolicy;
   private final Map<String, Function<String, ? extends Throwable>> exceptionFactories;
+  private final Schedule schedule;
 
   private DurableMethod(
       Kind kind,
@@ -47,7 +51,8 @@ public final class DurableMethod<R> {
       List<Param> params,
       int maxRecoveryAttempts,
       RetryPolicy retryPolicy,
-      Map<String, Function<String, ? extends Throwable>> exceptionFactories) {
+      Map<String, Function<String, ? extends Throwable>> exceptionFactories,
+      Schedule schedule) {
     this.kind = kind;
     this.name = name;
     this.returnType = returnType;
@@ -55,18 +60,19 @@ public final class DurableMethod<R> {
     this.maxRecoveryAttempts = maxRecoveryAttempts;
     this.retryPolicy = retryPolicy;
     this.exceptionFactories = exceptionFactories;
+    this.schedule = schedule;
   }
 
   /** A workflow named {@code name} returning {@code returnType}, with no parameters yet. */
   public static <R> DurableMethod<R> workflow(String name, TypeToken<R> returnType) {
     return new DurableMethod<>(
-        Kind.WORKFLOW, name, returnType, List.of(), 100, RetryPolicy.NONE, Map.of());
+        Kind.WORKFLOW, name, returnType, List.of(), 100, RetryPolicy.NONE, Map.of(), null);
   }
 
   /** A step named {@code name} returning {@code returnType}, with no parameters yet. */
   public static <R> DurableMethod<R> step(String name, TypeToken<R> returnType) {
     return new DurableMethod<>(
-        Kind.STEP, name, returnType, List.of(), 0, RetryPolicy.NONE, Map.of());
+        Kind.STEP, name, returnType, List.of(), 0, RetryPolicy.NONE, Map.of(), null);
   }
 
   /** Adds the next parameter, in declaration order. */
@@ -80,13 +86,14 @@ public final class DurableMethod<R> {
         Collections.unmodifiableList(more),
         maxRecoveryAttempts,
         retryPolicy,
-        exceptionFactories);
+        exceptionFactories,
+        schedule);
   }
 
   /** For a workflow: how many recovery starts are allowed before it is given up on. */
   public DurableMethod<R> maxRecoveryAttempts(int attempts) {
     return new DurableMethod<>(
-        kind, name, returnType, params, attempts, retryPolicy, exceptionFactories);
+        kind, name, returnType, params, attempts, retryPolicy, exceptionFactories, schedule);
   }
 
   /** For a step: the retry policy from {@code @Step(maxAttempts, intervalSeconds, backoffRate)}. */
@@ -98,7 +105,8 @@ public final class DurableMethod<R> {
         params,
         maxRecoveryAttempts,
         new RetryPolicy(maxAttempts, intervalSeconds, backoffRate),
-        exceptionFactories);
+        exceptionFactories,
+        schedule);
   }
 
   /**
@@ -117,7 +125,26 @@ public final class DurableMethod<R> {
         params,
         maxRecoveryAttempts,
         retryPolicy,
-        Collections.unmodifiableMap(more));
+        Collections.unmodifiableMap(more),
+        schedule);
+  }
+
+  /** For a workflow: the {@code @Scheduled} options that make it run on a cron schedule. */
+  public DurableMethod<R> scheduled(String cron, String zone, int maxCatchUp) {
+    return new DurableMethod<>(
+        kind,
+        name,
+        returnType,
+        params,
+        maxRecoveryAttempts,
+        retryPolicy,
+        exceptionFactories,
+        new Schedule(cron, zone, maxCatchUp));
+  }
+
+  /** The schedule of a {@code @Scheduled} workflow, or {@code null}. */
+  public Schedule schedule() {
+    return schedule;
   }
 
   public Kind kind() {

@@ -44,6 +44,7 @@ public final class WorkflowStore {
   private final String countRecoveryAttempt;
   private final String requeue;
   private final String selectQueued;
+  private final String selectLastScheduledInputs;
 
   public WorkflowStore(SystemDatabase db) {
     this.db = db;
@@ -121,6 +122,16 @@ public final class WorkflowStore {
                     inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS),
                     inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
             .orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT)
+            .getSQL();
+    this.selectLastScheduledInputs =
+        sql.select(WorkflowStatus.INPUTS)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.CLASS_NAME.eq(val(null, WorkflowStatus.CLASS_NAME)))
+            .and(WorkflowStatus.CONFIG_NAME.eq(val(null, WorkflowStatus.CONFIG_NAME)))
+            .and(WorkflowStatus.NAME.eq(val(null, WorkflowStatus.NAME)))
+            .and(WorkflowStatus.WORKFLOW_UUID.like(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .orderBy(WorkflowStatus.CREATED_AT.desc())
+            .limit(inline(1))
             .getSQL();
     this.selectPendingOfExecutor =
         sql.select(rowColumns)
@@ -204,6 +215,17 @@ public final class WorkflowStore {
   /** Every {@code ENQUEUED} or {@code PENDING} workflow of every queue, in dequeue order. */
   public List<StatusRow> queued() {
     return db.query(selectQueued, WorkflowStore::readRow);
+  }
+
+  /**
+   * The inputs of the most recent workflow of this name whose ID starts with {@code idPrefix}:
+   * for a scheduled workflow, its last recorded tick.
+   */
+  public Optional<String> lastInputs(String className, String instanceName, String name, String idPrefix) {
+    return db.query(
+            selectLastScheduledInputs, row -> row.getString(1), className, instanceName, name, idPrefix + "%")
+        .stream()
+        .findFirst();
   }
 
   /** Gives up on a {@code PENDING} workflow that failed recovery too often. */

@@ -61,6 +61,11 @@ public final class Registry {
     return instances.get(new Key(className, instanceName == null ? "" : instanceName));
   }
 
+  /** Every registered instance. */
+  List<RegisteredInstance<?>> all() {
+    return new ArrayList<>(instances.values());
+  }
+
   /** The signatures of every registered durable method, sorted: the input of the app version. */
   List<String> signatures() {
     Map<String, String> sorted = new TreeMap<>();

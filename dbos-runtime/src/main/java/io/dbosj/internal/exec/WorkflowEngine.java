@@ -68,7 +68,8 @@ public final class WorkflowEngine {
       ExecutorService threads,
       String appVersion,
       QueueRunner queueRunner,
-      QueueNotificationListener queueListener) {}
+      QueueNotificationListener queueListener,
+      WorkflowScheduler scheduler) {}
 
   private final Map<String, Queue> queues = new LinkedHashMap<>();
 
@@ -118,7 +119,8 @@ public final class WorkflowEngine {
             WorkflowThreads.create(),
             appVersion,
             runner,
-            listener);
+            listener,
+            new WorkflowScheduler(this, registry.all()));
     log.info(
         "DBOS launched: app {}, version {}, executor {}, system database {}",
         config.appName(),
@@ -130,6 +132,7 @@ public final class WorkflowEngine {
     if (listener != null) {
       listener.start();
     }
+    started.scheduler().start();
   }
 
   /** Registers a queue; before launch only, and one set of options per name. */
@@ -160,6 +163,7 @@ public final class WorkflowEngine {
     if (s == null) {
       return;
     }
+    s.scheduler().stop();
     s.queueRunner().stop();
     if (s.queueListener() != null) {
       s.queueListener().stop();
@@ -515,8 +519,9 @@ public final class WorkflowEngine {
   }
 
   /**
-   * The outcome of admitting a workflow: already finished, waiting on its queue, or to be
-   * executed here with what earlier executions recorded.
+   * The outcome of admitting a workflow: already finished, waiting on its queue or running under
+   * another executor ({@code enqueued}), or to be executed here with what earlier executions
+   * recorded.
    */
   private record Admission(StatusRow finished, boolean enqueued, Map<Integer, StepRecord> recorded) {}
 
@@ -542,7 +547,8 @@ public final class WorkflowEngine {
     if (row.state().isTerminal()) {
       return new Admission(row, false, null);
     }
-    if (row.state() == WorkflowState.ENQUEUED) {
+    if (row.state() == WorkflowState.ENQUEUED || !config.executorId().equals(row.executorId())) {
+      // Waiting on its queue, or another executor's: that one runs (or recovers) it, not this one.
       return new Admission(null, true, null);
     }
     return new Admission(null, false, recordedSteps(s, workflowId));

@@ -121,7 +121,7 @@ final class WorkflowRecovery {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> DurableCall<?> capture(
+  static <T> DurableCall<?> capture(
       RegisteredInstance<T> instance, DurableClass.Entry<?> entry, Object[] args) {
     DurableClass.Entry<T> typed = (DurableClass.Entry<T>) entry;
     return CurrentContext.captureCall(
