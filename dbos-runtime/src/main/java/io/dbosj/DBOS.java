@@ -2,14 +2,17 @@ package io.dbosj;
 
 import io.dbosj.internal.DbosAccess;
 import io.dbosj.internal.config.ConfigSources;
+import io.dbosj.internal.exec.ActiveTransaction;
 import io.dbosj.internal.exec.CurrentContext;
 import io.dbosj.internal.exec.WorkflowContext;
 import io.dbosj.internal.exec.WorkflowEngine;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 
 /**
  * The durable workflow runtime of one application: where workflows are recorded, and what recovers
@@ -114,6 +117,40 @@ public final class DBOS implements AutoCloseable {
   public static void sleep(Duration duration) {
     Objects.requireNonNull(duration, "duration");
     WorkflowEngine.sleep(duration);
+  }
+
+  /**
+   * The jOOQ context of the {@code @Transaction} running on this thread: its statements run in
+   * the transaction that also records the method's output.
+   *
+   * <pre>{@code
+   * @Transaction
+   * public int insertRow(String name) {
+   *   return DBOS.sql().insertInto(table("example_table")).set(field("name"), name).execute();
+   * }
+   * }</pre>
+   *
+   * @throws IllegalStateException outside a {@code @Transaction} method
+   */
+  public static DSLContext sql() {
+    return currentTransaction("DBOS.sql()").sql();
+  }
+
+  /** The JDBC connection of the {@code @Transaction} running on this thread; do not commit it. */
+  public static Connection connection() {
+    return currentTransaction("DBOS.connection()").connection();
+  }
+
+  private static ActiveTransaction currentTransaction(String what) {
+    ActiveTransaction transaction = CurrentContext.transaction();
+    if (transaction == null) {
+      throw new IllegalStateException(
+          what
+              + " is only available inside a @Transaction method (or code it calls), where it is"
+              + " the transaction that also records the method's result; annotate the method that"
+              + " does the database work with @Transaction");
+    }
+    return transaction;
   }
 
   /**

@@ -13,6 +13,8 @@ import javax.lang.model.element.ExecutableElement;
  * @param intervalSeconds for a step
  * @param backoffRate for a step
  * @param schedule for a {@code @Scheduled} workflow, else {@code null}
+ * @param isolation for a transaction: the {@code Isolation} constant's name
+ * @param readOnly for a transaction
  */
 record DurableMethodModel(
     ExecutableElement element,
@@ -22,7 +24,9 @@ record DurableMethodModel(
     int maxAttempts,
     double intervalSeconds,
     double backoffRate,
-    ScheduleModel schedule) {
+    ScheduleModel schedule,
+    String isolation,
+    boolean readOnly) {
 
   /** A {@code @Scheduled} annotation's options; {@code cron} is whichever alias was set. */
   record ScheduleModel(String value, String cron, String zone, int maxCatchUp) {

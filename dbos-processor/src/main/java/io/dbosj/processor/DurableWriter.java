@@ -126,6 +126,12 @@ final class DurableWriter {
             method.schedule().zone(),
             method.schedule().maxCatchUp());
       }
+    } else if (method.kind() == MethodKind.TRANSACTION) {
+      init.add(
+          "\n.transactional($T.$L, $L)",
+          ClassName.get("io.dbosj.annotation", "Isolation"),
+          method.isolation(),
+          method.readOnly());
     } else {
       init.add(
           "\n.retries($L, $L, $L)",
@@ -303,7 +309,7 @@ final class DurableWriter {
     CodeBlock call =
         CodeBlock.of(
             "this.durable.$L($N, $L, $L)",
-            method.kind() == MethodKind.WORKFLOW ? "workflow" : "step",
+            method.kind().factory(),
             constants.get(method),
             argumentArray(element),
             body(element, CodeBlock.of("super")));

@@ -36,8 +36,9 @@ final class Messages {
   }
 
   static String stepAndWorkflow() {
-    return "[dbos.step-and-workflow] a method is either a @Workflow or a @Step, not both. Keep"
-        + " @Workflow to record its steps, or @Step to record its result as one step.";
+    return "[dbos.step-and-workflow] a method is one of @Workflow, @Step and @Transaction, not"
+        + " several. Keep @Workflow to record its steps, @Step to record its result as one step,"
+        + " or @Transaction to run it in one database transaction with its record.";
   }
 
   static String notAClass(String kind) {
@@ -85,12 +86,6 @@ final class Messages {
 
   static String badOption(String detail) {
     return "[dbos.bad-option] " + detail;
-  }
-
-  static String transactionUnavailable() {
-    return "[dbos.transaction-unavailable] this version of io.dbosj does not run @Transaction"
-        + " methods yet, so the annotation would have no effect. Remove it, and use a @Step for"
-        + " the database work for now.";
   }
 
   private static final String CRON_EXAMPLE =

@@ -3,7 +3,8 @@ package io.dbosj.processor;
 /** The two kinds of durable method the processor generates overrides for. */
 enum MethodKind {
   WORKFLOW("workflow"),
-  STEP("step");
+  STEP("step"),
+  TRANSACTION("transaction");
 
   private final String factory;
 

@@ -2,6 +2,7 @@ package io.dbosj.processor;
 
 import io.dbosj.annotation.Scheduled;
 import io.dbosj.annotation.Step;
+import io.dbosj.annotation.Transaction;
 import io.dbosj.annotation.Workflow;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,16 @@ final class ModelReader {
     if (workflow != null) {
       String name = workflow.name().isEmpty() ? methodName : workflow.name();
       return new DurableMethodModel(
-          method, MethodKind.WORKFLOW, name, workflow.maxRecoveryAttempts(), 1, 1.0, 2.0, schedule);
+          method,
+          MethodKind.WORKFLOW,
+          name,
+          workflow.maxRecoveryAttempts(),
+          1,
+          1.0,
+          2.0,
+          schedule,
+          null,
+          false);
     }
     if (step != null) {
       String name = step.name().isEmpty() ? methodName : step.name();
@@ -86,7 +96,24 @@ final class ModelReader {
           step.maxAttempts(),
           step.intervalSeconds(),
           step.backoffRate(),
-          schedule);
+          schedule,
+          null,
+          false);
+    }
+    Transaction transaction = method.getAnnotation(Transaction.class);
+    if (transaction != null) {
+      String name = transaction.name().isEmpty() ? methodName : transaction.name();
+      return new DurableMethodModel(
+          method,
+          MethodKind.TRANSACTION,
+          name,
+          0,
+          1,
+          1.0,
+          2.0,
+          schedule,
+          transaction.isolation().name(),
+          transaction.readOnly());
     }
     return null;
   }

@@ -24,7 +24,7 @@ final class Validator {
   static Problems validate(DurableClassModel model) {
     Problems problems = new Problems();
     validateClass(model, problems);
-    validateUnavailableAnnotations(model.type(), problems);
+    validateSchedules(model.type(), problems);
     Map<String, DurableMethodModel> byName = new HashMap<>();
     for (DurableMethodModel method : model.methods()) {
       validateMethod(method, problems);
@@ -72,8 +72,17 @@ final class Validator {
 
   private static void validateMethod(DurableMethodModel method, Problems problems) {
     ExecutableElement element = method.element();
-    String annotation = method.kind() == MethodKind.WORKFLOW ? "Workflow" : "Step";
-    if (element.getAnnotation(Workflow.class) != null && element.getAnnotation(Step.class) != null) {
+    String annotation =
+        switch (method.kind()) {
+          case WORKFLOW -> "Workflow";
+          case STEP -> "Step";
+          case TRANSACTION -> "Transaction";
+        };
+    int kinds =
+        (element.getAnnotation(Workflow.class) != null ? 1 : 0)
+            + (element.getAnnotation(Step.class) != null ? 1 : 0)
+            + (element.getAnnotation(Transaction.class) != null ? 1 : 0);
+    if (kinds > 1) {
       problems.add(element, Messages.stepAndWorkflow());
     }
     if (element.getModifiers().contains(Modifier.PRIVATE)) {
@@ -96,6 +105,9 @@ final class Validator {
 
   private static void validateOptions(DurableMethodModel method, Problems problems) {
     ExecutableElement element = method.element();
+    if (method.kind() == MethodKind.TRANSACTION) {
+      return;
+    }
     if (method.kind() == MethodKind.WORKFLOW) {
       if (method.maxRecoveryAttempts() < 1) {
         problems.add(
@@ -128,12 +140,9 @@ final class Validator {
     }
   }
 
-  /** Annotations declared for later work: refused so that they never silently do nothing. */
-  private static void validateUnavailableAnnotations(TypeElement type, Problems problems) {
+  /** {@code @Scheduled} anywhere in the class: on a workflow, with a valid schedule. */
+  private static void validateSchedules(TypeElement type, Problems problems) {
     for (ExecutableElement element : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (element.getAnnotation(Transaction.class) != null) {
-        problems.add(element, Messages.transactionUnavailable());
-      }
       Scheduled scheduled = element.getAnnotation(Scheduled.class);
       if (scheduled != null) {
         validateSchedule(element, scheduled, problems);

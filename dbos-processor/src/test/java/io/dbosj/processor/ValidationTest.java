@@ -252,20 +252,19 @@ class ValidationTest {
   }
 
   @Test
-  void transactionIsRefusedUntilItIsAvailable() {
+  void aTransactionThatIsAlsoAStepIsRejected() {
     JavaFileObject source =
         Sources.source(
             "com.example.A",
             "package com.example;",
+            "import io.dbosj.annotation.Step;",
             "import io.dbosj.annotation.Transaction;",
-            "import io.dbosj.annotation.Workflow;",
             "public class A {",
-            "  @Transaction",
+            "  @Transaction @Step",
             "  public void insert() {}",
-            "  @Workflow",
-            "  public void run() {}",
             "}");
-    assertRejected(source, "[dbos.transaction-unavailable]", 6);
+    assertRejected(source, "[dbos.step-and-workflow]", 6);
+    assertThat(compile(source)).hadErrorContaining("@Transaction to run it in one database transaction");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.dbosj.DBOS;
 import io.dbosj.Queue;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
+import io.dbosj.annotation.Isolation;
 import io.dbosj.internal.codegen.DurableClass;
 import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.codegen.DurableObject;
@@ -20,8 +21,13 @@ public final class PricingDurable extends Pricing {
       .param("sku", TypeToken.of(String.class))
       .retries(1, 1.0, 2.0);
 
+  private static final DurableMethod<Integer> STOCK = DurableMethod.transaction("stock", TypeToken.of(int.class))
+      .param("sku", TypeToken.of(String.class))
+      .transactional(Isolation.SERIALIZABLE, true);
+
   private static final DurableClass<PricingDurable> CLASS = DurableClass.<PricingDurable>builder("com.example.Pricing")
       .add(QUOTE, (self, args) -> self.quote((String) args[0]))
+      .add(STOCK, (self, args) -> self.stock((String) args[0]))
       .build();
 
   private final DurableObject durable;
@@ -39,6 +45,11 @@ public final class PricingDurable extends Pricing {
   @Override
   public double quote(String sku) {
     return this.durable.step(QUOTE, new Object[] {sku}, () -> super.quote(sku));
+  }
+
+  @Override
+  public int stock(String sku) {
+    return this.durable.transaction(STOCK, new Object[] {sku}, () -> super.stock(sku));
   }
 
   /**
@@ -71,6 +82,10 @@ public final class PricingDurable extends Pricing {
 
     public WorkflowHandle<Double> quote(String sku) {
       return PricingDurable.this.durable.start(this.options, QUOTE, new Object[] {sku}, () -> PricingDurable.super.quote(sku));
+    }
+
+    public WorkflowHandle<Integer> stock(String sku) {
+      return PricingDurable.this.durable.start(this.options, STOCK, new Object[] {sku}, () -> PricingDurable.super.stock(sku));
     }
   }
 }

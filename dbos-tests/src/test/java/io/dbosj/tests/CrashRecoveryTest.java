@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbosj.tests.crash.CrashApp;
 import io.dbosj.tests.crash.QueueCrashApp;
+import io.dbosj.tests.crash.TransactionCrashApp;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
 import java.io.File;
@@ -76,6 +77,28 @@ class CrashRecoveryTest {
     }
     assertThat(lines.subList(0, 5)).containsExactly("task 0", "task 1", "task 2", "task 3", "task 4");
     assertThat(db.status("fan-out")).isEqualTo("SUCCESS");
+  }
+
+  @BothDatabases
+  void aTransactionCommittedBeforeAKillIsNotRunAgain(TestDatabase db) throws Exception {
+    db.createExampleTable();
+    Path hold = Files.createFile(db.directory().resolve("hold"));
+
+    Process first = launch(db, TransactionCrashApp.class, db.url(), hold.toString(), "start");
+    awaitCount(db, first, "SELECT COUNT(*) FROM " + db.table("transaction_outputs") + " WHERE workflow_uuid = 'tx-crash'", 1);
+    first.destroyForcibly();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(db.value("SELECT COUNT(*) FROM example_table")).isEqualTo("1");
+
+    Files.delete(hold);
+    Process second = launch(db, TransactionCrashApp.class, db.url(), hold.toString(), "recover");
+    assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("recovering JVM finished").isTrue();
+    String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(second.exitValue()).as(output).isZero();
+    assertThat(output).contains("RESULT: 1");
+    assertThat(db.value("SELECT COUNT(*) FROM example_table")).isEqualTo("1");
+    assertThat(db.status("tx-crash")).isEqualTo("SUCCESS");
   }
 
   private static Process launch(TestDatabase db, Path sideEffects, Path hold, String mode)

@@ -1,5 +1,6 @@
 package io.dbosj.internal.codegen;
 
+import io.dbosj.annotation.Isolation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,11 +27,17 @@ public final class DurableMethod<R> {
   /** What kind of durable method this is. */
   public enum Kind {
     WORKFLOW,
-    STEP
+    STEP,
+    TRANSACTION
   }
 
   /** A parameter's name (as declared) and exact type. */
   public record Param(String name, TypeToken<?> type) {}
+
+  /** A {@code @Transaction}'s isolation level and whether it only reads. */
+  public record TransactionOptions(Isolation isolation, boolean readOnly) {
+    static final TransactionOptions DEFAULT = new TransactionOptions(Isolation.DEFAULT, false);
+  }
 
   /** A {@code @Scheduled} workflow's cron expression, its time zone, and how far it catches up. */
   public record Schedule(String cron, String zone, int maxCatchUp) {}
@@ -43,6 +50,7 @@ public final class DurableMethod<R> {
   private final RetryPolicy retryPolicy;
   private final Map<String, Function<String, ? extends Throwable>> exceptionFactories;
   private final Schedule schedule;
+  private final TransactionOptions transactionOptions;
 
   private DurableMethod(
       Kind kind,
@@ -52,7 +60,8 @@ public final class DurableMethod<R> {
       int maxRecoveryAttempts,
       RetryPolicy retryPolicy,
       Map<String, Function<String, ? extends Throwable>> exceptionFactories,
-      Schedule schedule) {
+      Schedule schedule,
+      TransactionOptions transactionOptions) {
     this.kind = kind;
     this.name = name;
     this.returnType = returnType;
@@ -61,18 +70,44 @@ public final class DurableMethod<R> {
     this.retryPolicy = retryPolicy;
     this.exceptionFactories = exceptionFactories;
     this.schedule = schedule;
+    this.transactionOptions = transactionOptions;
   }
 
   /** A workflow named {@code name} returning {@code returnType}, with no parameters yet. */
   public static <R> DurableMethod<R> workflow(String name, TypeToken<R> returnType) {
     return new DurableMethod<>(
-        Kind.WORKFLOW, name, returnType, List.of(), 100, RetryPolicy.NONE, Map.of(), null);
+        Kind.WORKFLOW, name, returnType, List.of(), 100, RetryPolicy.NONE, Map.of(), null, TransactionOptions.DEFAULT);
   }
 
   /** A step named {@code name} returning {@code returnType}, with no parameters yet. */
   public static <R> DurableMethod<R> step(String name, TypeToken<R> returnType) {
     return new DurableMethod<>(
-        Kind.STEP, name, returnType, List.of(), 0, RetryPolicy.NONE, Map.of(), null);
+        Kind.STEP, name, returnType, List.of(), 0, RetryPolicy.NONE, Map.of(), null, TransactionOptions.DEFAULT);
+  }
+
+  /** A transaction named {@code name} returning {@code returnType}, with no parameters yet. */
+  public static <R> DurableMethod<R> transaction(String name, TypeToken<R> returnType) {
+    return new DurableMethod<>(
+        Kind.TRANSACTION, name, returnType, List.of(), 0, RetryPolicy.NONE, Map.of(), null, TransactionOptions.DEFAULT);
+  }
+
+  /** For a transaction: its isolation level and whether it only reads. */
+  public DurableMethod<R> transactional(Isolation isolation, boolean readOnly) {
+    return new DurableMethod<>(
+        kind,
+        name,
+        returnType,
+        params,
+        maxRecoveryAttempts,
+        retryPolicy,
+        exceptionFactories,
+        schedule,
+        new TransactionOptions(isolation, readOnly));
+  }
+
+  /** A transaction's options; the defaults for other kinds. */
+  public TransactionOptions transactionOptions() {
+    return transactionOptions;
   }
 
   /** Adds the next parameter, in declaration order. */
@@ -87,13 +122,13 @@ public final class DurableMethod<R> {
         maxRecoveryAttempts,
         retryPolicy,
         exceptionFactories,
-        schedule);
+        schedule, transactionOptions);
   }
 
   /** For a workflow: how many recovery starts are allowed before it is given up on. */
   public DurableMethod<R> maxRecoveryAttempts(int attempts) {
     return new DurableMethod<>(
-        kind, name, returnType, params, attempts, retryPolicy, exceptionFactories, schedule);
+        kind, name, returnType, params, attempts, retryPolicy, exceptionFactories, schedule, transactionOptions);
   }
 
   /** For a step: the retry policy from {@code @Step(maxAttempts, intervalSeconds, backoffRate)}. */
@@ -106,7 +141,7 @@ public final class DurableMethod<R> {
         maxRecoveryAttempts,
         new RetryPolicy(maxAttempts, intervalSeconds, backoffRate),
         exceptionFactories,
-        schedule);
+        schedule, transactionOptions);
   }
 
   /**
@@ -126,7 +161,7 @@ public final class DurableMethod<R> {
         maxRecoveryAttempts,
         retryPolicy,
         Collections.unmodifiableMap(more),
-        schedule);
+        schedule, transactionOptions);
   }
 
   /** For a workflow: the {@code @Scheduled} options that make it run on a cron schedule. */
@@ -139,7 +174,7 @@ public final class DurableMethod<R> {
         maxRecoveryAttempts,
         retryPolicy,
         exceptionFactories,
-        new Schedule(cron, zone, maxCatchUp));
+        new Schedule(cron, zone, maxCatchUp), transactionOptions);
   }
 
   /** The schedule of a {@code @Scheduled} workflow, or {@code null}. */

@@ -44,6 +44,11 @@ public final class DurableObject {
     return engine.callStep(new DurableCall<>(instance, method, args, body));
   }
 
+  /** The override of a {@code @Transaction} method. */
+  public <R> R transaction(DurableMethod<R> method, Object[] args, DurableBody<R> body) {
+    return engine.callStep(new DurableCall<>(instance, method, args, body));
+  }
+
   /** A typed starter's method: starts the workflow in the background. */
   public <R> WorkflowHandle<R> start(
       StartOptions options, DurableMethod<R> method, Object[] args, DurableBody<R> body) {

@@ -3,6 +3,8 @@ package io.dbosj.internal.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -79,7 +81,25 @@ public final class ConfigSources {
             : runtime != null && runtime.has("admin_server")
                 ? runtime.get("admin_server").asBoolean()
                 : false;
-    return new DbosConfig(appName, system, application, executorId, appVersion, adminServer);
+    return new DbosConfig(
+        appName, system, application, executorId, appVersion, adminServer, migrateCommands(file));
+  }
+
+  private List<String> migrateCommands(JsonNode file) {
+    JsonNode database = file == null ? null : file.get("database");
+    JsonNode migrate = database == null ? null : database.get("migrate");
+    if (migrate == null || migrate.isNull()) {
+      return List.of();
+    }
+    if (!migrate.isArray()) {
+      throw new IllegalArgumentException(
+          configFile + ": database.migrate must be a list of shell commands, e.g. [\"flyway migrate\"]");
+    }
+    List<String> commands = new ArrayList<>();
+    for (JsonNode command : migrate) {
+      commands.add(command.asString());
+    }
+    return List.copyOf(commands);
   }
 
   private DatabaseUrl parse(String url, String which) {

@@ -10,6 +10,8 @@ package io.dbosj.internal.config;
  * @param appVersion the application version recorded with each workflow, or {@code null} to derive
  *     one from the registered workflow signatures
  * @param adminServer whether the admin HTTP server should run
+ * @param migrateCommands the shell commands {@code database.migrate} lists, run by {@code
+ *     DbosMigrate}
  */
 public record DbosConfig(
     String appName,
@@ -17,4 +19,5 @@ public record DbosConfig(
     DatabaseUrl applicationDatabase,
     String executorId,
     String appVersion,
-    boolean adminServer) {}
+    boolean adminServer,
+    java.util.List<String> migrateCommands) {}

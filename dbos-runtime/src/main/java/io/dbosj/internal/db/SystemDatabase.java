@@ -145,6 +145,11 @@ public final class SystemDatabase implements AutoCloseable {
     return DSL.using(connection, renderer.dialect(), renderer.settings());
   }
 
+  /** A connection from the pool; the caller closes it, which returns it reset. */
+  public Connection openPooledConnection() throws SQLException {
+    return pool.getConnection();
+  }
+
   /** Runs {@code work} on a pooled connection in auto-commit mode. */
   public <T> T withConnection(SqlWork<T> work) {
     try (Connection connection = pool.getConnection()) {

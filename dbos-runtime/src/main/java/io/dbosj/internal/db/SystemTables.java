@@ -121,6 +121,25 @@ final class SystemTables {
     private Streams() {}
   }
 
+  /**
+   * {@code dbos.transaction_outputs}, in the application database: each {@code @Transaction}'s
+   * outcome, written in the transaction itself.
+   */
+  static final class TransactionOutputs {
+    static final Table<Record> TABLE = table(name(SCHEMA, "transaction_outputs"));
+    static final Field<String> WORKFLOW_UUID = field(name("workflow_uuid"), SQLDataType.CLOB);
+    static final Field<Integer> FUNCTION_ID = field(name("function_id"), SQLDataType.INTEGER);
+    static final Field<String> OUTPUT = field(name("output"), SQLDataType.CLOB);
+    static final Field<String> ERROR = field(name("error"), SQLDataType.CLOB);
+    static final Field<String> TXN_ID = field(name("txn_id"), SQLDataType.CLOB);
+    static final Field<String> TXN_SNAPSHOT = field(name("txn_snapshot"), SQLDataType.CLOB);
+    static final Field<String> EXECUTOR_ID = field(name("executor_id"), SQLDataType.CLOB);
+    static final Field<String> FUNCTION_NAME = field(name("function_name"), SQLDataType.CLOB);
+    static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
+
+    private TransactionOutputs() {}
+  }
+
   /** {@code dbos.dbos_migrations}: the schema versions applied. */
   static final class Migrations {
     static final Table<Record> TABLE = table(name(SCHEMA, "dbos_migrations"));

@@ -3,12 +3,14 @@ package io.dbosj.internal.exec;
 import java.util.function.Supplier;
 
 /**
- * The workflow running on this thread, and a call being captured on it. The only static mutable
- * state of the library: thread-local, set and restored around each workflow body and capture.
+ * The workflow running on this thread, the transaction it is in, and a call being captured on it.
+ * The only static mutable state of the library: thread-local, set and restored around each
+ * workflow body, transaction and capture.
  */
 public final class CurrentContext {
   private static final ThreadLocal<WorkflowContext> WORKFLOW = new ThreadLocal<>();
   private static final ThreadLocal<CallCapture> CAPTURE = new ThreadLocal<>();
+  private static final ThreadLocal<ActiveTransaction> TRANSACTION = new ThreadLocal<>();
 
   private CurrentContext() {}
 
@@ -28,6 +30,25 @@ public final class CurrentContext {
       WORKFLOW.remove();
     } else {
       WORKFLOW.set(previous);
+    }
+  }
+
+  /** The {@code @Transaction} running on this thread, or {@code null}. */
+  public static ActiveTransaction transaction() {
+    return TRANSACTION.get();
+  }
+
+  static ActiveTransaction enterTransaction(ActiveTransaction transaction) {
+    ActiveTransaction previous = TRANSACTION.get();
+    TRANSACTION.set(transaction);
+    return previous;
+  }
+
+  static void restoreTransaction(ActiveTransaction previous) {
+    if (previous == null) {
+      TRANSACTION.remove();
+    } else {
+      TRANSACTION.set(previous);
     }
   }
 

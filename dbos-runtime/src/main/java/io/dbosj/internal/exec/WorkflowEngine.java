@@ -17,6 +17,7 @@ import io.dbosj.internal.db.StatusRow;
 import io.dbosj.internal.db.StepRecord;
 import io.dbosj.internal.db.StepStore;
 import io.dbosj.internal.db.SystemDatabase;
+import io.dbosj.internal.db.TransactionOutputStore;
 import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.serde.JsonCodec;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,9 @@ public final class WorkflowEngine {
       String appVersion,
       QueueRunner queueRunner,
       QueueNotificationListener queueListener,
-      WorkflowScheduler scheduler) {}
+      WorkflowScheduler scheduler,
+      SystemDatabase applicationDb,
+      TransactionRunner transactions) {}
 
   private final Map<String, Queue> queues = new LinkedHashMap<>();
 
@@ -97,9 +100,17 @@ public final class WorkflowEngine {
     }
     registry.close();
     SystemDatabase db = SystemDatabase.open(config.systemDatabase(), "dbos-" + config.appName());
+    SystemDatabase applicationDb = db;
     try {
       SchemaMigrations.migrate(db);
+      if (!config.applicationDatabase().jdbcUrl().equals(config.systemDatabase().jdbcUrl())) {
+        applicationDb = SystemDatabase.open(config.applicationDatabase(), "dbos-app-" + config.appName());
+      }
+      TransactionOutputStore.createTable(applicationDb);
     } catch (RuntimeException e) {
+      if (applicationDb != db) {
+        applicationDb.close();
+      }
       db.close();
       throw e;
     }
@@ -120,7 +131,9 @@ public final class WorkflowEngine {
             appVersion,
             runner,
             listener,
-            new WorkflowScheduler(this, registry.all()));
+            new WorkflowScheduler(this, registry.all()),
+            applicationDb,
+            new TransactionRunner(new TransactionOutputStore(applicationDb), codec, config.executorId()));
     log.info(
         "DBOS launched: app {}, version {}, executor {}, system database {}",
         config.appName(),
@@ -175,6 +188,9 @@ public final class WorkflowEngine {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (s.applicationDb() != s.db()) {
+      s.applicationDb().close();
     }
     s.db().close();
     log.info("DBOS closed");
@@ -247,7 +263,13 @@ public final class WorkflowEngine {
       return call.method().returnType().defaultValue();
     }
     WorkflowContext context = CurrentContext.workflow();
-    if (context == null || context.currentStep() != null) {
+    boolean recorded = context != null && context.currentStep() == null;
+    if (call.method().kind() == DurableMethod.Kind.TRANSACTION && CurrentContext.transaction() == null) {
+      TransactionRunner transactions = started().transactions();
+      return recorded ? transactions.runRecorded(context, call) : transactions.runUnrecorded(call);
+    }
+    if (!recorded || CurrentContext.transaction() != null) {
+      // a plain call: outside workflows, inside a step, or a transaction joining the one it is in
       try {
         return call.body().run();
       } catch (Throwable t) {
@@ -609,9 +631,11 @@ public final class WorkflowEngine {
     try {
       outcome =
           Outcome.success(
-              call.method().kind() == DurableMethod.Kind.STEP
-                  ? runStep(context, call)
-                  : call.body().run());
+              switch (call.method().kind()) {
+                case WORKFLOW -> call.body().run();
+                case STEP -> runStep(context, call);
+                case TRANSACTION -> s.transactions().runRecorded(context, call);
+              });
     } catch (Throwable t) {
       outcome = Outcome.failure(t);
     } finally {

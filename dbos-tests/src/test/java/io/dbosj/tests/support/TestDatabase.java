@@ -47,6 +47,7 @@ public final class TestDatabase {
     TestDatabase db = new TestDatabase(Kind.POSTGRES, postgresUrl(), dir);
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS dbos CASCADE");
+      s.execute("DROP TABLE IF EXISTS example_table");
     }
     return db;
   }
@@ -145,6 +146,14 @@ public final class TestDatabase {
       steps.add(row.get(0) + ":" + row.get(1));
     }
     return steps;
+  }
+
+  /** Creates the tutorial's {@code example_table}: an auto-increment {@code count}, a {@code name}. */
+  public void createExampleTable() throws SQLException {
+    update(
+        kind == Kind.POSTGRES
+            ? "CREATE TABLE example_table (count SERIAL PRIMARY KEY, name TEXT NOT NULL)"
+            : "CREATE TABLE example_table (count INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL)");
   }
 
   /** Runs an update, for tests that arrange rows by hand. */

@@ -11,14 +11,16 @@ public final class ExampleProcess {
   private ExampleProcess() {}
 
   /** The program's output after it exited with status 0. */
-  public static String run(Class<?> main, Path workDir) throws IOException, InterruptedException {
+  public static String run(Class<?> main, Path workDir, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(List.of(args));
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    main.getName()))
+        new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
             .start();

@@ -1,0 +1,4 @@
+CREATE TABLE example_table (
+  count SERIAL PRIMARY KEY,
+  name TEXT NOT NULL
+);

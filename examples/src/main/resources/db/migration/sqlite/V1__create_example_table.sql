@@ -1,0 +1,4 @@
+CREATE TABLE example_table (
+  count INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL
+);
