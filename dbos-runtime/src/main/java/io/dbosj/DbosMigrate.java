@@ -3,13 +3,13 @@ package io.dbosj;
 import io.dbosj.internal.config.ConfigSources;
 import io.dbosj.internal.config.DatabaseUrl;
 import io.dbosj.internal.config.DbosConfig;
+import io.dbosj.internal.config.ShellCommands;
 import io.dbosj.internal.db.SchemaMigrations;
 import io.dbosj.internal.db.SystemDatabase;
 import io.dbosj.internal.db.TransactionOutputStore;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,19 +56,15 @@ public final class DbosMigrate {
         new ConfigSources(System.getenv(), configFile)
             .resolve(new ConfigSources.Explicit(null, null, null, null, null, null));
     File directory = configFile.toAbsolutePath().getParent().toFile();
-    for (String command : config.migrateCommands()) {
-      System.out.println("dbos migrate: running " + command);
-      ProcessBuilder process = new ProcessBuilder(shell(command)).directory(directory).inheritIO();
-      Map<String, String> env = process.environment();
-      env.put("CLASSPATH", System.getProperty("java.class.path"));
-      DatabaseUrl app = config.applicationDatabase();
-      env.put("DBOS_DATABASE_JDBC_URL", app.jdbcUrl());
-      env.put("DBOS_DATABASE_USER", app.user() == null ? "" : app.user());
-      env.put("DBOS_DATABASE_PASSWORD", app.password() == null ? "" : app.password());
-      int exit = process.start().waitFor();
-      if (exit != 0) {
-        throw new DbosException("migration command '" + command + "' exited with status " + exit);
-      }
+    DatabaseUrl app = config.applicationDatabase();
+    Map<String, String> env =
+        Map.of(
+            "DBOS_DATABASE_JDBC_URL", app.jdbcUrl(),
+            "DBOS_DATABASE_USER", app.user() == null ? "" : app.user(),
+            "DBOS_DATABASE_PASSWORD", app.password() == null ? "" : app.password());
+    int exit = ShellCommands.run(config.migrateCommands(), directory, env, "dbos migrate");
+    if (exit != 0) {
+      throw new DbosException("a migration command failed (status " + exit + "); nothing more was run");
     }
     try (SystemDatabase system = SystemDatabase.open(config.systemDatabase(), "dbos-migrate")) {
       long version = SchemaMigrations.migrate(system);
@@ -81,11 +77,5 @@ public final class DbosMigrate {
         TransactionOutputStore.createTable(application);
       }
     }
-  }
-
-  private static List<String> shell(String command) {
-    return System.getProperty("os.name").startsWith("Windows")
-        ? List.of("cmd", "/c", command)
-        : List.of("sh", "-c", command);
   }
 }

@@ -43,6 +43,27 @@ public final class StartOptions {
     return DEFAULTS.withId(workflowId);
   }
 
+  /**
+   * The header that carries a request's idempotency key, as DBOS names it: a client that sets it,
+   * and sends the same value again when it retries, gets the one workflow both times.
+   */
+  public static final String IDEMPOTENCY_KEY_HEADER = "dbos-idempotency-key";
+
+  /**
+   * Options for a request-triggered workflow: the request's idempotency key as the workflow ID
+   * when the client sent one (see {@link #IDEMPOTENCY_KEY_HEADER}), a generated ID otherwise.
+   * Framework-neutral: pass the header's value, or {@code null}.
+   *
+   * <pre>{@code
+   * app.get("/", ctx -> ctx.result(
+   *     greeter.start(StartOptions.idempotencyKey(ctx.header(StartOptions.IDEMPOTENCY_KEY_HEADER)))
+   *         .greet().getResult()));
+   * }</pre>
+   */
+  public static StartOptions idempotencyKey(String key) {
+    return key == null || key.isBlank() ? DEFAULTS : DEFAULTS.withId(key.trim());
+  }
+
   /** A copy with this workflow ID. */
   public StartOptions withId(String id) {
     Objects.requireNonNull(id, "workflow ID");

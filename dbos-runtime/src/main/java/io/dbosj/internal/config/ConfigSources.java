@@ -82,21 +82,29 @@ public final class ConfigSources {
                 ? runtime.get("admin_server").asBoolean()
                 : false;
     return new DbosConfig(
-        appName, system, application, executorId, appVersion, adminServer, migrateCommands(file));
+        appName,
+        system,
+        application,
+        executorId,
+        appVersion,
+        adminServer,
+        commands(file, "database", "migrate"),
+        commands(file, "runtimeConfig", "start"));
   }
 
-  private List<String> migrateCommands(JsonNode file) {
-    JsonNode database = file == null ? null : file.get("database");
-    JsonNode migrate = database == null ? null : database.get("migrate");
-    if (migrate == null || migrate.isNull()) {
+  /** The list of shell commands at {@code section.key}, e.g. {@code database.migrate}. */
+  private List<String> commands(JsonNode file, String section, String key) {
+    JsonNode parent = file == null ? null : file.get(section);
+    JsonNode list = parent == null ? null : parent.get(key);
+    if (list == null || list.isNull()) {
       return List.of();
     }
-    if (!migrate.isArray()) {
+    if (!list.isArray()) {
       throw new IllegalArgumentException(
-          configFile + ": database.migrate must be a list of shell commands, e.g. [\"flyway migrate\"]");
+          configFile + ": " + section + "." + key + " must be a list of shell commands, e.g. [\"java -jar app.jar\"]");
     }
     List<String> commands = new ArrayList<>();
-    for (JsonNode command : migrate) {
+    for (JsonNode command : list) {
       commands.add(command.asString());
     }
     return List.copyOf(commands);

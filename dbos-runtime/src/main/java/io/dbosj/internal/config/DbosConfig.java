@@ -12,6 +12,8 @@ package io.dbosj.internal.config;
  * @param adminServer whether the admin HTTP server should run
  * @param migrateCommands the shell commands {@code database.migrate} lists, run by {@code
  *     DbosMigrate}
+ * @param startCommands the shell commands {@code runtimeConfig.start} lists, run by {@code
+ *     DbosStart}
  */
 public record DbosConfig(
     String appName,
@@ -20,4 +22,5 @@ public record DbosConfig(
     String executorId,
     String appVersion,
     boolean adminServer,
-    java.util.List<String> migrateCommands) {}
+    java.util.List<String> migrateCommands,
+    java.util.List<String> startCommands) {}

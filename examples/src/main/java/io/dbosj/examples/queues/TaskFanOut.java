@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tutorial's queue program: a workflow enqueues ten tasks, they run concurrently, and the
+ * The tutorial's queue program: a workflow enqueues ten tasks, they run five at a time, and the
  * workflow waits for all of them. Kill it halfway and run it again: only the unfinished tasks
  * run, and the workflow completes.
  */
 public class TaskFanOut {
-  static final Queue QUEUE = Queue.of("example-queue");
+  /** Five tasks at a time in each process. */
+  public static final Queue QUEUE = Queue.of("example-queue").workerConcurrency(5);
 
   @Step
   public int task(int n) throws InterruptedException {

@@ -1,0 +1,36 @@
+package io.dbosj.examples.web;
+
+import io.dbosj.DBOS;
+import io.dbosj.examples.queues.TaskFanOut;
+import io.dbosj.examples.queues.TaskFanOutDurable;
+import io.dbosj.examples.scheduled.EverySecondDurable;
+import io.dbosj.examples.transactions.CounterDurable;
+
+/**
+ * The tutorial, all together: {@code /workflow}, {@code /queue} and {@code /transaction}, plus the
+ * every-second scheduled workflow, in one app. Run {@code dbos migrate} first.
+ */
+public final class AllTogetherApp {
+  private AllTogetherApp() {}
+
+  public static void main(String[] args) {
+    DBOS dbos = DBOS.builder().build();
+    dbos.register(TaskFanOut.QUEUE);
+    WorkflowsAppDurable workflows = new WorkflowsAppDurable(dbos);
+    TaskFanOutDurable tasks = new TaskFanOutDurable(dbos);
+    CounterDurable counter = new CounterDurable(dbos);
+    new EverySecondDurable(dbos);
+    dbos.launch();
+    WebServer.serve(
+        dbos,
+        routes -> {
+          routes.get("/workflow", ctx -> ctx.result(workflows.start(WebServer.options(ctx)).workflow().getResult()));
+          routes.get(
+              "/queue",
+              ctx -> ctx.result("Completed " + tasks.start(WebServer.options(ctx)).fanOut().getResult() + " tasks"));
+          routes.get(
+              "/transaction",
+              ctx -> ctx.result("Row count: " + counter.start(WebServer.options(ctx)).insertAndCount().getResult()));
+        });
+  }
+}
