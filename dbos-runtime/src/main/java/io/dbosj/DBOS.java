@@ -102,6 +102,59 @@ public final class DBOS implements AutoCloseable {
     return engine.retrieve(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
+  // ------------------------------------------------------------ managing workflows
+
+  /** The workflows {@code filter} selects, newest first unless it says otherwise. */
+  public List<WorkflowStatus> listWorkflows(WorkflowFilter filter) {
+    return engine.listWorkflows(Objects.requireNonNull(filter, "filter"));
+  }
+
+  /**
+   * A workflow's recorded operations, in order: steps, durable sleeps, child workflows and
+   * transactions.
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public List<StepInfo> listWorkflowSteps(String workflowId) {
+    return engine.listSteps(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * Cancels a workflow that has not finished: a running execution stops at its next step (with
+   * {@link WorkflowCancelledException}), and the workflow is not recovered. Returns {@code false}
+   * if it had already finished.
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public boolean cancelWorkflow(String workflowId) {
+    return engine.cancel(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * Starts a cancelled, failed or stuck workflow again from its last recorded step, in whichever
+   * process's queue runner takes it first (this one, if no other). A workflow that succeeded is
+   * left as it is.
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public <R> WorkflowHandle<R> resumeWorkflow(String workflowId) {
+    return engine.resume(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * Starts a new workflow with the inputs of {@code workflowId} that reuses the recorded
+   * outcomes of its operations before {@code startStep} and runs the rest again: re-run a
+   * workflow from a step, e.g. with fixed code.
+   */
+  public <R> WorkflowHandle<R> forkWorkflow(String workflowId, int startStep) {
+    return forkWorkflow(workflowId, startStep, StartOptions.defaults());
+  }
+
+  /** {@link #forkWorkflow(String, int)} with options; the ID, if given, is the fork's. */
+  public <R> WorkflowHandle<R> forkWorkflow(String workflowId, int startStep, StartOptions options) {
+    return engine.fork(Objects.requireNonNull(workflowId, "workflowId"), startStep, Objects.requireNonNull(options, "options"));
+  }
+
   // ------------------------------------------------------------ inside workflows
 
   /** The ID of the workflow running on this thread, or {@code null} outside workflows. */

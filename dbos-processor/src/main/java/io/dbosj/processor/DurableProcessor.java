@@ -68,24 +68,27 @@ public final class DurableProcessor extends AbstractProcessor {
     deferred.clear();
     for (TypeElement annotation : annotations) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (element.getKind() != ElementKind.METHOD) {
-          continue;
+        if (element.getKind() == ElementKind.METHOD) {
+          collect((ExecutableElement) element, classes);
         }
-        ExecutableElement method = (ExecutableElement) element;
-        if (!ModelReader.inClass(method)) {
-          Problems problems = new Problems();
-          Validator.validateStray(method, problems);
-          problems.reportTo(processingEnv.getMessager());
-          continue;
-        }
-        TypeElement type = (TypeElement) method.getEnclosingElement();
-        classes.putIfAbsent(type.getQualifiedName().toString(), type);
       }
     }
     for (TypeElement type : classes.values()) {
       processClass(type, round.processingOver());
     }
     return false;
+  }
+
+  /** Adds the method's class, or reports a durable method that is not in a class. */
+  private void collect(ExecutableElement method, Map<String, TypeElement> classes) {
+    if (ModelReader.inClass(method)) {
+      TypeElement type = (TypeElement) method.getEnclosingElement();
+      classes.putIfAbsent(type.getQualifiedName().toString(), type);
+      return;
+    }
+    Problems problems = new Problems();
+    Validator.validateStray(method, problems);
+    problems.reportTo(processingEnv.getMessager());
   }
 
   private void processClass(TypeElement type, boolean lastRound) {
@@ -111,7 +114,8 @@ public final class DurableProcessor extends AbstractProcessor {
         return;
       }
       new DurableWriter(model).write().writeTo(processingEnv.getFiler());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // a bug of ours, or a broken class path: one class fails to generate, javac goes on
       processingEnv
           .getMessager()
           .printMessage(

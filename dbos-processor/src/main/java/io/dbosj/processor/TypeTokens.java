@@ -1,6 +1,7 @@
 package io.dbosj.processor;
 
-import com.palantir.javapoet.ClassName;
+import static io.dbosj.processor.RuntimeTypes.TYPE_TOKEN;
+
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import javax.lang.model.type.ArrayType;
@@ -14,8 +15,6 @@ import javax.lang.model.type.TypeMirror;
  * subclass can carry the type arguments.
  */
 final class TypeTokens {
-  static final ClassName TYPE_TOKEN = ClassName.get("io.dbosj.internal.codegen", "TypeToken");
-
   private TypeTokens() {}
 
   static CodeBlock of(TypeMirror type) {
@@ -31,7 +30,7 @@ final class TypeTokens {
   /** The type argument of {@code DurableMethod<R>} for a method returning {@code type}. */
   static TypeName resultType(TypeMirror type) {
     if (type.getKind() == TypeKind.VOID) {
-      return ClassName.get(Void.class);
+      return TypeName.get(Void.class);
     }
     return TypeName.get(type).box();
   }

@@ -4,7 +4,11 @@ import io.dbosj.annotation.Scheduled;
 import io.dbosj.annotation.Step;
 import io.dbosj.annotation.Transaction;
 import io.dbosj.annotation.Workflow;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -12,10 +16,11 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import java.util.List;
+import javax.lang.model.util.ElementFilter;
 
 /** Finds every problem of a durable class that would stop its subclass from working. */
 final class Validator {
@@ -62,7 +67,9 @@ final class Validator {
   }
 
   private static boolean privateOrInPrivate(TypeElement type) {
-    for (Element e = type; e != null && (e.getKind().isClass() || e.getKind().isInterface()); e = e.getEnclosingElement()) {
+    for (Element e = type;
+        e.getKind().isClass() || e.getKind().isInterface();
+        e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
         return true;
       }
@@ -167,8 +174,8 @@ final class Validator {
       }
     }
     try {
-      java.time.ZoneId.of(scheduled.zone());
-    } catch (java.time.DateTimeException e) {
+      ZoneId.of(scheduled.zone());
+    } catch (DateTimeException e) {
       problems.add(element, Messages.badZone(scheduled.zone()));
     }
     if (scheduled.maxCatchUp() < 0) {
@@ -186,7 +193,10 @@ final class Validator {
   }
 
   private static boolean isInstant(TypeMirror type) {
-    return type.toString().equals("java.time.Instant");
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals("java.time.Instant");
   }
 
   /** Problems of an annotated method outside any durable class model. */
@@ -198,7 +208,7 @@ final class Validator {
           case ENUM -> "an enum";
           case RECORD -> "a record";
           case ANNOTATION_TYPE -> "an annotation type";
-          default -> "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+          default -> "a " + kind.name().toLowerCase(Locale.ROOT);
         };
     problems.add(method, Messages.notAClass(what));
   }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -69,6 +70,30 @@ class RoundsTest {
   }
 
   @Test
+  void constructorsAndTypeArgumentsMayAlsoUseALaterType() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.Batches",
+            "package com.example;",
+            "import io.dbosj.annotation.Step;",
+            "import java.util.List;",
+            "public class Batches {",
+            "  public Batches(Late seed) {}",
+            "  @Step",
+            "  public List<Late> split(Late[] all) { return List.of(all); }",
+            "}");
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new LateTypeProcessor(), new DurableProcessor())
+            .withOptions(Sources.STRICT)
+            .compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.example.BatchesDurable").contentsAsUtf8String()
+        .contains("public BatchesDurable(DBOS dbos, Late seed)");
+  }
+
+  @Test
   void aTypeThatNeverAppearsIsReportedOnTheClass() {
     JavaFileObject source =
         Sources.source(
@@ -83,5 +108,6 @@ class RoundsTest {
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[dbos.unresolved-type]").inFile(source).onLine(3);
+    Assertions.assertThat(compilation.generatedSourceFiles()).isEmpty();
   }
 }

@@ -9,13 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 
 /** Compiles test sources with the processor, as javac does in a user's build. */
 final class Sources {
   /**
-   * Every lint but {@code processing}, which only notes annotations no processor claimed (ours, by
-   * design, and the {@code @Generated} of any generated file), as errors.
+   * Every lint but {@code processing}, as errors. The processor claims no annotations (so other
+   * processors see them too), and {@code -Xlint:processing} warns about exactly that: see {@link
+   * CompilerLintTest}.
    */
   static final List<String> STRICT = List.of("-Xlint:all,-processing", "-Werror");
 
@@ -25,24 +29,51 @@ final class Sources {
     return JavaFileObjects.forSourceLines(qualifiedName, lines);
   }
 
-  static JavaFileObject goldenInput(String goldenCase, String simpleName) {
-    Path file = goldenDir(goldenCase).resolve("input").resolve(simpleName + ".java");
-    return JavaFileObjects.forSourceString("com.example." + simpleName, read(file));
+  static Path goldenRoot() {
+    return Path.of("src", "test", "resources", "golden");
   }
 
-  static Path goldenDir(String goldenCase) {
-    return Path.of("src", "test", "resources", "golden", goldenCase);
+  /** Every file of {@code golden/<case>/input}, each in package {@code com.example}. */
+  static JavaFileObject[] goldenInputs(String goldenCase) {
+    try (Stream<Path> files = Files.list(goldenRoot().resolve(goldenCase).resolve("input"))) {
+      return files
+          .sorted()
+          .map(
+              file -> {
+                String simpleName = file.getFileName().toString().replace(".java", "");
+                return JavaFileObjects.forSourceString("com.example." + simpleName, read(file));
+              })
+          .toArray(JavaFileObject[]::new);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static Compilation compile(List<String> options, JavaFileObject... sources) {
     return Compiler.javac().withProcessors(new DurableProcessor()).withOptions(options).compile(sources);
   }
 
+  /** Every generated source, by file name ({@code ShopDurable.java}). */
+  static Map<String, String> generatedSources(Compilation compilation) {
+    Map<String, String> sources = new TreeMap<>();
+    for (JavaFileObject file : compilation.generatedSourceFiles()) {
+      String path = file.toUri().getPath();
+      sources.put(path.substring(path.lastIndexOf('/') + 1), content(file));
+    }
+    return sources;
+  }
+
   static String generated(Compilation compilation, String qualifiedName) {
-    JavaFileObject file =
+    return content(
         compilation
             .generatedSourceFile(qualifiedName)
-            .orElseThrow(() -> new AssertionError(qualifiedName + " was not generated: " + compilation.diagnostics()));
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        qualifiedName + " was not generated: " + compilation.diagnostics())));
+  }
+
+  private static String content(JavaFileObject file) {
     try {
       return file.getCharContent(true).toString();
     } catch (IOException e) {

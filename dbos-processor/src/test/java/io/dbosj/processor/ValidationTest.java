@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import java.util.List;
 import javax.tools.JavaFileObject;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Each mistake is an error on the element it is about, with its tag and how to fix it. */
@@ -14,10 +15,16 @@ class ValidationTest {
     return Sources.compile(List.of(), source);
   }
 
-  private static void assertRejected(JavaFileObject source, String tag, int line) {
+  /** The error is on {@code line} of {@code source}, and no durable class was written for it. */
+  private static void assertRejected(JavaFileObject source, String message, int line) {
     Compilation compilation = compile(source);
     assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining(tag).inFile(source).onLine(line);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(line);
+    assertNothingGenerated(compilation);
+  }
+
+  private static void assertNothingGenerated(Compilation compilation) {
+    Assertions.assertThat(compilation.generatedSourceFiles()).isEmpty();
   }
 
   @Test
@@ -61,6 +68,21 @@ class ValidationTest {
             "  public static void run() {}",
             "}");
     assertRejected(source, "[dbos.static-method]", 5);
+  }
+
+  @Test
+  void anAbstractMethodIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public abstract class A {",
+            "  @Workflow",
+            "  public abstract void run();",
+            "}");
+    assertRejected(source, "[dbos.abstract-method]", 5);
+    assertThat(compile(source)).hadErrorContaining("give the method an implementation");
   }
 
   @Test
@@ -225,9 +247,39 @@ class ValidationTest {
             "  @Workflow",
             "  void run();",
             "}");
-    Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorContaining("[dbos.not-a-class]").inFile(source).onLine(5);
-    assertThat(compilation).hadErrorContaining("an interface");
+    assertRejected(source, "[dbos.not-a-class]", 5);
+    assertThat(compile(source)).hadErrorContaining("this is an interface. Move the annotated method");
+  }
+
+  @Test
+  void anAnnotatedEnumMethodIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Step;",
+            "public enum A {",
+            "  ONE;",
+            "  @Step",
+            "  public void run() {}",
+            "}");
+    assertRejected(source, "[dbos.not-a-class]", 6);
+    assertThat(compile(source)).hadErrorContaining("this is an enum");
+  }
+
+  @Test
+  void anAnnotatedRecordMethodIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public record A(String name) {",
+            "  @Workflow",
+            "  public void run() {}",
+            "}");
+    assertRejected(source, "[dbos.not-a-class]", 5);
+    assertThat(compile(source)).hadErrorContaining("this is a record");
   }
 
   @Test
@@ -249,6 +301,8 @@ class ValidationTest {
     assertThat(compilation).hadErrorContaining("@Step(intervalSeconds = -1.0)").inFile(source).onLine(6);
     assertThat(compilation).hadErrorContaining("@Step(backoffRate = 0.5)").inFile(source).onLine(6);
     assertThat(compilation).hadErrorContaining("@Workflow(maxRecoveryAttempts = 0)").inFile(source).onLine(8);
+    assertThat(compilation).hadErrorContaining("[dbos.bad-option]").inFile(source).onLine(6);
+    assertNothingGenerated(compilation);
   }
 
   @Test
@@ -334,11 +388,46 @@ class ValidationTest {
             "  public final void run() {}",
             "  @Step",
             "  public static void step() {}",
+            "  @Step(maxAttempts = 0)",
+            "  public void run(int times) {}",
+            "  @Workflow",
+            "  public <T> T echo(T value) { return value; }",
             "}");
     Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadErrorCount(6);
     assertThat(compilation).hadErrorContaining("[dbos.final-class]").inFile(source).onLine(4);
     assertThat(compilation).hadErrorContaining("[dbos.final-method]").inFile(source).onLine(6);
     assertThat(compilation).hadErrorContaining("[dbos.static-method]").inFile(source).onLine(8);
+    assertThat(compilation).hadErrorContaining("[dbos.duplicate-name]").inFile(source).onLine(10);
+    assertThat(compilation).hadErrorContaining("[dbos.bad-option]").inFile(source).onLine(10);
+    assertThat(compilation).hadErrorContaining("[dbos.generic-method]").inFile(source).onLine(12);
+    assertNothingGenerated(compilation);
+  }
+
+  @Test
+  void aBrokenClassDoesNotStopAnotherFromBeingGenerated() {
+    JavaFileObject broken =
+        Sources.source(
+            "com.example.Broken",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class Broken {",
+            "  @Workflow",
+            "  public final void run() {}",
+            "}");
+    JavaFileObject fine =
+        Sources.source(
+            "com.example.Fine",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class Fine {",
+            "  @Workflow",
+            "  public void run() {}",
+            "}");
+    Compilation compilation = Sources.compile(List.of(), broken, fine);
+
+    assertThat(compilation).hadErrorContaining("[dbos.final-method]").inFile(broken).onLine(5);
+    assertThat(compilation).generatedSourceFile("com.example.FineDurable");
+    Assertions.assertThat(compilation.generatedSourceFile("com.example.BrokenDurable")).isEmpty();
   }
 }

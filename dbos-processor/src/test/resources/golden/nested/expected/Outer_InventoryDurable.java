@@ -40,7 +40,9 @@ public final class Outer_InventoryDurable extends Outer.Inventory {
 
   @SuppressWarnings({"deprecation", "unchecked"})
   private static final DurableClass<Outer_InventoryDurable> CLASS = DurableClass.<Outer_InventoryDurable>builder("com.example.Outer$Inventory")
-      .add(LEVELS, (self, args) -> self.levels((String[]) args[0], (byte) args[1], (short) args[2], (char) args[3], (long) args[4], (float) args[5], (double) args[6], (boolean) args[7], (Integer) args[8]))
+      .add(LEVELS, (self, args) -> self.levels((String[]) args[0], (byte) args[1], (short) args[2],
+          (char) args[3], (long) args[4], (float) args[5], (double) args[6], (boolean) args[7],
+          (Integer) args[8]))
       .add(COUNT, (self, args) -> self.count((List<String>[]) args[0]))
       .add(SNAPSHOT, (self, args) -> self.snapshot((Map<String, List<Integer>>) args[0]))
       .build();
@@ -60,7 +62,8 @@ public final class Outer_InventoryDurable extends Outer.Inventory {
   @Override
   public Map<String, List<Integer>> levels(String[] names, byte b, short s, char c, long l, float f,
       double d, boolean z, Integer boxed) {
-    return this.durable.step(LEVELS, new Object[] {names, b, s, c, l, f, d, z, boxed}, () -> super.levels(names, b, s, c, l, f, d, z, boxed));
+    return this.durable.step(LEVELS, new Object[] {names, b, s, c, l, f, d, z, boxed},
+        () -> super.levels(names, b, s, c, l, f, d, z, boxed));
   }
 
   @Override
@@ -105,17 +108,20 @@ public final class Outer_InventoryDurable extends Outer.Inventory {
 
     public WorkflowHandle<Map<String, List<Integer>>> levels(String[] names, byte b, short s,
         char c, long l, float f, double d, boolean z, Integer boxed) {
-      return Outer_InventoryDurable.this.durable.start(this.options, LEVELS, new Object[] {names, b, s, c, l, f, d, z, boxed}, () -> Outer_InventoryDurable.super.levels(names, b, s, c, l, f, d, z, boxed));
+      return Outer_InventoryDurable.this.durable.start(this.options, LEVELS, new Object[] {names, b, s, c, l, f, d, z, boxed},
+          () -> Outer_InventoryDurable.super.levels(names, b, s, c, l, f, d, z, boxed));
     }
 
     @Deprecated
     @SuppressWarnings("unchecked")
     public WorkflowHandle<Long> count(List<String>... groups) {
-      return Outer_InventoryDurable.this.durable.start(this.options, COUNT, new Object[] {groups}, () -> Outer_InventoryDurable.super.count(groups));
+      return Outer_InventoryDurable.this.durable.start(this.options, COUNT, new Object[] {groups},
+          () -> Outer_InventoryDurable.super.count(groups));
     }
 
     WorkflowHandle<int[]> snapshot(Map<String, List<Integer>> levels) {
-      return Outer_InventoryDurable.this.durable.start(this.options, SNAPSHOT, new Object[] {levels}, () -> Outer_InventoryDurable.super.snapshot(levels));
+      return Outer_InventoryDurable.this.durable.start(this.options, SNAPSHOT, new Object[] {levels},
+          () -> Outer_InventoryDurable.super.snapshot(levels));
     }
   }
 }

@@ -30,8 +30,10 @@ public final class ReportsDurable extends Reports {
       .scheduled("0 9 * * MON-FRI", "Europe/Paris", 3);
 
   private static final DurableClass<ReportsDurable> CLASS = DurableClass.<ReportsDurable>builder("com.example.Reports")
-      .add(EVERY_FIVE_SECONDS, (self, args) -> self.everyFiveSeconds((Instant) args[0], (Instant) args[1]))
-      .add(WEEKDAY_MORNING, (self, args) -> self.weekdayMorning((Instant) args[0], (Instant) args[1]))
+      .add(EVERY_FIVE_SECONDS, (self, args) -> self.everyFiveSeconds((Instant) args[0],
+          (Instant) args[1]))
+      .add(WEEKDAY_MORNING, (self, args) -> self.weekdayMorning((Instant) args[0],
+          (Instant) args[1]))
       .build();
 
   private final DurableObject durable;
@@ -49,17 +51,17 @@ public final class ReportsDurable extends Reports {
   @Override
   public void everyFiveSeconds(Instant scheduledTime, Instant actualTime) {
     this.durable.workflow(EVERY_FIVE_SECONDS, new Object[] {scheduledTime, actualTime}, () -> {
-          super.everyFiveSeconds(scheduledTime, actualTime);
-          return null;
-        });
+      super.everyFiveSeconds(scheduledTime, actualTime);
+      return null;
+    });
   }
 
   @Override
   public void weekdayMorning(Instant scheduledTime, Instant actualTime) {
     this.durable.workflow(WEEKDAY_MORNING, new Object[] {scheduledTime, actualTime}, () -> {
-          super.weekdayMorning(scheduledTime, actualTime);
-          return null;
-        });
+      super.weekdayMorning(scheduledTime, actualTime);
+      return null;
+    });
   }
 
   /**
@@ -92,16 +94,16 @@ public final class ReportsDurable extends Reports {
 
     public WorkflowHandle<Void> everyFiveSeconds(Instant scheduledTime, Instant actualTime) {
       return ReportsDurable.this.durable.start(this.options, EVERY_FIVE_SECONDS, new Object[] {scheduledTime, actualTime}, () -> {
-            ReportsDurable.super.everyFiveSeconds(scheduledTime, actualTime);
-            return null;
-          });
+        ReportsDurable.super.everyFiveSeconds(scheduledTime, actualTime);
+        return null;
+      });
     }
 
     public WorkflowHandle<Void> weekdayMorning(Instant scheduledTime, Instant actualTime) {
       return ReportsDurable.this.durable.start(this.options, WEEKDAY_MORNING, new Object[] {scheduledTime, actualTime}, () -> {
-            ReportsDurable.super.weekdayMorning(scheduledTime, actualTime);
-            return null;
-          });
+        ReportsDurable.super.weekdayMorning(scheduledTime, actualTime);
+        return null;
+      });
     }
   }
 }

@@ -63,7 +63,8 @@ public final class ShopDurable extends Shop {
 
   @Override
   public int reserve(String sku, int quantity) throws IOException {
-    return this.durable.step(RESERVE, new Object[] {sku, quantity}, () -> super.reserve(sku, quantity));
+    return this.durable.step(RESERVE, new Object[] {sku, quantity},
+        () -> super.reserve(sku, quantity));
   }
 
   @Override
@@ -74,9 +75,9 @@ public final class ShopDurable extends Shop {
   @Override
   protected void audit() {
     this.durable.workflow(AUDIT, new Object[] {}, () -> {
-          super.audit();
-          return null;
-        });
+      super.audit();
+      return null;
+    });
   }
 
   /**
@@ -108,18 +109,20 @@ public final class ShopDurable extends Shop {
     }
 
     public WorkflowHandle<Integer> reserve(String sku, int quantity) {
-      return ShopDurable.this.durable.start(this.options, RESERVE, new Object[] {sku, quantity}, () -> ShopDurable.super.reserve(sku, quantity));
+      return ShopDurable.this.durable.start(this.options, RESERVE, new Object[] {sku, quantity},
+          () -> ShopDurable.super.reserve(sku, quantity));
     }
 
     public WorkflowHandle<List<String>> order(List<String> skus) {
-      return ShopDurable.this.durable.start(this.options, ORDER, new Object[] {skus}, () -> ShopDurable.super.order(skus));
+      return ShopDurable.this.durable.start(this.options, ORDER, new Object[] {skus},
+          () -> ShopDurable.super.order(skus));
     }
 
     WorkflowHandle<Void> audit() {
       return ShopDurable.this.durable.start(this.options, AUDIT, new Object[] {}, () -> {
-            ShopDurable.super.audit();
-            return null;
-          });
+        ShopDurable.super.audit();
+        return null;
+      });
     }
   }
 }

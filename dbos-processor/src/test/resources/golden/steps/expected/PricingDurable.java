@@ -81,11 +81,13 @@ public final class PricingDurable extends Pricing {
     }
 
     public WorkflowHandle<Double> quote(String sku) {
-      return PricingDurable.this.durable.start(this.options, QUOTE, new Object[] {sku}, () -> PricingDurable.super.quote(sku));
+      return PricingDurable.this.durable.start(this.options, QUOTE, new Object[] {sku},
+          () -> PricingDurable.super.quote(sku));
     }
 
     public WorkflowHandle<Integer> stock(String sku) {
-      return PricingDurable.this.durable.start(this.options, STOCK, new Object[] {sku}, () -> PricingDurable.super.stock(sku));
+      return PricingDurable.this.durable.start(this.options, STOCK, new Object[] {sku},
+          () -> PricingDurable.super.stock(sku));
     }
   }
 }

@@ -19,4 +19,5 @@ public record NewWorkflow(
     String queueName,
     String deduplicationId,
     int priority,
+    String forkedFrom,
     long createdAt) {}

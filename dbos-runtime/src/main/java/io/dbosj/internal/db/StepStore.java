@@ -1,9 +1,14 @@
 package io.dbosj.internal.db;
 
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
+import io.dbosj.WorkflowState;
 import io.dbosj.internal.db.SystemTables.OperationOutputs;
+import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import io.dbosj.internal.serde.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +22,7 @@ public final class StepStore {
   private final String insert;
   private final String selectAll;
   private final String selectOne;
+  private final String copy;
 
   public StepStore(SystemDatabase db) {
     this.db = db;
@@ -33,16 +39,25 @@ public final class StepStore {
                 OperationOutputs.STARTED_AT_EPOCH_MS,
                 OperationOutputs.COMPLETED_AT_EPOCH_MS,
                 OperationOutputs.SERIALIZATION)
-            .values(
-                val(null, OperationOutputs.WORKFLOW_UUID),
-                val(null, OperationOutputs.FUNCTION_ID),
-                val(null, OperationOutputs.FUNCTION_NAME),
-                val(null, OperationOutputs.OUTPUT),
-                val(null, OperationOutputs.ERROR),
-                val(null, OperationOutputs.CHILD_WORKFLOW_ID),
-                val(null, OperationOutputs.STARTED_AT_EPOCH_MS),
-                val(null, OperationOutputs.COMPLETED_AT_EPOCH_MS),
-                inline(JsonCodec.FORMAT, OperationOutputs.SERIALIZATION))
+            .select(
+                select(
+                        val(null, OperationOutputs.WORKFLOW_UUID),
+                        val(null, OperationOutputs.FUNCTION_ID),
+                        val(null, OperationOutputs.FUNCTION_NAME),
+                        val(null, OperationOutputs.OUTPUT),
+                        val(null, OperationOutputs.ERROR),
+                        val(null, OperationOutputs.CHILD_WORKFLOW_ID),
+                        val(null, OperationOutputs.STARTED_AT_EPOCH_MS),
+                        val(null, OperationOutputs.COMPLETED_AT_EPOCH_MS),
+                        inline(JsonCodec.FORMAT, OperationOutputs.SERIALIZATION))
+                    .where(
+                        exists(
+                            selectOne()
+                                .from(WorkflowStatus.TABLE)
+                                .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+                                .and(
+                                    WorkflowStatus.STATUS.eq(
+                                        inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS))))))
             .onConflictDoNothing()
             .getSQL();
     var columns =
@@ -58,13 +73,42 @@ public final class StepStore {
             .from(OperationOutputs.TABLE)
             .where(OperationOutputs.WORKFLOW_UUID.eq(val(null, OperationOutputs.WORKFLOW_UUID)));
     this.selectAll = columns.orderBy(OperationOutputs.FUNCTION_ID).getSQL();
+    this.copy =
+        sql.insertInto(OperationOutputs.TABLE)
+            .columns(
+                OperationOutputs.WORKFLOW_UUID,
+                OperationOutputs.FUNCTION_ID,
+                OperationOutputs.FUNCTION_NAME,
+                OperationOutputs.OUTPUT,
+                OperationOutputs.ERROR,
+                OperationOutputs.CHILD_WORKFLOW_ID,
+                OperationOutputs.STARTED_AT_EPOCH_MS,
+                OperationOutputs.COMPLETED_AT_EPOCH_MS,
+                OperationOutputs.SERIALIZATION)
+            .select(
+                select(
+                        val(null, OperationOutputs.WORKFLOW_UUID),
+                        OperationOutputs.FUNCTION_ID,
+                        OperationOutputs.FUNCTION_NAME,
+                        OperationOutputs.OUTPUT,
+                        OperationOutputs.ERROR,
+                        OperationOutputs.CHILD_WORKFLOW_ID,
+                        OperationOutputs.STARTED_AT_EPOCH_MS,
+                        OperationOutputs.COMPLETED_AT_EPOCH_MS,
+                        OperationOutputs.SERIALIZATION)
+                    .from(OperationOutputs.TABLE)
+                    .where(OperationOutputs.WORKFLOW_UUID.eq(val(null, OperationOutputs.WORKFLOW_UUID)))
+                    .and(OperationOutputs.FUNCTION_ID.lt(val(null, OperationOutputs.FUNCTION_ID))))
+            .getSQL();
     this.selectOne =
         columns.and(OperationOutputs.FUNCTION_ID.eq(val(null, OperationOutputs.FUNCTION_ID))).getSQL();
   }
 
   /**
-   * Records a step's outcome. Returns {@code false}, changing nothing, if that step of that
-   * workflow is already recorded: another execution got there first, and its record stands.
+   * Records a step's outcome, while its workflow is {@code PENDING}. Returns {@code false},
+   * changing nothing, if that step is already recorded (another execution got there first, and
+   * its record stands) or the workflow is no longer pending (it was cancelled): the one statement
+   * checks both, so the happy path costs no read.
    */
   public boolean insert(StepRecord r) {
     return db.update(
@@ -76,8 +120,17 @@ public final class StepStore {
             r.error(),
             r.childWorkflowId(),
             r.startedAt(),
-            r.completedAt())
+            r.completedAt(),
+            r.workflowId())
         == 1;
+  }
+
+  /**
+   * Copies the steps of {@code fromWorkflow} numbered below {@code beforeFunctionId} to {@code
+   * toWorkflow}, in one statement: a fork reuses them instead of running them again.
+   */
+  public int copy(String fromWorkflow, String toWorkflow, int beforeFunctionId) {
+    return db.update(copy, toWorkflow, fromWorkflow, beforeFunctionId);
   }
 
   /** Every recorded step of a workflow, in one query, by function ID. */

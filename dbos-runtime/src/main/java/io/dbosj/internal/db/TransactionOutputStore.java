@@ -85,6 +85,61 @@ public final class TransactionOutputStore {
         });
   }
 
+  /** Copies the transactions of {@code fromWorkflow} numbered below {@code before}, for a fork. */
+  public int copy(String fromWorkflow, String toWorkflow, int before) {
+    return db.withConnection(
+        c ->
+            db.dsl(c)
+                .insertInto(TransactionOutputs.TABLE)
+                .columns(
+                    TransactionOutputs.WORKFLOW_UUID,
+                    TransactionOutputs.FUNCTION_ID,
+                    TransactionOutputs.FUNCTION_NAME,
+                    TransactionOutputs.OUTPUT,
+                    TransactionOutputs.ERROR,
+                    TransactionOutputs.EXECUTOR_ID,
+                    TransactionOutputs.CREATED_AT)
+                .select(
+                    org.jooq.impl.DSL.select(
+                            org.jooq.impl.DSL.val(toWorkflow),
+                            TransactionOutputs.FUNCTION_ID,
+                            TransactionOutputs.FUNCTION_NAME,
+                            TransactionOutputs.OUTPUT,
+                            TransactionOutputs.ERROR,
+                            TransactionOutputs.EXECUTOR_ID,
+                            TransactionOutputs.CREATED_AT)
+                        .from(TransactionOutputs.TABLE)
+                        .where(TransactionOutputs.WORKFLOW_UUID.eq(fromWorkflow))
+                        .and(TransactionOutputs.FUNCTION_ID.lt(before)))
+                .execute());
+  }
+
+  /** Every recorded transaction of a workflow: function ID, name, output, error. */
+  public java.util.List<StepRecord> all(String workflowId) {
+    return db.withConnection(
+        c ->
+            db.dsl(c)
+                .select(
+                    TransactionOutputs.FUNCTION_ID,
+                    TransactionOutputs.FUNCTION_NAME,
+                    TransactionOutputs.OUTPUT,
+                    TransactionOutputs.ERROR,
+                    TransactionOutputs.CREATED_AT)
+                .from(TransactionOutputs.TABLE)
+                .where(TransactionOutputs.WORKFLOW_UUID.eq(workflowId))
+                .fetch(
+                    r ->
+                        new StepRecord(
+                            workflowId,
+                            r.value1(),
+                            r.value2(),
+                            r.value3(),
+                            r.value4(),
+                            null,
+                            r.value5(),
+                            r.value5())));
+  }
+
   public SystemDatabase database() {
     return db;
   }

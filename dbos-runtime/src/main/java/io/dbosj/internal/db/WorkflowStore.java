@@ -45,6 +45,8 @@ public final class WorkflowStore {
   private final String requeue;
   private final String selectQueued;
   private final String selectLastScheduledInputs;
+  private final String cancel;
+  private final String resume;
 
   public WorkflowStore(SystemDatabase db) {
     this.db = db;
@@ -68,6 +70,7 @@ public final class WorkflowStore {
                 WorkflowStatus.QUEUE_NAME,
                 WorkflowStatus.DEDUPLICATION_ID,
                 WorkflowStatus.PRIORITY,
+                WorkflowStatus.FORKED_FROM,
                 WorkflowStatus.RECOVERY_ATTEMPTS,
                 WorkflowStatus.SERIALIZATION)
             .values(
@@ -86,6 +89,7 @@ public final class WorkflowStore {
                 val(null, WorkflowStatus.QUEUE_NAME),
                 val(null, WorkflowStatus.DEDUPLICATION_ID),
                 val(null, WorkflowStatus.PRIORITY),
+                val(null, WorkflowStatus.FORKED_FROM),
                 inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS),
                 inline(JsonCodec.FORMAT, WorkflowStatus.SERIALIZATION))
             .onConflictDoNothing()
@@ -133,6 +137,29 @@ public final class WorkflowStore {
             .orderBy(WorkflowStatus.CREATED_AT.desc())
             .limit(inline(1))
             .getSQL();
+    this.cancel =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.STATUS, inline(WorkflowState.CANCELLED.name(), WorkflowStatus.STATUS))
+            .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(
+                WorkflowStatus.STATUS.in(
+                    inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS),
+                    inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
+            .getSQL();
+    this.resume =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.STATUS, inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS))
+            .set(WorkflowStatus.QUEUE_NAME, val(null, WorkflowStatus.QUEUE_NAME))
+            .set(WorkflowStatus.RECOVERY_ATTEMPTS, inline(0L, WorkflowStatus.RECOVERY_ATTEMPTS))
+            .set(WorkflowStatus.STARTED_AT_EPOCH_MS, inline((Long) null, WorkflowStatus.STARTED_AT_EPOCH_MS))
+            .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
+            .set(WorkflowStatus.ERROR, inline((String) null, WorkflowStatus.ERROR))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.STATUS.ne(inline(WorkflowState.SUCCESS.name(), WorkflowStatus.STATUS)))
+            .getSQL();
     this.selectPendingOfExecutor =
         sql.select(rowColumns)
             .from(WorkflowStatus.TABLE)
@@ -173,7 +200,8 @@ public final class WorkflowStore {
             enqueued ? null : w.createdAt(),
             w.queueName(),
             w.deduplicationId(),
-            w.priority())
+            w.priority(),
+            w.forkedFrom())
         == 1;
   }
 
@@ -228,9 +256,83 @@ public final class WorkflowStore {
         .findFirst();
   }
 
+  /** The rows a management filter selects, read with jOOQ (not a hot path). */
+  public List<StatusRow> list(io.dbosj.WorkflowFilter filter) {
+    org.jooq.Condition where = org.jooq.impl.DSL.noCondition();
+    if (!filter.workflowIds().isEmpty()) {
+      where = where.and(WorkflowStatus.WORKFLOW_UUID.in(filter.workflowIds()));
+    }
+    if (filter.name() != null) {
+      where = where.and(WorkflowStatus.NAME.eq(filter.name()));
+    }
+    if (!filter.states().isEmpty()) {
+      where = where.and(WorkflowStatus.STATUS.in(filter.states().stream().map(Enum::name).toList()));
+    }
+    if (filter.createdAfter() != null) {
+      where = where.and(WorkflowStatus.CREATED_AT.ge(filter.createdAfter().toEpochMilli()));
+    }
+    if (filter.createdBefore() != null) {
+      where = where.and(WorkflowStatus.CREATED_AT.le(filter.createdBefore().toEpochMilli()));
+    }
+    if (filter.appVersion() != null) {
+      where = where.and(WorkflowStatus.APPLICATION_VERSION.eq(filter.appVersion()));
+    }
+    if (filter.queueName() != null) {
+      where = where.and(WorkflowStatus.QUEUE_NAME.eq(filter.queueName()));
+    }
+    org.jooq.Condition condition = where;
+    return db.withConnection(
+        c ->
+            db.dsl(c)
+                .select(ROW_COLUMNS)
+                .from(WorkflowStatus.TABLE)
+                .where(condition)
+                .orderBy(
+                    filter.newestFirst() ? WorkflowStatus.CREATED_AT.desc() : WorkflowStatus.CREATED_AT.asc(),
+                    WorkflowStatus.WORKFLOW_UUID)
+                .limit(filter.limit())
+                .offset(filter.offset())
+                .fetch(WorkflowStore::readRecord));
+  }
+
+  /**
+   * Cancels a workflow that has not finished: it stops at its next step and is not recovered.
+   * Returns {@code false} if it had finished already (or does not exist).
+   */
+  public boolean cancel(String workflowId, long now) {
+    return db.update(cancel, now, workflowId) == 1;
+  }
+
+  /**
+   * Puts an unfinished or failed workflow on {@code queueName} to be started again from its
+   * last recorded step, with its recovery attempts reset. Returns {@code false} if it succeeded
+   * already (or does not exist).
+   */
+  public boolean resume(String workflowId, String queueName, long now) {
+    return db.update(resume, queueName, now, workflowId) == 1;
+  }
+
   /** Gives up on a {@code PENDING} workflow that failed recovery too often. */
   public boolean markRecoveryExceeded(String workflowId, long now) {
     return complete(workflowId, WorkflowState.MAX_RECOVERY_ATTEMPTS_EXCEEDED, null, null, now);
+  }
+
+  private static StatusRow readRecord(org.jooq.Record r) {
+    return new StatusRow(
+        r.get(WorkflowStatus.WORKFLOW_UUID),
+        r.get(WorkflowStatus.STATUS),
+        r.get(WorkflowStatus.NAME),
+        r.get(WorkflowStatus.CLASS_NAME),
+        r.get(WorkflowStatus.CONFIG_NAME),
+        r.get(WorkflowStatus.INPUTS),
+        r.get(WorkflowStatus.OUTPUT),
+        r.get(WorkflowStatus.ERROR),
+        r.get(WorkflowStatus.EXECUTOR_ID),
+        r.get(WorkflowStatus.APPLICATION_VERSION),
+        r.get(WorkflowStatus.QUEUE_NAME),
+        r.get(WorkflowStatus.RECOVERY_ATTEMPTS),
+        r.get(WorkflowStatus.CREATED_AT),
+        r.get(WorkflowStatus.UPDATED_AT));
   }
 
   private static StatusRow readRow(ResultSet rs) throws SQLException {

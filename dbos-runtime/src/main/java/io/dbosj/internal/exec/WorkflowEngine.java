@@ -5,6 +5,7 @@ import io.dbosj.DbosException;
 import io.dbosj.DeterminismException;
 import io.dbosj.Queue;
 import io.dbosj.QueueDeduplicatedException;
+import io.dbosj.WorkflowCancelledException;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowState;
@@ -76,8 +77,12 @@ public final class WorkflowEngine {
 
   private final Map<String, Queue> queues = new LinkedHashMap<>();
 
+  /** The queue resumed and forked workflows wait on, registered in every process. */
+  public static final Queue INTERNAL_QUEUE = Queue.of("_dbos_internal_queue");
+
   public WorkflowEngine(DbosConfig config) {
     this.config = config;
+    queues.put(INTERNAL_QUEUE.name(), INTERNAL_QUEUE);
   }
 
   public Registry registry() {
@@ -153,6 +158,10 @@ public final class WorkflowEngine {
     if (started != null || closed) {
       throw new IllegalStateException(
           "queue '" + queue.name() + "' was registered after dbos.launch(): register every queue before launch()");
+    }
+    if (queue.name().startsWith("_dbos")) {
+      throw new IllegalArgumentException(
+          "queue names starting with _dbos are reserved for io.dbosj; rename queue '" + queue.name() + "'");
     }
     Queue existing = queues.putIfAbsent(queue.name(), queue);
     if (existing != null && !existing.equals(queue)) {
@@ -458,7 +467,13 @@ public final class WorkflowEngine {
   <R> void resumeInBackground(DurableCall<R> call, String workflowId, Runnable onFinish) {
     Started s = started();
     CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
-    if (running.claim(workflowId, mine) != null) {
+    CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
+    if (theirs != null) {
+      if (onFinish != null) {
+        // claimed by a queue while an earlier execution (say, a cancelled one) unwinds: run it
+        // once that one is done
+        theirs.whenComplete((outcome, error) -> resumeInBackground(call, workflowId, onFinish));
+      }
       return;
     }
     Map<Integer, StepRecord> recorded;
@@ -599,6 +614,7 @@ public final class WorkflowEngine {
         queueName,
         deduplicationId,
         priority,
+        null,
         System.currentTimeMillis());
   }
 
@@ -652,6 +668,9 @@ public final class WorkflowEngine {
     if (outcome.error() instanceof ExecutedElsewhere) {
       throw (ExecutedElsewhere) outcome.error();
     }
+    if (outcome.error() instanceof WorkflowCancelledException) {
+      return outcome; // cancelled: its status says so already, and a resume may follow
+    }
     String output = null;
     String error = null;
     if (outcome.error() == null) {
@@ -681,6 +700,8 @@ public final class WorkflowEngine {
       case ERROR:
         return Outcome.failure(
             codec.decodeError(row.error()).rebuild(row.workflowId(), method.exceptionFactories()));
+      case CANCELLED:
+        return Outcome.failure(new WorkflowCancelledException(row.workflowId()));
       default:
         return Outcome.failure(
             new DbosException(
@@ -736,10 +757,21 @@ public final class WorkflowEngine {
             startedAt,
             System.currentTimeMillis());
     if (!s.steps().insert(record)) {
-      StepRecord theirs = s.steps().find(context.workflowId(), functionId).orElseThrow();
+      StepRecord theirs =
+          s.steps().find(context.workflowId(), functionId).orElseThrow(() -> stopped(s, context.workflowId()));
       return replay(context, functionId, theirs, call.method()).get();
     }
     return outcome.get();
+  }
+
+  /** Why a step could not be recorded though none is: the workflow is no longer pending. */
+  private static RuntimeException stopped(Started s, String workflowId) {
+    StatusRow row = s.workflows().find(workflowId).orElse(null);
+    if (row == null || row.state() == WorkflowState.CANCELLED) {
+      return new WorkflowCancelledException(workflowId);
+    }
+    return new DbosException(
+        "workflow " + workflowId + " is " + row.status() + "; this execution of it stops here");
   }
 
   private <R> Outcome<R> replay(
@@ -776,7 +808,8 @@ public final class WorkflowEngine {
     StepRecord record =
         new StepRecord(parent.workflowId(), functionId, call.method().name(), null, null, childId, now, now);
     if (!s.steps().insert(record)) {
-      StepRecord theirs = s.steps().find(parent.workflowId(), functionId).orElseThrow();
+      StepRecord theirs =
+          s.steps().find(parent.workflowId(), functionId).orElseThrow(() -> stopped(s, parent.workflowId()));
       return theirs.childWorkflowId() != null ? theirs.childWorkflowId() : childId;
     }
     return childId;
@@ -797,7 +830,8 @@ public final class WorkflowEngine {
     StepRecord record =
         new StepRecord(context.workflowId(), functionId, SLEEP_NAME, Long.toString(wakeAt), null, null, now, now);
     if (!s.steps().insert(record)) {
-      return Long.parseLong(s.steps().find(context.workflowId(), functionId).orElseThrow().output());
+      return Long.parseLong(
+          s.steps().find(context.workflowId(), functionId).orElseThrow(() -> stopped(s, context.workflowId())).output());
     }
     return wakeAt;
   }
@@ -831,6 +865,95 @@ public final class WorkflowEngine {
       }
     }
     return list;
+  }
+
+  // ---------------------------------------------------------------- management
+
+  public List<io.dbosj.WorkflowStatus> listWorkflows(io.dbosj.WorkflowFilter filter) {
+    return started().workflows().list(filter).stream().map(StatusRow::toStatus).toList();
+  }
+
+  /** Every recorded operation of a workflow: steps, sleeps, children and transactions. */
+  public List<io.dbosj.StepInfo> listSteps(String workflowId) {
+    Started s = started();
+    requireRow(s, workflowId);
+    List<StepRecord> records = new java.util.ArrayList<>(s.steps().all(workflowId));
+    records.addAll(new TransactionOutputStore(s.applicationDb()).all(workflowId));
+    records.sort(java.util.Comparator.comparingInt(StepRecord::functionId));
+    List<io.dbosj.StepInfo> steps = new java.util.ArrayList<>();
+    for (StepRecord r : records) {
+      steps.add(
+          new io.dbosj.StepInfo(
+              r.functionId(),
+              r.functionName(),
+              r.output(),
+              r.error(),
+              r.childWorkflowId(),
+              r.startedAt() == 0 ? null : java.time.Instant.ofEpochMilli(r.startedAt()),
+              r.completedAt() == 0 ? null : java.time.Instant.ofEpochMilli(r.completedAt())));
+    }
+    return steps;
+  }
+
+  /** Cancels an unfinished workflow; {@code false} if it had finished. */
+  public boolean cancel(String workflowId) {
+    Started s = started();
+    requireRow(s, workflowId);
+    return s.workflows().cancel(workflowId, System.currentTimeMillis());
+  }
+
+  /** Starts a cancelled, failed or stuck workflow again from its last recorded step. */
+  public <R> WorkflowHandle<R> resume(String workflowId) {
+    Started s = started();
+    requireRow(s, workflowId);
+    if (s.workflows().resume(workflowId, INTERNAL_QUEUE.name(), System.currentTimeMillis())) {
+      s.queues().notifyEnqueued(INTERNAL_QUEUE.name());
+      s.queueRunner().wake();
+    }
+    return retrieve(workflowId);
+  }
+
+  /**
+   * A new workflow with the same inputs that reuses the recorded outcomes of operations before
+   * {@code startStep} and runs the rest, from {@code startStep} on, again.
+   */
+  public <R> WorkflowHandle<R> fork(String workflowId, int startStep, StartOptions options) {
+    if (startStep < 0) {
+      throw new IllegalArgumentException("the step to fork from must be 0 or more, was " + startStep);
+    }
+    Started s = started();
+    StatusRow original = requireRow(s, workflowId);
+    String forkId = options.workflowId() != null ? options.workflowId() : UUID.randomUUID().toString();
+    boolean inserted =
+        s.workflows()
+            .insertPending(
+                new NewWorkflow(
+                    forkId,
+                    WorkflowState.PENDING,
+                    original.name(),
+                    original.className(),
+                    original.instanceName(),
+                    original.inputs(),
+                    "fork-in-progress",
+                    s.appVersion(),
+                    null,
+                    null,
+                    null,
+                    0,
+                    workflowId,
+                    System.currentTimeMillis()));
+    if (!inserted) {
+      throw new ConflictingWorkflowException(forkId, "another workflow", "a fork of " + workflowId);
+    }
+    s.steps().copy(workflowId, forkId, startStep);
+    new TransactionOutputStore(s.applicationDb()).copy(workflowId, forkId, startStep);
+    return resume(forkId);
+  }
+
+  private static StatusRow requireRow(Started s, String workflowId) {
+    return s.workflows()
+        .find(workflowId)
+        .orElseThrow(() -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
   }
 
   WorkflowStore workflowStore() {

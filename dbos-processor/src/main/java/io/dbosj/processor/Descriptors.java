@@ -1,0 +1,96 @@
+package io.dbosj.processor;
+
+import static io.dbosj.processor.RuntimeTypes.DURABLE_METHOD;
+import static io.dbosj.processor.RuntimeTypes.ISOLATION;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Writes one {@code DurableMethod} constant per durable method: its durable name, the exact types
+ * of its result and parameters, the options of its annotation, and the declared exceptions that
+ * can be rebuilt on replay.
+ */
+final class Descriptors {
+  private Descriptors() {}
+
+  static FieldSpec descriptor(DurableMethodModel method, String constant, String packageName) {
+    ExecutableElement element = method.element();
+    Suppressions suppressions =
+        new Suppressions()
+            .addIf(Deprecations.signatureMentionsDeprecated(element), "deprecation");
+    CodeBlock.Builder init =
+        CodeBlock.builder()
+            .add(
+                "$T.$L($S, $L)",
+                DURABLE_METHOD,
+                method.kind().factory(),
+                method.durableName(),
+                TypeTokens.of(element.getReturnType()))
+            .indent()
+            .indent();
+    for (VariableElement parameter : element.getParameters()) {
+      init.add(
+          "\n.param($S, $L)",
+          parameter.getSimpleName().toString(),
+          TypeTokens.of(parameter.asType()));
+    }
+    init.add(options(method));
+    for (TypeMirror thrown : element.getThrownTypes()) {
+      Optional<ExecutableElement> constructor =
+          ExceptionRebuilds.messageConstructor(thrown, packageName);
+      if (constructor.isPresent()) {
+        TypeName exception = TypeName.get(thrown);
+        init.add("\n.rebuilds($T.class, $T::new)", exception, exception);
+        suppressions.addIf(Deprecations.isDeprecated(constructor.get()), "deprecation");
+      }
+    }
+    FieldSpec.Builder field =
+        FieldSpec.builder(
+                ParameterizedTypeName.get(
+                    DURABLE_METHOD, TypeTokens.resultType(element.getReturnType())),
+                constant,
+                Modifier.PRIVATE,
+                Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer(init.unindent().unindent().build());
+    if (!suppressions.isEmpty()) {
+      field.addAnnotation(suppressions.annotation());
+    }
+    return field.build();
+  }
+
+  /** The options of the method's annotation, as the chained calls that set them. */
+  private static CodeBlock options(DurableMethodModel method) {
+    return switch (method.kind()) {
+      case WORKFLOW -> {
+        CodeBlock.Builder options =
+            CodeBlock.builder().add("\n.maxRecoveryAttempts($L)", method.maxRecoveryAttempts());
+        DurableMethodModel.ScheduleModel schedule = method.schedule();
+        if (schedule != null) {
+          options.add(
+              "\n.scheduled($S, $S, $L)",
+              schedule.expression().trim(),
+              schedule.zone(),
+              schedule.maxCatchUp());
+        }
+        yield options.build();
+      }
+      case STEP ->
+          CodeBlock.of(
+              "\n.retries($L, $L, $L)",
+              method.maxAttempts(),
+              Double.toString(method.intervalSeconds()),
+              Double.toString(method.backoffRate()));
+      case TRANSACTION ->
+          CodeBlock.of("\n.transactional($T.$L, $L)", ISOLATION, method.isolation(), method.readOnly());
+    };
+  }
+}

@@ -1,0 +1,5 @@
+package com.example;
+
+/** @deprecated kept for old callers */
+@Deprecated
+public class OldEntry {}

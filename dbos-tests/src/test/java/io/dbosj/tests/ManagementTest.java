@@ -1,0 +1,133 @@
+package io.dbosj.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dbosj.DBOS;
+import io.dbosj.DbosException;
+import io.dbosj.StartOptions;
+import io.dbosj.StepInfo;
+import io.dbosj.WorkflowCancelledException;
+import io.dbosj.WorkflowFilter;
+import io.dbosj.WorkflowHandle;
+import io.dbosj.WorkflowState;
+import io.dbosj.WorkflowStatus;
+import io.dbosj.tests.fixtures.Journal;
+import io.dbosj.tests.fixtures.OrdersDurable;
+import io.dbosj.tests.support.BothDatabases;
+import io.dbosj.tests.support.TestDatabase;
+import java.time.Instant;
+
+class ManagementTest {
+
+  @BothDatabases
+  void listWorkflowsFiltersByIdNameStatusTimeAndPages(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      OrdersDurable orders = new OrdersDurable(dbos, new Journal());
+      dbos.launch();
+      orders.start(StartOptions.id("a")).placeOrder("x", 1).getResult();
+      Thread.sleep(5);
+      Instant between = Instant.now();
+      Thread.sleep(5);
+      orders.start(StartOptions.id("b")).placeOrder("y", 2).getResult();
+      Thread.sleep(5);
+      orders.start(StartOptions.id("c")).sleepy(1).getResult();
+
+      assertThat(dbos.listWorkflows(WorkflowFilter.all())).extracting(WorkflowStatus::workflowId).containsExactly("c", "b", "a");
+      assertThat(dbos.listWorkflows(WorkflowFilter.all().newestFirst(false).limit(2))).extracting(WorkflowStatus::workflowId).containsExactly("a", "b");
+      assertThat(dbos.listWorkflows(WorkflowFilter.all().offset(1).limit(1))).extracting(WorkflowStatus::workflowId).containsExactly("b");
+      assertThat(dbos.listWorkflows(WorkflowFilter.all().name("placeOrder"))).extracting(WorkflowStatus::workflowId).containsExactly("b", "a");
+      assertThat(dbos.listWorkflows(WorkflowFilter.all().ids("a", "c"))).extracting(WorkflowStatus::workflowId).containsExactly("c", "a");
+      assertThat(dbos.listWorkflows(WorkflowFilter.all().createdAfter(between))).extracting(WorkflowStatus::workflowId).containsExactly("c", "b");
+      assertThat(dbos.listWorkflows(WorkflowFilter.all().status(WorkflowState.ERROR))).isEmpty();
+      assertThat(dbos.listWorkflows(WorkflowFilter.all().status(WorkflowState.SUCCESS))).hasSize(3);
+    }
+  }
+
+  @BothDatabases
+  void listWorkflowStepsShowsEachRecordedOperationInOrder(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      OrdersDurable orders = new OrdersDurable(dbos, new Journal());
+      dbos.launch();
+      orders.start(StartOptions.id("steps")).placeOrder("kiwi", 3).getResult();
+
+      assertThat(dbos.listWorkflowSteps("steps"))
+          .extracting(StepInfo::functionId, StepInfo::name, StepInfo::output)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(0, "reserve", "\"reserved-kiwi\""),
+              org.assertj.core.groups.Tuple.tuple(1, "charge", "3"),
+              org.assertj.core.groups.Tuple.tuple(2, "ship", null));
+      assertThatThrownBy(() -> dbos.listWorkflowSteps("nope"))
+          .isInstanceOf(DbosException.class)
+          .hasMessageContaining("no workflow with ID 'nope'");
+    }
+  }
+
+  @BothDatabases
+  void aCancelledWorkflowStopsAtItsNextStepAndIsNotRecovered(TestDatabase db) throws Exception {
+    Journal journal = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      OrdersDurable orders = new OrdersDurable(dbos, journal);
+      dbos.launch();
+      WorkflowHandle<String> handle = orders.start(StartOptions.id("cancel-me")).gatedOrder("fig");
+      journal.awaitBlocked();
+
+      assertThat(dbos.cancelWorkflow("cancel-me")).isTrue();
+      journal.open();
+      assertThatThrownBy(handle::getResult).isInstanceOf(WorkflowCancelledException.class);
+      assertThat(db.status("cancel-me")).isEqualTo("CANCELLED");
+      assertThat(journal.entries()).containsExactly("reserve fig", "gate");
+      assertThat(dbos.cancelWorkflow("cancel-me")).as("already finished").isFalse();
+      assertThatThrownBy(() -> dbos.cancelWorkflow("unknown")).isInstanceOf(DbosException.class);
+    }
+    Journal after = new Journal();
+    try (DBOS dbos = db.builder().build()) {
+      new OrdersDurable(dbos, after);
+      dbos.launch();
+      Thread.sleep(300);
+    }
+    assertThat(after.entries()).isEmpty();
+    assertThat(db.status("cancel-me")).isEqualTo("CANCELLED");
+  }
+
+  @BothDatabases
+  void resumeContinuesACancelledWorkflowFromItsLastRecordedStep(TestDatabase db) throws Exception {
+    Journal journal = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      OrdersDurable orders = new OrdersDurable(dbos, journal);
+      dbos.launch();
+      WorkflowHandle<String> original = orders.start(StartOptions.id("resume-me")).gatedOrder("lime");
+      journal.awaitBlocked();
+      dbos.cancelWorkflow("resume-me");
+      journal.open();
+      assertThatThrownBy(original::getResult).isInstanceOf(WorkflowCancelledException.class);
+
+      WorkflowHandle<String> resumed = dbos.resumeWorkflow("resume-me");
+
+      assertThat(resumed.getResult()).isEqualTo("reserved-lime/100");
+      assertThat(journal.count("reserve lime")).isEqualTo(1);
+      assertThat(journal.count("charge 100")).isEqualTo(1);
+      assertThat(db.status("resume-me")).isEqualTo("SUCCESS");
+    }
+  }
+
+  @BothDatabases
+  void forkReusesTheStepsBeforeItsStartAndRunsTheRestAgain(TestDatabase db) throws Exception {
+    Journal journal = new Journal();
+    try (DBOS dbos = db.builder().build()) {
+      OrdersDurable orders = new OrdersDurable(dbos, journal);
+      dbos.launch();
+      orders.start(StartOptions.id("original")).placeOrder("pear", 5).getResult();
+
+      WorkflowHandle<String> fork = dbos.forkWorkflow("original", 1, StartOptions.id("forked"));
+
+      assertThat(fork.getResult()).isEqualTo("reserved-pear/5/forked");
+      assertThat(journal.entries())
+          .containsExactly("reserve pear", "charge 5", "ship", "charge 5", "ship");
+      assertThat(db.value("SELECT forked_from FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'forked'"))
+          .isEqualTo("original");
+      assertThat(db.steps("forked")).containsExactly("0:reserve", "1:charge", "2:ship");
+      assertThatThrownBy(() -> dbos.forkWorkflow("original", -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+}
