@@ -81,6 +81,11 @@ public final class DBOS implements AutoCloseable {
     return engine.listQueued(queueName);
   }
 
+  /** The port the admin server listens on, or -1 if it is not running. */
+  public int adminPort() {
+    return engine.adminPort();
+  }
+
   /** The application name this runtime was configured with. */
   public String appName() {
     return engine.config().appName();
@@ -246,6 +251,8 @@ public final class DBOS implements AutoCloseable {
     private String executorId;
     private String appVersion;
     private Path configFile = Path.of("dbos-config.yaml");
+    private Boolean adminServer;
+    private Integer adminPort;
 
     private Builder() {}
 
@@ -291,6 +298,21 @@ public final class DBOS implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether to serve the admin HTTP endpoints (health, recovery, queue metadata, workflow
+     * management) on 127.0.0.1; on by default, on port 3001. A taken port is logged, not fatal.
+     */
+    public Builder adminServer(boolean enabled) {
+      this.adminServer = enabled;
+      return this;
+    }
+
+    /** The admin server's port (3001 by default; 0 picks a free one). */
+    public Builder adminPort(int port) {
+      this.adminPort = port;
+      return this;
+    }
+
     /** Reads configuration from this YAML file instead of {@code dbos-config.yaml}. */
     public Builder configFile(Path file) {
       this.configFile = Objects.requireNonNull(file, "file");
@@ -309,7 +331,13 @@ public final class DBOS implements AutoCloseable {
           new WorkflowEngine(
               sources.resolve(
                   new ConfigSources.Explicit(
-                      appName, systemDatabaseUrl, databaseUrl, executorId, appVersion, null))));
+                      appName,
+                      systemDatabaseUrl,
+                      databaseUrl,
+                      executorId,
+                      appVersion,
+                      adminServer,
+                      adminPort))));
     }
   }
 }

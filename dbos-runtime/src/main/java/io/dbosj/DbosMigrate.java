@@ -54,7 +54,7 @@ public final class DbosMigrate {
   public static void run(Path configFile) throws IOException, InterruptedException {
     DbosConfig config =
         new ConfigSources(System.getenv(), configFile)
-            .resolve(new ConfigSources.Explicit(null, null, null, null, null, null));
+            .resolve(new ConfigSources.Explicit(null, null, null, null, null, false, null));
     File directory = configFile.toAbsolutePath().getParent().toFile();
     DatabaseUrl app = config.applicationDatabase();
     Map<String, String> env =

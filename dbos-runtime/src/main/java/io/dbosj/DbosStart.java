@@ -32,7 +32,7 @@ public final class DbosStart {
     try {
       DbosConfig resolved =
           new ConfigSources(System.getenv(), config)
-              .resolve(new ConfigSources.Explicit(null, null, null, null, null, null));
+              .resolve(new ConfigSources.Explicit(null, null, null, null, null, false, null));
       if (resolved.startCommands().isEmpty()) {
         System.err.println(
             "dbos start: " + config.toAbsolutePath() + " lists no runtimeConfig.start commands");

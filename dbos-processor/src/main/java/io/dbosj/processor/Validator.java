@@ -61,7 +61,8 @@ final class Validator {
     if (!type.getTypeParameters().isEmpty()) {
       problems.add(type, Messages.genericClass(name));
     }
-    if (model.constructors().isEmpty()) {
+    // a private class's implicit constructor is private too: [dbos.private-class] says it all
+    if (model.constructors().isEmpty() && !type.getModifiers().contains(Modifier.PRIVATE)) {
       problems.add(type, Messages.noConstructor(name));
     }
   }

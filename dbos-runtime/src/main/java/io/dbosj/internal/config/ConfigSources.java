@@ -38,7 +38,8 @@ public final class ConfigSources {
       String databaseUrl,
       String executorId,
       String appVersion,
-      Boolean adminServer) {}
+      Boolean adminServer,
+      Integer adminPort) {}
 
   public DbosConfig resolve(Explicit explicit) {
     JsonNode file = readConfigFile();
@@ -80,7 +81,11 @@ public final class ConfigSources {
             ? explicit.adminServer()
             : runtime != null && runtime.has("admin_server")
                 ? runtime.get("admin_server").asBoolean()
-                : false;
+                : true;
+    int adminPort =
+        explicit.adminPort() != null
+            ? explicit.adminPort()
+            : runtime != null && runtime.has("admin_port") ? runtime.get("admin_port").asInt() : 3001;
     return new DbosConfig(
         appName,
         system,
@@ -88,6 +93,7 @@ public final class ConfigSources {
         executorId,
         appVersion,
         adminServer,
+        adminPort,
         commands(file, "database", "migrate"),
         commands(file, "runtimeConfig", "start"));
   }

@@ -10,6 +10,7 @@ package io.dbosj.internal.config;
  * @param appVersion the application version recorded with each workflow, or {@code null} to derive
  *     one from the registered workflow signatures
  * @param adminServer whether the admin HTTP server should run
+ * @param adminPort the admin server's port on 127.0.0.1
  * @param migrateCommands the shell commands {@code database.migrate} lists, run by {@code
  *     DbosMigrate}
  * @param startCommands the shell commands {@code runtimeConfig.start} lists, run by {@code
@@ -22,5 +23,6 @@ public record DbosConfig(
     String executorId,
     String appVersion,
     boolean adminServer,
+    int adminPort,
     java.util.List<String> migrateCommands,
     java.util.List<String> startCommands) {}

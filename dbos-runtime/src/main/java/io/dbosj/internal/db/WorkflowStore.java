@@ -46,6 +46,7 @@ public final class WorkflowStore {
   private final String selectQueued;
   private final String selectLastScheduledInputs;
   private final String cancel;
+  private final String reassign;
   private final String resume;
 
   public WorkflowStore(SystemDatabase db) {
@@ -147,6 +148,14 @@ public final class WorkflowStore {
                 WorkflowStatus.STATUS.in(
                     inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS),
                     inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
+            .getSQL();
+    this.reassign =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.EXECUTOR_ID, val(null, WorkflowStatus.EXECUTOR_ID))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
+            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
             .getSQL();
     this.resume =
         sql.update(WorkflowStatus.TABLE)
@@ -293,6 +302,11 @@ public final class WorkflowStore {
                 .limit(filter.limit())
                 .offset(filter.offset())
                 .fetch(WorkflowStore::readRecord));
+  }
+
+  /** Moves a {@code PENDING} workflow from one executor to another; {@code false} if it moved on. */
+  public boolean reassign(String workflowId, String from, String to) {
+    return db.update(reassign, to, System.currentTimeMillis(), workflowId, from) == 1;
   }
 
   /**

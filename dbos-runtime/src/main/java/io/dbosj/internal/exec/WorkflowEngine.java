@@ -73,7 +73,8 @@ public final class WorkflowEngine {
       QueueNotificationListener queueListener,
       WorkflowScheduler scheduler,
       SystemDatabase applicationDb,
-      TransactionRunner transactions) {}
+      TransactionRunner transactions,
+      java.util.concurrent.atomic.AtomicReference<io.dbosj.internal.admin.AdminServer> admin) {}
 
   private final Map<String, Queue> queues = new LinkedHashMap<>();
 
@@ -138,7 +139,8 @@ public final class WorkflowEngine {
             listener,
             new WorkflowScheduler(this, registry.all()),
             applicationDb,
-            new TransactionRunner(new TransactionOutputStore(applicationDb), codec, config.executorId()));
+            new TransactionRunner(new TransactionOutputStore(applicationDb), codec, config.executorId()),
+            new java.util.concurrent.atomic.AtomicReference<>());
     log.info(
         "DBOS launched: app {}, version {}, executor {}, system database {}",
         config.appName(),
@@ -151,6 +153,56 @@ public final class WorkflowEngine {
       listener.start();
     }
     started.scheduler().start();
+    if (config.adminServer()) {
+      started.admin().set(io.dbosj.internal.admin.AdminServer.start(this, "127.0.0.1", config.adminPort()));
+    }
+  }
+
+  /** The admin server's port, or -1. */
+  public int adminPort() {
+    Started s = started;
+    io.dbosj.internal.admin.AdminServer admin = s == null ? null : s.admin().get();
+    return admin == null ? -1 : admin.port();
+  }
+
+  /** What the admin server reports about each registered queue. */
+  public synchronized List<Map<String, Object>> queueMetadata() {
+    List<Map<String, Object>> list = new java.util.ArrayList<>();
+    for (Queue queue : queues.values()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", queue.name());
+      entry.put("concurrency", queue.concurrency());
+      entry.put("workerConcurrency", queue.workerConcurrency());
+      entry.put(
+          "rateLimit",
+          queue.rateLimit() == 0
+              ? null
+              : Map.of("limit", queue.rateLimit(), "period", queue.ratePeriod().toMillis() / 1000.0));
+      entry.put("priorityEnabled", queue.priorityEnabled());
+      list.add(entry);
+    }
+    return list;
+  }
+
+  /**
+   * Takes over the {@code PENDING} workflows of other executors (processes known to be gone) and
+   * recovers them here; returns their IDs.
+   */
+  public List<String> recoverExecutors(List<String> executorIds) {
+    Started s = started();
+    List<String> recovered = new java.util.ArrayList<>();
+    for (String executorId : executorIds) {
+      for (StatusRow row : s.workflows().pendingOf(executorId)) {
+        if (!executorId.equals(config.executorId())
+            && !s.workflows().reassign(row.workflowId(), executorId, config.executorId())) {
+          continue;
+        }
+        if (recovery.recoverOne(row)) {
+          recovered.add(row.workflowId());
+        }
+      }
+    }
+    return recovered;
   }
 
   /** Registers a queue; before launch only, and one set of options per name. */
@@ -184,6 +236,9 @@ public final class WorkflowEngine {
     Started s = started;
     if (s == null) {
       return;
+    }
+    if (s.admin().get() != null) {
+      s.admin().get().stop();
     }
     s.scheduler().stop();
     s.queueRunner().stop();

@@ -30,7 +30,7 @@ final class WorkflowRecovery {
         if (engine.isClosed()) {
           return;
         }
-        if (recover(row)) {
+        if (recoverOne(row)) {
           recovered++;
         }
       }
@@ -44,7 +44,8 @@ final class WorkflowRecovery {
     }
   }
 
-  private boolean recover(StatusRow row) {
+  /** Recovers one {@code PENDING} workflow of this executor; {@code true} if it was started. */
+  boolean recoverOne(StatusRow row) {
     if (engine.running().get(row.workflowId()) != null) {
       return false;
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigSourcesTest {
   private static final ConfigSources.Explicit NOTHING =
-      new ConfigSources.Explicit(null, null, null, null, null, null);
+      new ConfigSources.Explicit(null, null, null, null, null, null, null);
 
   @TempDir Path dir;
 
@@ -52,7 +52,7 @@ class ConfigSourcesTest {
 
     DbosConfig explicit =
         sources.resolve(
-            new ConfigSources.Explicit("app", "sqlite:///builder.sqlite", null, "builder-executor", "v9", null));
+            new ConfigSources.Explicit("app", "sqlite:///builder.sqlite", null, "builder-executor", "v9", null, null));
     assertThat(explicit.appName()).isEqualTo("app");
     assertThat(explicit.systemDatabase().sqlitePath()).isEqualTo(Path.of("builder.sqlite"));
     assertThat(explicit.executorId()).isEqualTo("builder-executor");

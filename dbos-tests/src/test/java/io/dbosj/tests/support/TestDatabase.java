@@ -75,6 +75,7 @@ public final class TestDatabase {
   public DBOS.Builder builder() {
     return DBOS.builder()
         .appName("test")
+        .adminServer(false)
         .systemDatabaseUrl(url)
         .configFile(directory.resolve("no-dbos-config.yaml"));
   }
