@@ -30,20 +30,24 @@ public final class DbosStart {
       }
     }
     try {
-      DbosConfig resolved =
-          new ConfigSources(System.getenv(), config)
-              .resolve(new ConfigSources.Explicit(null, null, null, null, null, false, null));
-      if (resolved.startCommands().isEmpty()) {
-        System.err.println(
-            "dbos start: " + config.toAbsolutePath() + " lists no runtimeConfig.start commands");
-        System.exit(2);
-      }
-      System.exit(
-          ShellCommands.run(
-              resolved.startCommands(), config.toAbsolutePath().getParent().toFile(), Map.of(), "dbos start"));
+      System.exit(run(config));
     } catch (RuntimeException | IOException e) {
       System.err.println("dbos start failed: " + e.getMessage());
       System.exit(1);
     }
+  }
+
+  /** Runs the start commands of the configuration in {@code configFile}; returns the exit status. */
+  public static int run(Path configFile) throws IOException, InterruptedException {
+    DbosConfig resolved =
+        new ConfigSources(System.getenv(), configFile)
+            .resolve(new ConfigSources.Explicit(null, null, null, null, null, false, null));
+    if (resolved.startCommands().isEmpty()) {
+      System.err.println(
+          "dbos start: " + configFile.toAbsolutePath() + " lists no runtimeConfig.start commands");
+      return 2;
+    }
+    return ShellCommands.run(
+        resolved.startCommands(), configFile.toAbsolutePath().getParent().toFile(), Map.of(), "dbos start");
   }
 }

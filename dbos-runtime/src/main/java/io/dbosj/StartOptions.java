@@ -16,18 +16,21 @@ import java.util.Objects;
  * }</pre>
  */
 public final class StartOptions {
-  private static final StartOptions DEFAULTS = new StartOptions(null, null, null, null);
+  private static final StartOptions DEFAULTS = new StartOptions(null, null, null, null, null);
 
   private final String workflowId;
   private final Queue queue;
   private final String deduplicationId;
   private final Integer priority;
+  private final java.time.Duration timeout;
 
-  private StartOptions(String workflowId, Queue queue, String deduplicationId, Integer priority) {
+  private StartOptions(
+      String workflowId, Queue queue, String deduplicationId, Integer priority, java.time.Duration timeout) {
     this.workflowId = workflowId;
     this.queue = queue;
     this.deduplicationId = deduplicationId;
     this.priority = priority;
+    this.timeout = timeout;
   }
 
   /** No options: a generated workflow ID, started at once. */
@@ -70,12 +73,12 @@ public final class StartOptions {
     if (id.isBlank()) {
       throw new IllegalArgumentException("a workflow ID must not be blank");
     }
-    return new StartOptions(id, queue, deduplicationId, priority);
+    return new StartOptions(id, queue, deduplicationId, priority, timeout);
   }
 
   /** A copy that enqueues the workflow on {@code queue} instead of starting it at once. */
   public StartOptions queue(Queue q) {
-    return new StartOptions(workflowId, Objects.requireNonNull(q, "queue"), deduplicationId, priority);
+    return new StartOptions(workflowId, Objects.requireNonNull(q, "queue"), deduplicationId, priority, timeout);
   }
 
   /**
@@ -85,7 +88,7 @@ public final class StartOptions {
    */
   public StartOptions deduplicationId(String id) {
     Objects.requireNonNull(id, "deduplication ID");
-    return new StartOptions(workflowId, queue, id, priority);
+    return new StartOptions(workflowId, queue, id, priority, timeout);
   }
 
   /**
@@ -96,7 +99,25 @@ public final class StartOptions {
     if (value < 0) {
       throw new IllegalArgumentException("a priority must be 0 or more, was " + value);
     }
-    return new StartOptions(workflowId, queue, deduplicationId, value);
+    return new StartOptions(workflowId, queue, deduplicationId, value, timeout);
+  }
+
+  /**
+   * A copy with a timeout: once it has passed since the workflow started (or was enqueued), the
+   * workflow is cancelled at its next step or durable sleep, as by {@code cancelWorkflow}. The
+   * deadline is recorded, so it holds across recovery.
+   */
+  public StartOptions timeout(java.time.Duration duration) {
+    Objects.requireNonNull(duration, "timeout");
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException("a timeout must be positive, was " + duration);
+    }
+    return new StartOptions(workflowId, queue, deduplicationId, priority, duration);
+  }
+
+  /** The timeout, or {@code null}. */
+  public java.time.Duration timeout() {
+    return timeout;
   }
 
   /** The workflow ID to use, or {@code null} to generate one. */

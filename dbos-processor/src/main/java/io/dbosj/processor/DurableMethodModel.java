@@ -3,10 +3,11 @@ package io.dbosj.processor;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * One {@code @Workflow} or {@code @Step} method, with the options from its annotation.
+ * One {@code @Workflow}, {@code @Step} or {@code @Transaction} method, with the options from its
+ * annotation.
  *
  * @param element the method
- * @param kind workflow or step
+ * @param kind workflow, step or transaction
  * @param durableName the recorded name: the annotation's {@code name}, else the method's
  * @param maxRecoveryAttempts for a workflow
  * @param maxAttempts for a step

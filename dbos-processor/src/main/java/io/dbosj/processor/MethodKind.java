@@ -1,6 +1,6 @@
 package io.dbosj.processor;
 
-/** The two kinds of durable method the processor generates overrides for. */
+/** The kinds of durable method the processor generates overrides for. */
 enum MethodKind {
   WORKFLOW("workflow"),
   STEP("step"),

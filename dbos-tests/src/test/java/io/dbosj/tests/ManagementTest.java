@@ -130,4 +130,67 @@ class ManagementTest {
       assertThatThrownBy(() -> dbos.forkWorkflow("original", -1)).isInstanceOf(IllegalArgumentException.class);
     }
   }
+
+  @BothDatabases
+  void aWorkflowPastItsTimeoutIsCancelledAtItsNextStep(TestDatabase db) throws Exception {
+    Journal journal = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      OrdersDurable orders = new OrdersDurable(dbos, journal);
+      dbos.launch();
+      WorkflowHandle<String> handle =
+          orders.start(StartOptions.id("late").timeout(java.time.Duration.ofMillis(300))).gatedOrder("fig");
+      journal.awaitBlocked();
+      Thread.sleep(500);
+      journal.open();
+
+      assertThatThrownBy(handle::getResult).isInstanceOf(WorkflowCancelledException.class);
+      assertThat(db.status("late")).isEqualTo("CANCELLED");
+      assertThat(journal.entries()).doesNotContain("charge 100");
+      assertThat(db.value("SELECT workflow_timeout_ms FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'late'"))
+          .isEqualTo("300");
+    }
+  }
+
+  @BothDatabases
+  void aDurableSleepEndsAtTheWorkflowsDeadline(TestDatabase db) throws Exception {
+    Journal journal = new Journal();
+    try (DBOS dbos = db.builder().build()) {
+      OrdersDurable orders = new OrdersDurable(dbos, journal);
+      dbos.launch();
+      WorkflowHandle<Long> handle =
+          orders.start(StartOptions.id("sleeper").timeout(java.time.Duration.ofMillis(400))).sleepy(60_000);
+
+      assertThatThrownBy(handle::getResult).isInstanceOf(WorkflowCancelledException.class);
+      assertThat(journal.entries()).containsExactly("reserve before-sleep");
+      assertThat(db.status("sleeper")).isEqualTo("CANCELLED");
+    }
+  }
+
+  @BothDatabases
+  void aClientWithoutTheClassesEnqueuesByNameAndManagesWorkflows(TestDatabase db) throws Exception {
+    io.dbosj.Queue queue = io.dbosj.Queue.of("remote");
+    try (DBOS dbos = db.builder().build()) {
+      dbos.register(queue);
+      new OrdersDurable(dbos, new Journal());
+      dbos.launch();
+      try (io.dbosj.DBOSClient client = io.dbosj.DBOSClient.connect(db.url())) {
+        WorkflowHandle<Object> handle =
+            client.enqueue(
+                "remote",
+                io.dbosj.tests.fixtures.Orders.class.getName(),
+                "placeOrder",
+                StartOptions.id("from-client"),
+                "melon",
+                12);
+
+        assertThat(handle.getResult()).isEqualTo("reserved-melon/12/from-client");
+        assertThat(client.getWorkflow("from-client").state()).isEqualTo(WorkflowState.SUCCESS);
+        assertThat(client.listWorkflowSteps("from-client")).hasSize(3);
+        assertThat(client.listWorkflows(WorkflowFilter.all().queueName("remote")))
+            .extracting(WorkflowStatus::workflowId)
+            .containsExactly("from-client");
+        assertThat(client.cancelWorkflow("from-client")).isFalse();
+      }
+    }
+  }
 }

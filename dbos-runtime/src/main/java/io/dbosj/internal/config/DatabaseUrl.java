@@ -30,13 +30,20 @@ public final class DatabaseUrl {
   private final String user;
   private final String password;
   private final String shown;
+  private final String original;
 
-  private DatabaseUrl(Kind kind, String jdbcUrl, String user, String password, String shown) {
+  private DatabaseUrl(Kind kind, String jdbcUrl, String user, String password, String shown, String original) {
     this.kind = kind;
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.password = password;
     this.shown = shown;
+    this.original = original;
+  }
+
+  /** The URL as given, password included: to hand on, never to show. */
+  public String original() {
+    return original;
   }
 
   /**
@@ -48,10 +55,10 @@ public final class DatabaseUrl {
     String trimmed = url.trim();
     String shown = mask(trimmed);
     if (trimmed.startsWith("jdbc:postgresql:")) {
-      return new DatabaseUrl(Kind.POSTGRESQL, trimmed, null, null, shown);
+      return new DatabaseUrl(Kind.POSTGRESQL, trimmed, null, null, shown, trimmed);
     }
     if (trimmed.startsWith("jdbc:sqlite:")) {
-      return new DatabaseUrl(Kind.SQLITE, trimmed, null, null, shown);
+      return new DatabaseUrl(Kind.SQLITE, trimmed, null, null, shown, trimmed);
     }
     if (trimmed.startsWith("sqlite://")) {
       String path = trimmed.substring("sqlite://".length());
@@ -60,7 +67,8 @@ public final class DatabaseUrl {
             "SQLite URL '" + shown + "' has no path: write sqlite:///relative/path.sqlite or"
                 + " sqlite:////absolute/path.sqlite");
       }
-      return sqliteFile(Path.of(path.substring(1)));
+      DatabaseUrl file = sqliteFile(Path.of(path.substring(1)));
+      return new DatabaseUrl(Kind.SQLITE, file.jdbcUrl, null, null, shown, trimmed);
     }
     Matcher m = DBOS_POSTGRES.matcher(trimmed);
     if (m.matches()) {
@@ -72,7 +80,8 @@ public final class DatabaseUrl {
           "jdbc:postgresql://" + host + database + query,
           decode(m.group(1)),
           decode(m.group(2)),
-          shown);
+          shown,
+          trimmed);
     }
     throw new IllegalArgumentException(
         "unsupported database URL '"
@@ -84,7 +93,7 @@ public final class DatabaseUrl {
   /** A SQLite database in {@code file}. */
   public static DatabaseUrl sqliteFile(Path file) {
     String jdbc = "jdbc:sqlite:" + file;
-    return new DatabaseUrl(Kind.SQLITE, jdbc, null, null, jdbc);
+    return new DatabaseUrl(Kind.SQLITE, jdbc, null, null, jdbc, jdbc);
   }
 
   private static String decode(String part) {

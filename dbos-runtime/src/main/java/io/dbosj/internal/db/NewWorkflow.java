@@ -20,4 +20,11 @@ public record NewWorkflow(
     String deduplicationId,
     int priority,
     String forkedFrom,
-    long createdAt) {}
+    Long timeoutMillis,
+    long createdAt) {
+
+  /** When the workflow times out, or {@code null}. */
+  public Long deadline() {
+    return timeoutMillis == null ? null : createdAt + timeoutMillis;
+  }
+}

@@ -87,6 +87,24 @@ public final class SchemaMigrations {
         .onDeleteCascade();
   }
 
+  /** Drops every system table (the whole {@code dbos} schema on PostgreSQL): all records go. */
+  public static void reset(SystemDatabase db) {
+    db.inTransaction(
+        connection -> {
+          DSLContext dsl = db.dsl(connection);
+          if (db.isPostgres()) {
+            dsl.dropSchemaIfExists(SystemTables.SCHEMA).cascade().execute();
+          } else {
+            for (org.jooq.Table<?> table :
+                List.of(Streams.TABLE, WorkflowEvents.TABLE, Notifications.TABLE, OperationOutputs.TABLE,
+                    SystemTables.TransactionOutputs.TABLE, WorkflowStatus.TABLE, Migrations.TABLE)) {
+              dsl.dropTableIfExists(table).execute();
+            }
+          }
+          return null;
+        });
+  }
+
   private static void createWorkflowTables(DSLContext dsl) {
     dsl.createTableIfNotExists(WorkflowStatus.TABLE)
         .column(WorkflowStatus.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))

@@ -19,7 +19,8 @@ public record StatusRow(
     String queueName,
     long recoveryAttempts,
     long createdAt,
-    long updatedAt) {
+    long updatedAt,
+    Long deadline) {
 
   public WorkflowState state() {
     return WorkflowState.valueOf(status);

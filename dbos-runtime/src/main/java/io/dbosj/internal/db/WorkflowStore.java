@@ -34,7 +34,8 @@ public final class WorkflowStore {
           WorkflowStatus.QUEUE_NAME,
           WorkflowStatus.RECOVERY_ATTEMPTS,
           WorkflowStatus.CREATED_AT,
-          WorkflowStatus.UPDATED_AT);
+          WorkflowStatus.UPDATED_AT,
+          WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS);
 
   private final SystemDatabase db;
   private final String insertPending;
@@ -72,6 +73,8 @@ public final class WorkflowStore {
                 WorkflowStatus.DEDUPLICATION_ID,
                 WorkflowStatus.PRIORITY,
                 WorkflowStatus.FORKED_FROM,
+                WorkflowStatus.WORKFLOW_TIMEOUT_MS,
+                WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS,
                 WorkflowStatus.RECOVERY_ATTEMPTS,
                 WorkflowStatus.SERIALIZATION)
             .values(
@@ -91,6 +94,8 @@ public final class WorkflowStore {
                 val(null, WorkflowStatus.DEDUPLICATION_ID),
                 val(null, WorkflowStatus.PRIORITY),
                 val(null, WorkflowStatus.FORKED_FROM),
+                val(null, WorkflowStatus.WORKFLOW_TIMEOUT_MS),
+                val(null, WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS),
                 inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS),
                 inline(JsonCodec.FORMAT, WorkflowStatus.SERIALIZATION))
             .onConflictDoNothing()
@@ -210,7 +215,9 @@ public final class WorkflowStore {
             w.queueName(),
             w.deduplicationId(),
             w.priority(),
-            w.forkedFrom())
+            w.forkedFrom(),
+            w.timeoutMillis(),
+            w.deadline())
         == 1;
   }
 
@@ -346,7 +353,8 @@ public final class WorkflowStore {
         r.get(WorkflowStatus.QUEUE_NAME),
         r.get(WorkflowStatus.RECOVERY_ATTEMPTS),
         r.get(WorkflowStatus.CREATED_AT),
-        r.get(WorkflowStatus.UPDATED_AT));
+        r.get(WorkflowStatus.UPDATED_AT),
+        r.get(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS));
   }
 
   private static StatusRow readRow(ResultSet rs) throws SQLException {
@@ -364,6 +372,7 @@ public final class WorkflowStore {
         rs.getString(11),
         rs.getLong(12),
         rs.getLong(13),
-        rs.getLong(14));
+        rs.getLong(14),
+        Jdbc.nullableLong(rs, 15));
   }
 }

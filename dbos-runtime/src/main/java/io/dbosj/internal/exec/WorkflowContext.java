@@ -11,13 +11,21 @@ public final class WorkflowContext {
   private final WorkflowEngine engine;
   private final String workflowId;
   private final Map<Integer, StepRecord> recorded;
+  private final Long deadline;
   private int nextFunctionId;
   private String currentStep;
 
-  WorkflowContext(WorkflowEngine engine, String workflowId, Map<Integer, StepRecord> recorded) {
+  WorkflowContext(
+      WorkflowEngine engine, String workflowId, Map<Integer, StepRecord> recorded, Long deadline) {
     this.engine = engine;
     this.workflowId = workflowId;
     this.recorded = recorded;
+    this.deadline = deadline;
+  }
+
+  /** When the workflow times out (epoch milliseconds), or {@code null}. */
+  Long deadline() {
+    return deadline;
   }
 
   WorkflowEngine engine() {

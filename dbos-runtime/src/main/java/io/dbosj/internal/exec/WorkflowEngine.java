@@ -81,8 +81,16 @@ public final class WorkflowEngine {
   /** The queue resumed and forked workflows wait on, registered in every process. */
   public static final Queue INTERNAL_QUEUE = Queue.of("_dbos_internal_queue");
 
+  /** Whether this engine only manages workflows (a {@code DBOSClient}): it runs none. */
+  private final boolean clientOnly;
+
   public WorkflowEngine(DbosConfig config) {
+    this(config, false);
+  }
+
+  public WorkflowEngine(DbosConfig config, boolean clientOnly) {
     this.config = config;
+    this.clientOnly = clientOnly;
     queues.put(INTERNAL_QUEUE.name(), INTERNAL_QUEUE);
   }
 
@@ -147,6 +155,9 @@ public final class WorkflowEngine {
         appVersion,
         config.executorId(),
         config.systemDatabase());
+    if (clientOnly) {
+      return;
+    }
     started.threads().execute(recovery::recoverPending);
     runner.start();
     if (listener != null) {
@@ -156,6 +167,46 @@ public final class WorkflowEngine {
     if (config.adminServer()) {
       started.admin().set(io.dbosj.internal.admin.AdminServer.start(this, "127.0.0.1", config.adminPort()));
     }
+  }
+
+  /**
+   * Enqueues a workflow by name, for a process that has its class: the client's way to start
+   * work it cannot run itself. Arguments are written as plain JSON values.
+   */
+  public <R> WorkflowHandle<R> enqueueByName(
+      String queueName, String className, String workflowName, String instanceName, Object[] args, StartOptions options) {
+    Started s = started();
+    String id = options.workflowId() != null ? options.workflowId() : UUID.randomUUID().toString();
+    NewWorkflow workflow =
+        new NewWorkflow(
+            id,
+            WorkflowState.ENQUEUED,
+            workflowName,
+            className,
+            instanceName,
+            codec.encodeUntyped(args),
+            config.executorId(),
+            s.appVersion(),
+            null,
+            queueName,
+            options.deduplicationId(),
+            options.priority() == null ? 0 : options.priority(),
+            null,
+            options.timeout() == null ? null : options.timeout().toMillis(),
+            System.currentTimeMillis());
+    if (!s.workflows().insertPending(workflow)) {
+      StatusRow row =
+          s.workflows()
+              .find(id)
+              .orElseThrow(() -> new QueueDeduplicatedException(queueName, options.deduplicationId(), id));
+      if (!workflowName.equals(row.name()) || !className.equals(row.className())) {
+        throw new ConflictingWorkflowException(
+            id, "workflow " + row.className() + "." + row.name(), "workflow " + className + "." + workflowName);
+      }
+    } else {
+      s.queues().notifyEnqueued(queueName);
+    }
+    return retrieve(id);
   }
 
   /** The admin server's port, or -1. */
@@ -356,7 +407,7 @@ public final class WorkflowEngine {
       id = options.workflowId() != null ? options.workflowId() : UUID.randomUUID().toString();
     }
     return queue == null
-        ? startInBackground(call, id, parentId)
+        ? startInBackground(call, id, parentId, options.timeout())
         : enqueue(call, id, parentId, queue, options);
   }
 
@@ -392,7 +443,8 @@ public final class WorkflowEngine {
         s.workflows()
             .insertPending(
                 newWorkflow(call, workflowId, WorkflowState.ENQUEUED, inputs, s, parentId, queue.name(),
-                    options.deduplicationId(), options.priority() == null ? 0 : options.priority()));
+                    options.deduplicationId(), options.priority() == null ? 0 : options.priority(),
+                    options.timeout()));
     if (!inserted) {
       StatusRow row =
           s.workflows()
@@ -418,7 +470,7 @@ public final class WorkflowEngine {
     if (call == null) {
       return;
     }
-    resumeInBackground(call, workflowId, s.queueRunner()::wake);
+    resumeInBackground(call, workflowId, row.deadline(), s.queueRunner()::wake);
   }
 
   void wakeQueues() {
@@ -445,7 +497,9 @@ public final class WorkflowEngine {
     } else {
       wakeAt = context.engine().recordSleep(context, duration);
     }
-    long remaining = wakeAt - System.currentTimeMillis();
+    Long deadline = context == null ? null : context.deadline();
+    long until = deadline == null ? wakeAt : Math.min(wakeAt, deadline);
+    long remaining = until - System.currentTimeMillis();
     if (remaining > 0) {
       try {
         Thread.sleep(remaining);
@@ -454,12 +508,19 @@ public final class WorkflowEngine {
         throw new DbosShutdownException();
       }
     }
+    if (deadline != null && until == deadline && deadline < wakeAt) {
+      context.engine().checkDeadline(context.engine().started(), context);
+    }
   }
 
   // ---------------------------------------------------------------- workflows
 
   /** Runs a workflow on this thread, or attaches to its execution already under way here. */
   <R> R runWorkflow(DurableCall<R> call, String workflowId, String parentId) {
+    return runWorkflow(call, workflowId, parentId, null);
+  }
+
+  <R> R runWorkflow(DurableCall<R> call, String workflowId, String parentId, Duration timeout) {
     Started s = started();
     String inputs = codec.encodeArguments(call.instance().className(), call.method(), call.args());
     CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
@@ -469,7 +530,7 @@ public final class WorkflowEngine {
     }
     Outcome<R> outcome = Outcome.failure(new ExecutedElsewhere());
     try {
-      Admission admission = admit(s, call, workflowId, parentId, inputs);
+      Admission admission = admit(s, call, workflowId, parentId, inputs, timeout);
       if (admission.enqueued()) {
         running.finish(workflowId, mine, outcome);
         return awaitOutcome(workflowId, call.method(), null).get();
@@ -477,7 +538,7 @@ public final class WorkflowEngine {
       outcome =
           admission.finished() != null
               ? recordedOutcome(admission.finished(), call.method())
-              : execute(s, call, workflowId, admission.recorded());
+              : execute(s, call, workflowId, admission.recorded(), admission.deadline());
     } catch (RuntimeException | Error e) {
       outcome = Outcome.failure(e);
       throw e;
@@ -489,6 +550,11 @@ public final class WorkflowEngine {
 
   /** Starts a workflow on a background thread once its row is durable; returns its handle. */
   <R> WorkflowHandle<R> startInBackground(DurableCall<R> call, String workflowId, String parentId) {
+    return startInBackground(call, workflowId, parentId, null);
+  }
+
+  <R> WorkflowHandle<R> startInBackground(
+      DurableCall<R> call, String workflowId, String parentId, Duration timeout) {
     Started s = started();
     String inputs = codec.encodeArguments(call.instance().className(), call.method(), call.args());
     CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
@@ -498,7 +564,7 @@ public final class WorkflowEngine {
     }
     Admission admission;
     try {
-      admission = admit(s, call, workflowId, parentId, inputs);
+      admission = admit(s, call, workflowId, parentId, inputs, timeout);
     } catch (RuntimeException | Error e) {
       running.finish(workflowId, mine, Outcome.failure(e));
       throw e;
@@ -511,7 +577,7 @@ public final class WorkflowEngine {
       running.finish(workflowId, mine, recordedOutcome(admission.finished(), call.method()));
       return new LocalWorkflowHandle<>(this, workflowId, call.method(), mine);
     }
-    submit(s, call, workflowId, admission.recorded(), mine, null);
+    submit(s, call, workflowId, admission.recorded(), admission.deadline(), mine, null);
     return new LocalWorkflowHandle<>(this, workflowId, call.method(), mine);
   }
 
@@ -519,7 +585,7 @@ public final class WorkflowEngine {
    * Executes a recorded {@code PENDING} workflow in the background (recovery, or a workflow the
    * queue runner claimed), then runs {@code onFinish} if given.
    */
-  <R> void resumeInBackground(DurableCall<R> call, String workflowId, Runnable onFinish) {
+  <R> void resumeInBackground(DurableCall<R> call, String workflowId, Long deadline, Runnable onFinish) {
     Started s = started();
     CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
     CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
@@ -527,7 +593,7 @@ public final class WorkflowEngine {
       if (onFinish != null) {
         // claimed by a queue while an earlier execution (say, a cancelled one) unwinds: run it
         // once that one is done
-        theirs.whenComplete((outcome, error) -> resumeInBackground(call, workflowId, onFinish));
+        theirs.whenComplete((outcome, error) -> resumeInBackground(call, workflowId, deadline, onFinish));
       }
       return;
     }
@@ -538,7 +604,7 @@ public final class WorkflowEngine {
       running.finish(workflowId, mine, Outcome.failure(e));
       throw e;
     }
-    submit(s, call, workflowId, recorded, mine, onFinish);
+    submit(s, call, workflowId, recorded, deadline, mine, onFinish);
   }
 
   private <R> void submit(
@@ -546,13 +612,14 @@ public final class WorkflowEngine {
       DurableCall<R> call,
       String workflowId,
       Map<Integer, StepRecord> recorded,
+      Long deadline,
       CompletableFuture<Outcome<?>> mine,
       Runnable onFinish) {
     Runnable task =
         () -> {
           Outcome<?> outcome = Outcome.failure(new DbosShutdownException());
           try {
-            outcome = execute(s, call, workflowId, recorded);
+            outcome = execute(s, call, workflowId, recorded, deadline);
           } catch (RuntimeException | Error e) {
             outcome = Outcome.failure(e);
             if (!(e instanceof DbosShutdownException)) {
@@ -615,20 +682,19 @@ public final class WorkflowEngine {
    * another executor ({@code enqueued}), or to be executed here with what earlier executions
    * recorded.
    */
-  private record Admission(StatusRow finished, boolean enqueued, Map<Integer, StepRecord> recorded) {}
+  private record Admission(
+      StatusRow finished, boolean enqueued, Map<Integer, StepRecord> recorded, Long deadline) {}
 
   /**
    * Records the workflow as started, or finds what is recorded under its ID. A fresh insert
    * proves that nothing is recorded, so the happy path reads nothing.
    */
   private Admission admit(
-      Started s, DurableCall<?> call, String workflowId, String parentId, String inputs) {
-    boolean fresh =
-        s.workflows()
-            .insertPending(
-                newWorkflow(call, workflowId, WorkflowState.PENDING, inputs, s, parentId, null, null, 0));
-    if (fresh) {
-      return new Admission(null, false, Map.of());
+      Started s, DurableCall<?> call, String workflowId, String parentId, String inputs, Duration timeout) {
+    NewWorkflow workflow =
+        newWorkflow(call, workflowId, WorkflowState.PENDING, inputs, s, parentId, null, null, 0, timeout);
+    if (s.workflows().insertPending(workflow)) {
+      return new Admission(null, false, Map.of(), workflow.deadline());
     }
     StatusRow row =
         s.workflows()
@@ -637,13 +703,13 @@ public final class WorkflowEngine {
                 () -> new DbosException("workflow " + workflowId + " vanished while starting"));
     checkSameWorkflow(row, call);
     if (row.state().isTerminal()) {
-      return new Admission(row, false, null);
+      return new Admission(row, false, null, null);
     }
     if (row.state() == WorkflowState.ENQUEUED || !config.executorId().equals(row.executorId())) {
       // Waiting on its queue, or another executor's: that one runs (or recovers) it, not this one.
-      return new Admission(null, true, null);
+      return new Admission(null, true, null, null);
     }
-    return new Admission(null, false, recordedSteps(s, workflowId));
+    return new Admission(null, false, recordedSteps(s, workflowId), row.deadline());
   }
 
   private NewWorkflow newWorkflow(
@@ -655,7 +721,8 @@ public final class WorkflowEngine {
       String parentId,
       String queueName,
       String deduplicationId,
-      int priority) {
+      int priority,
+      Duration timeout) {
     return new NewWorkflow(
         workflowId,
         status,
@@ -670,6 +737,7 @@ public final class WorkflowEngine {
         deduplicationId,
         priority,
         null,
+        timeout == null ? null : timeout.toMillis(),
         System.currentTimeMillis());
   }
 
@@ -693,8 +761,8 @@ public final class WorkflowEngine {
 
   /** Runs the body with a workflow context, then records its outcome (or yields to a recorded one). */
   private <R> Outcome<R> execute(
-      Started s, DurableCall<R> call, String workflowId, Map<Integer, StepRecord> recorded) {
-    WorkflowContext context = new WorkflowContext(this, workflowId, recorded);
+      Started s, DurableCall<R> call, String workflowId, Map<Integer, StepRecord> recorded, Long deadline) {
+    WorkflowContext context = new WorkflowContext(this, workflowId, recorded, deadline);
     WorkflowContext previous = CurrentContext.enter(context);
     String previousMdc = MDC.get(MDC_WORKFLOW_ID);
     MDC.put(MDC_WORKFLOW_ID, workflowId);
@@ -778,6 +846,7 @@ public final class WorkflowEngine {
       return replay(context, functionId, recorded, call.method()).get();
     }
     Started s = started();
+    checkDeadline(s, context);
     long startedAt = System.currentTimeMillis();
     context.enterStep(call.method().name());
     Outcome<R> outcome;
@@ -817,6 +886,15 @@ public final class WorkflowEngine {
       return replay(context, functionId, theirs, call.method()).get();
     }
     return outcome.get();
+  }
+
+  /** Past its deadline, a workflow is cancelled here, as by {@code cancelWorkflow}. */
+  private void checkDeadline(Started s, WorkflowContext context) {
+    Long deadline = context.deadline();
+    if (deadline != null && System.currentTimeMillis() >= deadline) {
+      s.workflows().cancel(context.workflowId(), System.currentTimeMillis());
+      throw new WorkflowCancelledException(context.workflowId());
+    }
   }
 
   /** Why a step could not be recorded though none is: the workflow is no longer pending. */
@@ -996,6 +1074,7 @@ public final class WorkflowEngine {
                     null,
                     0,
                     workflowId,
+                    null,
                     System.currentTimeMillis()));
     if (!inserted) {
       throw new ConflictingWorkflowException(forkId, "another workflow", "a fork of " + workflowId);

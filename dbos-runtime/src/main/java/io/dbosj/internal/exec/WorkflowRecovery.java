@@ -76,7 +76,7 @@ final class WorkflowRecovery {
         || !engine.workflowStore().countRecoveryAttempt(row.workflowId(), System.currentTimeMillis())) {
       return false;
     }
-    engine.resumeInBackground(call, row.workflowId(), null);
+    engine.resumeInBackground(call, row.workflowId(), row.deadline(), null);
     return true;
   }
 

@@ -66,6 +66,15 @@ public final class JsonCodec {
     return json.append(']').toString();
   }
 
+  /** Arguments whose declared types are not known here, written as their runtime types. */
+  public String encodeUntyped(Object[] args) {
+    try {
+      return mapper.writeValueAsString(args == null ? new Object[0] : args);
+    } catch (JacksonException e) {
+      throw new UnserializableValueException("cannot write the arguments as JSON: " + e.getMessage(), e);
+    }
+  }
+
   /** Reads back arguments written by {@link #encodeArguments}. */
   public Object[] decodeArguments(DurableMethod<?> method, String json) {
     List<DurableMethod.Param> params = method.params();

@@ -1,0 +1,97 @@
+package io.dbosj.cli;
+
+import io.dbosj.StepInfo;
+import io.dbosj.WorkflowStatus;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Prints workflows and steps as aligned tables for people, or as JSON for scripts. */
+final class Output {
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private Output() {}
+
+  static void json(PrintWriter out, Object value) {
+    out.println(JSON.writeValueAsString(value));
+  }
+
+  static void workflows(PrintWriter out, List<WorkflowStatus> workflows) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"WORKFLOW ID", "STATUS", "NAME", "CLASS", "QUEUE", "CREATED"});
+    for (WorkflowStatus w : workflows) {
+      rows.add(
+          new String[] {
+            w.workflowId(),
+            w.state().name(),
+            w.name(),
+            w.className(),
+            w.queueName() == null ? "" : w.queueName(),
+            w.createdAt().toString()
+          });
+    }
+    table(out, rows);
+  }
+
+  static void workflow(PrintWriter out, WorkflowStatus w) {
+    out.println("Workflow ID:      " + w.workflowId());
+    out.println("Status:           " + w.state());
+    out.println("Name:             " + w.name());
+    out.println("Class:            " + w.className());
+    out.println("Instance:         " + w.instanceName());
+    out.println("Queue:            " + (w.queueName() == null ? "" : w.queueName()));
+    out.println("Executor:         " + w.executorId());
+    out.println("App version:      " + w.appVersion());
+    out.println("Recovery attempts: " + w.recoveryAttempts());
+    out.println("Created:          " + w.createdAt());
+    out.println("Updated:          " + w.updatedAt());
+  }
+
+  static void steps(PrintWriter out, List<StepInfo> steps) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"#", "NAME", "OUTPUT", "ERROR", "CHILD WORKFLOW"});
+    for (StepInfo s : steps) {
+      rows.add(
+          new String[] {
+            Integer.toString(s.functionId()),
+            s.name(),
+            shorten(s.output()),
+            shorten(s.error()),
+            s.childWorkflowId() == null ? "" : s.childWorkflowId()
+          });
+    }
+    table(out, rows);
+  }
+
+  private static String shorten(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+  }
+
+  private static void table(PrintWriter out, List<String[]> rows) {
+    int[] widths = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        line.append(row[i]);
+        if (i < row.length - 1) {
+          line.append(" ".repeat(widths[i] - row[i].length() + 2));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+    if (rows.size() == 1) {
+      out.println("(none)");
+    }
+  }
+}

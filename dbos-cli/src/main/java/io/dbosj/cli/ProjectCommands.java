@@ -1,0 +1,107 @@
+package io.dbosj.cli;
+
+import io.dbosj.DbosMigrate;
+import io.dbosj.DbosStart;
+import io.dbosj.internal.config.DbosConfig;
+import io.dbosj.internal.db.SchemaMigrations;
+import io.dbosj.internal.db.SystemDatabase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The commands about a project rather than one workflow: init, start, migrate, reset. */
+final class ProjectCommands {
+  private ProjectCommands() {}
+
+  @Command(name = "init", description = "Write a starter dbos-config.yaml in this directory.", mixinStandardHelpOptions = true)
+  static final class Init implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Parameters(paramLabel = "APP_NAME", arity = "0..1", defaultValue = "dbos-app", description = "The application's name.")
+    String appName;
+    @Option(names = "--force", description = "Overwrite an existing dbos-config.yaml.") boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+      Path file = Path.of("dbos-config.yaml");
+      if (Files.exists(file) && !force) {
+        spec.commandLine().getErr().println("error: dbos-config.yaml already exists; use --force to overwrite it");
+        return 1;
+      }
+      Files.writeString(
+          file,
+          "# The configuration of " + appName + ", read by DBOS.builder(), dbos migrate and dbos start.\n"
+              + "# Environment variables (DBOS_SYSTEM_DATABASE_URL, DBOS_DATABASE_URL, ...) win over it.\n"
+              + "name: " + appName + "\n"
+              + "system_database_url: sqlite:///" + appName + ".sqlite\n"
+              + "# database_url: postgresql://user:password@localhost:5432/" + appName + "\n"
+              + "database:\n"
+              + "  migrate: []\n"
+              + "runtimeConfig:\n"
+              + "  start:\n"
+              + "    - java -jar target/" + appName + ".jar\n",
+          StandardCharsets.UTF_8);
+      spec.commandLine().getOut().println("Wrote dbos-config.yaml for " + appName);
+      return 0;
+    }
+  }
+
+  @Command(name = "start", description = "Run the runtimeConfig.start commands of dbos-config.yaml.", mixinStandardHelpOptions = true)
+  static final class Start implements Callable<Integer> {
+    @Option(names = "--config", defaultValue = "dbos-config.yaml", description = "The configuration file.") Path config;
+
+    @Override
+    public Integer call() throws Exception {
+      return DbosStart.run(config);
+    }
+  }
+
+  @Command(name = "migrate", description = "Run the database.migrate commands, then create or upgrade the system database.",
+      mixinStandardHelpOptions = true)
+  static final class Migrate implements Callable<Integer> {
+    @Option(names = "--config", defaultValue = "dbos-config.yaml", description = "The configuration file.") Path config;
+
+    @Override
+    public Integer call() throws Exception {
+      DbosMigrate.run(config);
+      return 0;
+    }
+  }
+
+  @Command(name = "reset", description = "Delete every workflow record: drops the system database's tables.",
+      mixinStandardHelpOptions = true)
+  static final class Reset implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin SystemDatabaseOption database;
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (for scripts).") boolean yes;
+
+    @Override
+    public Integer call() throws IOException {
+      DbosConfig config = database.resolve();
+      if (!yes) {
+        spec.commandLine().getOut().print(
+            "This deletes every workflow recorded in " + config.systemDatabase() + ". Type 'yes' to go on: ");
+        spec.commandLine().getOut().flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (!"yes".equals(answer == null ? null : answer.trim())) {
+          spec.commandLine().getErr().println("Not reset.");
+          return 1;
+        }
+      }
+      try (SystemDatabase db = SystemDatabase.open(config.systemDatabase(), "dbos-reset")) {
+        SchemaMigrations.reset(db);
+      }
+      spec.commandLine().getOut().println("Reset " + config.systemDatabase());
+      return 0;
+    }
+  }
+}

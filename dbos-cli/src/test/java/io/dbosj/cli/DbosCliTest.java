@@ -1,0 +1,157 @@
+package io.dbosj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbosj.DBOS;
+import io.dbosj.Queue;
+import io.dbosj.StartOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The dbos command run as a person runs it, in its own process, against a database a real app
+ * seeded: on SQLite and on PostgreSQL.
+ */
+class DbosCliTest {
+  @TempDir Path dir;
+
+  private record Result(int exit, String out) {}
+
+  private Result dbos(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(DbosCli.class.getName());
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), out);
+  }
+
+  private String url(String database) throws Exception {
+    if (database.equals("sqlite")) {
+      return "sqlite:///" + dir.resolve("shop.sqlite");
+    }
+    String url = System.getenv().getOrDefault("DBOSJ_TEST_POSTGRES_URL", "postgresql://dbosj:dbosj@localhost:5432/dbosj_test");
+    java.net.URI uri = java.net.URI.create(url);
+    String[] user = uri.getUserInfo().split(":", 2);
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + uri.getPath(),
+                user[0],
+                user.length > 1 ? user[1] : "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS dbos CASCADE");
+    } catch (java.sql.SQLException e) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw e;
+      }
+      System.err.println("!! PostgreSQL not reachable at " + uri.getHost() + ": the PostgreSQL half of DbosCliTest is SKIPPED");
+      Assumptions.abort("PostgreSQL not reachable");
+    }
+    return url;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void everyWorkflowCommandWorksAgainstARealAppsRecords(String database) throws Exception {
+    String url = url(database);
+    CountDownLatch gate = new CountDownLatch(1);
+    try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
+      dbos.register(Queue.of("orders").concurrency(1));
+      ShopDurable shop = new ShopDurable(dbos, gate);
+      dbos.launch();
+      shop.start(StartOptions.id("done")).order("apple").getResult();
+      shop.start(StartOptions.id("slow")).slowOrder("pear");
+      shop.start(StartOptions.defaults().withId("queued-1").queue(Queue.of("orders").concurrency(1))).slowOrder("kiwi");
+
+      Result list = dbos("workflow", "list", "-D", url);
+      assertThat(list.exit()).as(list.out()).isZero();
+      assertThat(list.out()).contains("WORKFLOW ID").contains("done").contains("SUCCESS").contains("slow");
+
+      Result json = dbos("workflow", "list", "-D", url, "--status", "SUCCESS", "--json");
+      assertThat(json.out()).contains("\"workflowId\" : \"done\"").doesNotContain("\"slow\"");
+
+      assertThat(dbos("workflow", "get", "done", "-D", url).out()).contains("Status:           SUCCESS");
+      assertThat(dbos("workflow", "steps", "done", "-D", url).out()).contains("reserve").contains("\"reserved-apple\"");
+      assertThat(dbos("queue", "list", "orders", "-D", url).out()).contains("queued-1");
+
+      Result cancel = dbos("workflow", "cancel", "slow", "-D", url);
+      assertThat(cancel.out()).contains("Cancelled slow");
+      gate.countDown();
+      assertThat(dbos("workflow", "get", "slow", "-D", url).out()).contains("CANCELLED");
+      assertThat(dbos("workflow", "resume", "slow", "-D", url).out()).contains("Resumed slow");
+      assertThat(dbos.<String>retrieveWorkflow("slow").getResult()).isEqualTo("reserved-pear");
+
+      Result fork = dbos("workflow", "fork", "done", "--step", "0", "--new-id", "done-again", "-D", url);
+      assertThat(fork.out().trim()).isEqualTo("done-again");
+      assertThat(dbos.<String>retrieveWorkflow("done-again").getResult()).isEqualTo("reserved-apple");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void mistakesGetAClearMessageAndANonZeroExitNeverAStackTrace(String database) throws Exception {
+    String url = url(database);
+    try (DBOS dbos = DBOS.builder().systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
+      dbos.launch();
+    }
+    Result unknown = dbos("workflow", "get", "nope", "-D", url);
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.out()).contains("error: no workflow with ID 'nope' is recorded").doesNotContain("\tat ");
+
+    Result badStatus = dbos("workflow", "list", "--status", "DONE", "-D", url);
+    assertThat(badStatus.exit()).isEqualTo(2);
+    assertThat(badStatus.out()).contains("DONE").contains("--status");
+
+    Result badLimit = dbos("workflow", "list", "--limit", "0", "-D", url);
+    assertThat(badLimit.exit()).isEqualTo(2);
+    assertThat(badLimit.out()).contains("limit must be at least 1");
+
+    Result unreachable = dbos("workflow", "list", "-D", "postgresql://u:hidden@127.0.0.1:1/none");
+    assertThat(unreachable.exit()).isEqualTo(1);
+    assertThat(unreachable.out()).contains("cannot connect").doesNotContain("hidden");
+
+    Result noSubcommand = dbos("workflow");
+    assertThat(noSubcommand.exit()).isEqualTo(2);
+    assertThat(noSubcommand.out()).contains("Usage: dbos workflow");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite"})
+  void initResetAndHelp(String database) throws Exception {
+    String url = url(database);
+    assertThat(dbos("init", "shop").out()).contains("Wrote dbos-config.yaml for shop");
+    assertThat(Files.readString(dir.resolve("dbos-config.yaml"))).contains("name: shop");
+    assertThat(dbos("init", "shop").exit()).isEqualTo(1);
+    assertThat(dbos("--help").out()).contains("workflow").contains("queue").contains("migrate");
+    assertThat(dbos("workflow", "fork", "--help").out()).contains("--step");
+
+    try (DBOS dbos = DBOS.builder().systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
+      ShopDurable shop = new ShopDurable(dbos, new CountDownLatch(0));
+      dbos.launch();
+      shop.order("x");
+    }
+    Result refused = dbos("reset", "-D", url);
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.out()).contains("Type 'yes'").contains("Not reset.");
+    assertThat(dbos("reset", "--yes", "-D", url).out()).contains("Reset");
+    assertThat(dbos("workflow", "list", "-D", url).out()).contains("(none)");
+  }
+}
