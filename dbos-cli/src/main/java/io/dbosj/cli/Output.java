@@ -15,8 +15,13 @@ final class Output {
 
   private Output() {}
 
-  static void json(PrintWriter out, Object value) {
-    out.println(JSON.writeValueAsString(value));
+  /** {@code value} as JSON, or as {@code table} prints it. */
+  static <T> void print(PrintWriter out, boolean json, T value, java.util.function.BiConsumer<PrintWriter, T> table) {
+    if (json) {
+      out.println(JSON.writeValueAsString(value));
+    } else {
+      table.accept(out, value);
+    }
   }
 
   static void workflows(PrintWriter out, List<WorkflowStatus> workflows) {

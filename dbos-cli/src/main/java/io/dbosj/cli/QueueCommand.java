@@ -33,12 +33,7 @@ final class QueueCommand implements Runnable {
     @Override
     public Integer call() {
       try (DBOSClient client = database.connect()) {
-        var workflows = client.listQueuedWorkflows(queue);
-        if (json) {
-          Output.json(spec.commandLine().getOut(), workflows);
-        } else {
-          Output.workflows(spec.commandLine().getOut(), workflows);
-        }
+        Output.print(spec.commandLine().getOut(), json, client.listQueuedWorkflows(queue), Output::workflows);
       }
       return 0;
     }

@@ -4,7 +4,6 @@ import io.dbosj.DBOSClient;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowState;
-import io.dbosj.WorkflowStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -103,12 +102,7 @@ final class WorkflowCommand implements Runnable {
         filter = filter.createdBefore(endTime);
       }
       try (DBOSClient client = database.connect()) {
-        List<WorkflowStatus> workflows = client.listWorkflows(filter);
-        if (json) {
-          Output.json(spec.commandLine().getOut(), workflows);
-        } else {
-          Output.workflows(spec.commandLine().getOut(), workflows);
-        }
+        Output.print(spec.commandLine().getOut(), json, client.listWorkflows(filter), Output::workflows);
       }
       return 0;
     }
@@ -124,12 +118,7 @@ final class WorkflowCommand implements Runnable {
     @Override
     public Integer call() {
       try (DBOSClient client = database.connect()) {
-        WorkflowStatus status = client.getWorkflow(workflowId);
-        if (json) {
-          Output.json(spec.commandLine().getOut(), status);
-        } else {
-          Output.workflow(spec.commandLine().getOut(), status);
-        }
+        Output.print(spec.commandLine().getOut(), json, client.getWorkflow(workflowId), Output::workflow);
       }
       return 0;
     }
@@ -145,12 +134,7 @@ final class WorkflowCommand implements Runnable {
     @Override
     public Integer call() {
       try (DBOSClient client = database.connect()) {
-        var steps = client.listWorkflowSteps(workflowId);
-        if (json) {
-          Output.json(spec.commandLine().getOut(), steps);
-        } else {
-          Output.steps(spec.commandLine().getOut(), steps);
-        }
+        Output.print(spec.commandLine().getOut(), json, client.listWorkflowSteps(workflowId), Output::steps);
       }
       return 0;
     }

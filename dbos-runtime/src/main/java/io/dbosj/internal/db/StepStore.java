@@ -18,6 +18,19 @@ import org.jooq.DSLContext;
 
 /** Owns {@code operation_outputs}: the recorded outcome of each step of each workflow. */
 public final class StepStore {
+  /** The columns a step record writes, in order. */
+  private static final java.util.List<org.jooq.Field<?>> COLUMNS =
+      java.util.List.of(
+          OperationOutputs.WORKFLOW_UUID,
+          OperationOutputs.FUNCTION_ID,
+          OperationOutputs.FUNCTION_NAME,
+          OperationOutputs.OUTPUT,
+          OperationOutputs.ERROR,
+          OperationOutputs.CHILD_WORKFLOW_ID,
+          OperationOutputs.STARTED_AT_EPOCH_MS,
+          OperationOutputs.COMPLETED_AT_EPOCH_MS,
+          OperationOutputs.SERIALIZATION);
+
   private final SystemDatabase db;
   private final String insert;
   private final String selectAll;
@@ -29,16 +42,7 @@ public final class StepStore {
     DSLContext sql = db.renderer();
     this.insert =
         sql.insertInto(OperationOutputs.TABLE)
-            .columns(
-                OperationOutputs.WORKFLOW_UUID,
-                OperationOutputs.FUNCTION_ID,
-                OperationOutputs.FUNCTION_NAME,
-                OperationOutputs.OUTPUT,
-                OperationOutputs.ERROR,
-                OperationOutputs.CHILD_WORKFLOW_ID,
-                OperationOutputs.STARTED_AT_EPOCH_MS,
-                OperationOutputs.COMPLETED_AT_EPOCH_MS,
-                OperationOutputs.SERIALIZATION)
+            .columns(COLUMNS)
             .select(
                 select(
                         val(null, OperationOutputs.WORKFLOW_UUID),
@@ -75,16 +79,7 @@ public final class StepStore {
     this.selectAll = columns.orderBy(OperationOutputs.FUNCTION_ID).getSQL();
     this.copy =
         sql.insertInto(OperationOutputs.TABLE)
-            .columns(
-                OperationOutputs.WORKFLOW_UUID,
-                OperationOutputs.FUNCTION_ID,
-                OperationOutputs.FUNCTION_NAME,
-                OperationOutputs.OUTPUT,
-                OperationOutputs.ERROR,
-                OperationOutputs.CHILD_WORKFLOW_ID,
-                OperationOutputs.STARTED_AT_EPOCH_MS,
-                OperationOutputs.COMPLETED_AT_EPOCH_MS,
-                OperationOutputs.SERIALIZATION)
+            .columns(COLUMNS)
             .select(
                 select(
                         val(null, OperationOutputs.WORKFLOW_UUID),
