@@ -1,0 +1,81 @@
+package io.dbosj.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bench's child JVMs: {@code pending} leaves workflows PENDING and waits to be killed (W4);
+ * {@code launch} measures the first {@code launch()} in a new JVM (W6). Talks to the parent by
+ * printing one line.
+ */
+public final class Child {
+  private Child() {}
+
+  public static void main(String[] args) throws Exception {
+    Engine engine = Engine.valueOf(args[1]);
+    String url = args[2];
+    BenchDatabases databases = new BenchDatabases(args[3]);
+    switch (args[0]) {
+      case "pending" -> {
+        int count = Integer.parseInt(args[4]);
+        Gate.closed = true;
+        Subject subject = engine.open(databases, url);
+        subject.startStuck(count);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (databases.countStatus(url, "PENDING") < count) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("not all " + count + " workflows became PENDING");
+          }
+          Thread.sleep(20);
+        }
+        System.out.println("READY");
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE); // the parent kills this JVM
+      }
+      case "launch" -> {
+        double millis = engine.launchMillis(databases, url);
+        System.out.println("LAUNCH " + millis);
+        System.out.flush();
+        System.exit(0);
+      }
+      default -> throw new IllegalArgumentException(args[0]);
+    }
+  }
+
+  /** Starts a child JVM on this JVM's class path; its stderr goes to ours. */
+  static Process start(String mode, Engine engine, String url, String adminUrl, String... more) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Child.class.getName());
+    command.add(mode);
+    command.add(engine.name());
+    command.add(url);
+    command.add(adminUrl);
+    command.addAll(List.of(more));
+    return new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .start();
+  }
+
+  /** Reads lines of {@code child} until one starts with {@code prefix}; returns it. */
+  static String await(Process child, String prefix) throws Exception {
+    BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.startsWith(prefix)) {
+        return line;
+      }
+    }
+    child.waitFor(10, TimeUnit.SECONDS);
+    throw new IllegalStateException("child JVM ended (exit " + (child.isAlive() ? "?" : child.exitValue())
+        + ") without printing " + prefix);
+  }
+}
