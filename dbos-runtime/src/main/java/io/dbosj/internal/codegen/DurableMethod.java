@@ -75,20 +75,31 @@ public final class DurableMethod<R> {
 
   /** A workflow named {@code name} returning {@code returnType}, with no parameters yet. */
   public static <R> DurableMethod<R> workflow(String name, TypeToken<R> returnType) {
-    return new DurableMethod<>(
-        Kind.WORKFLOW, name, returnType, List.of(), 100, RetryPolicy.NONE, Map.of(), null, TransactionOptions.DEFAULT);
+    return bare(Kind.WORKFLOW, name, returnType, 100);
   }
 
   /** A step named {@code name} returning {@code returnType}, with no parameters yet. */
   public static <R> DurableMethod<R> step(String name, TypeToken<R> returnType) {
-    return new DurableMethod<>(
-        Kind.STEP, name, returnType, List.of(), 0, RetryPolicy.NONE, Map.of(), null, TransactionOptions.DEFAULT);
+    return bare(Kind.STEP, name, returnType, 0);
   }
 
   /** A transaction named {@code name} returning {@code returnType}, with no parameters yet. */
   public static <R> DurableMethod<R> transaction(String name, TypeToken<R> returnType) {
+    return bare(Kind.TRANSACTION, name, returnType, 0);
+  }
+
+  private static <R> DurableMethod<R> bare(
+      Kind kind, String name, TypeToken<R> returnType, int maxRecoveryAttempts) {
     return new DurableMethod<>(
-        Kind.TRANSACTION, name, returnType, List.of(), 0, RetryPolicy.NONE, Map.of(), null, TransactionOptions.DEFAULT);
+        kind,
+        name,
+        returnType,
+        List.of(),
+        maxRecoveryAttempts,
+        RetryPolicy.NONE,
+        Map.of(),
+        null,
+        TransactionOptions.DEFAULT);
   }
 
   /** For a transaction: its isolation level and whether it only reads. */

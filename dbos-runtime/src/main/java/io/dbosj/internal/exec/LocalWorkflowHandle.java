@@ -6,7 +6,6 @@ import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowStatus;
 import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.db.StatusRow;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,9 +13,6 @@ import java.util.concurrent.CompletableFuture;
  * system database until the workflow's row shows an outcome.
  */
 final class LocalWorkflowHandle<R> implements WorkflowHandle<R> {
-  private static final long FIRST_POLL_MS = 5;
-  private static final long MAX_POLL_MS = 500;
-
   private final WorkflowEngine engine;
   private final String workflowId;
   private final DurableMethod<R> method;
@@ -40,42 +36,7 @@ final class LocalWorkflowHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public R getResult() {
-    if (method == null) {
-      return unwrap(awaitUntyped());
-    }
     return unwrap(engine.awaitOutcome(workflowId, method, execution));
-  }
-
-  private Outcome<R> awaitUntyped() {
-    long pause = FIRST_POLL_MS;
-    while (true) {
-      StatusRow row =
-          engine
-              .workflowStore()
-              .find(workflowId)
-              .orElseThrow(
-                  () -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
-      if (row.state().isTerminal()) {
-        return untyped(row);
-      }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DbosException("interrupted while waiting for workflow " + workflowId, e);
-      }
-      pause = Math.min(MAX_POLL_MS, pause * 2);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private Outcome<R> untyped(StatusRow row) {
-    return switch (row.state()) {
-      case SUCCESS -> Outcome.success((R) engine.codec().decodeUntyped(row.output()));
-      case ERROR -> Outcome.failure(engine.codec().decodeError(row.error()).rebuild(workflowId, Map.of()));
-      default -> Outcome.failure(
-          new DbosException("workflow " + workflowId + " ended with status " + row.status()));
-    };
   }
 
   private R unwrap(Outcome<R> outcome) {

@@ -642,6 +642,7 @@ public final class WorkflowEngine {
   /**
    * The outcome of a workflow: from its execution in this process when there is one, otherwise
    * read from its row once it is finished (polling, as another process or the queue runs it).
+   * With no {@code method} (its class is not registered here) the result is plain JSON values.
    */
   <R> Outcome<R> awaitOutcome(
       String workflowId, DurableMethod<R> method, CompletableFuture<Outcome<?>> execution) {
@@ -665,7 +666,7 @@ public final class WorkflowEngine {
               .orElseThrow(
                   () -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
       if (row.state().isTerminal()) {
-        return recordedOutcome(row, method);
+        return method != null ? recordedOutcome(row, method) : untypedOutcome(row);
       }
       try {
         Thread.sleep(pause);
@@ -830,6 +831,18 @@ public final class WorkflowEngine {
             new DbosException(
                 "workflow " + row.workflowId() + " ended with status " + row.status()));
     }
+  }
+
+  /** A recorded outcome whose declared type is not known here: plain JSON values. */
+  @SuppressWarnings("unchecked")
+  private <R> Outcome<R> untypedOutcome(StatusRow row) {
+    return switch (row.state()) {
+      case SUCCESS -> Outcome.success((R) codec.decodeUntyped(row.output()));
+      case ERROR -> Outcome.failure(codec.decodeError(row.error()).rebuild(row.workflowId(), Map.of()));
+      case CANCELLED -> Outcome.failure(new WorkflowCancelledException(row.workflowId()));
+      default -> Outcome.failure(
+          new DbosException("workflow " + row.workflowId() + " ended with status " + row.status()));
+    };
   }
 
   @SuppressWarnings("unchecked")
