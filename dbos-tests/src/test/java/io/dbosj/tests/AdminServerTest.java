@@ -139,4 +139,30 @@ class AdminServerTest {
       assertThat(after.entries()).containsExactly("gate", "charge 100");
     }
   }
+
+  @BothDatabases
+  void anExecutionThatFindsAStepRecordedByAnotherStopsAndReturnsThatOnesOutcome(TestDatabase db)
+      throws Exception {
+    Journal slow = new Journal().closed();
+    Journal fast = new Journal();
+    try (DBOS first = db.builder().executorId("slow").build();
+        DBOS second = db.builder().executorId("fast").adminServer(true).adminPort(0).build()) {
+      OrdersDurable slowOrders = new OrdersDurable(first, slow);
+      new OrdersDurable(second, fast);
+      first.launch();
+      second.launch();
+      WorkflowHandle<String> raced = slowOrders.start(StartOptions.id("raced")).gatedOrder("fig");
+      slow.awaitBlocked();
+
+      // taken over while still running (as when an executor is wrongly thought gone)
+      assertThat(call(second, "POST", "/dbos-workflow-recovery", "[\"slow\"]").body()).isEqualTo("[\"raced\"]");
+      assertThat(second.<String>retrieveWorkflow("raced").getResult()).isEqualTo("reserved-fig/100");
+      slow.open();
+
+      assertThat(raced.getResult()).isEqualTo("reserved-fig/100");
+      assertThat(fast.entries()).containsExactly("gate", "charge 100");
+      assertThat(slow.entries()).containsExactly("reserve fig", "gate");
+      assertThat(db.steps("raced")).containsExactly("0:reserve", "1:waitAtGate", "2:charge");
+    }
+  }
 }

@@ -3,10 +3,12 @@ package io.dbosj.internal.db;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
 import io.dbosj.Queue;
 import io.dbosj.WorkflowState;
+import io.dbosj.internal.db.SystemTables.OperationOutputs;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -14,7 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.SelectForUpdateStep;
 import org.jooq.SelectLimitPercentStep;
@@ -38,6 +42,7 @@ public final class QueueStore {
   private final String selectByPriority;
   private final String selectInOrder;
   private final String claim;
+  private final String selectClaimedSteps;
   private final String notify;
 
   public QueueStore(SystemDatabase db) {
@@ -63,7 +68,7 @@ public final class QueueStore {
     this.countPendingOfExecutor =
         pending.and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID))).getSQL();
     var candidates =
-        sql.select(WorkflowStatus.WORKFLOW_UUID)
+        sql.select(WorkflowStore.ROW_COLUMNS)
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
             .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)));
@@ -79,6 +84,26 @@ public final class QueueStore {
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
+            .getSQL();
+    this.selectClaimedSteps =
+        sql.select(
+                OperationOutputs.WORKFLOW_UUID,
+                OperationOutputs.FUNCTION_ID,
+                OperationOutputs.FUNCTION_NAME,
+                OperationOutputs.OUTPUT,
+                OperationOutputs.ERROR,
+                OperationOutputs.CHILD_WORKFLOW_ID,
+                OperationOutputs.STARTED_AT_EPOCH_MS,
+                OperationOutputs.COMPLETED_AT_EPOCH_MS)
+            .from(OperationOutputs.TABLE)
+            .where(
+                OperationOutputs.WORKFLOW_UUID.in(
+                    select(WorkflowStatus.WORKFLOW_UUID)
+                        .from(WorkflowStatus.TABLE)
+                        .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+                        .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+                        .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
+                        .and(WorkflowStatus.STARTED_AT_EPOCH_MS.eq(val(null, WorkflowStatus.STARTED_AT_EPOCH_MS)))))
             .getSQL();
     this.notify =
         db.isPostgres()
@@ -102,15 +127,23 @@ public final class QueueStore {
   }
 
   /**
-   * Claims the workflows this executor may start now from {@code queue}, oldest (or most urgent)
-   * first, and returns their IDs. Returns none if another process is dequeuing the same queue at
-   * this moment: it will be tried again.
+   * What one dequeue claimed: the rows, oldest (or most urgent) first, and the steps earlier
+   * executions recorded for them (a resumed or recovered workflow has some), by workflow ID.
    */
-  public List<String> dequeue(Queue queue, String executorId, String appVersion, long now) {
+  public record Claimed(List<StatusRow> rows, Map<String, Map<Integer, StepRecord>> steps) {
+    static final Claimed NONE = new Claimed(List.of(), Map.of());
+  }
+
+  /**
+   * Claims the workflows this executor may start now from {@code queue}, and reads what their
+   * execution needs in the same transaction. Claims none if another process is dequeuing the
+   * same queue at this moment: it will be tried again.
+   */
+  public Claimed dequeue(Queue queue, String executorId, String appVersion, long now) {
     return db.inTransaction(
         c -> {
           if (tryLock != null && !tryLock(c, queue.name())) {
-            return List.of();
+            return Claimed.NONE;
           }
           int room = MAX_CLAIM;
           if (queue.rateLimit() > 0) {
@@ -124,27 +157,44 @@ public final class QueueStore {
             room = Math.min(room, queue.concurrency() - (int) countRows(c, countPendingTotal, queue.name()));
           }
           if (room <= 0) {
-            return List.of();
+            return Claimed.NONE;
           }
-          List<String> ids = new ArrayList<>();
+          List<StatusRow> candidates = new ArrayList<>();
           try (PreparedStatement s = c.prepareStatement(queue.priorityEnabled() ? selectByPriority : selectInOrder)) {
             Jdbc.bind(s, queue.name(), room);
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
-                ids.add(rs.getString(1));
+                candidates.add(WorkflowStore.readRow(rs));
               }
             }
           }
-          List<String> claimed = new ArrayList<>();
+          if (candidates.isEmpty()) {
+            return Claimed.NONE;
+          }
+          List<StatusRow> claimed = new ArrayList<>();
           try (PreparedStatement s = c.prepareStatement(claim)) {
-            for (String id : ids) {
-              Jdbc.bind(s, executorId, appVersion, now, now, id);
-              if (s.executeUpdate() == 1) {
-                claimed.add(id);
+            for (StatusRow row : candidates) {
+              Jdbc.bind(s, executorId, appVersion, now, now, row.workflowId());
+              s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+              if (counts[i] == 1) {
+                claimed.add(candidates.get(i));
               }
             }
           }
-          return claimed;
+          Map<String, Map<Integer, StepRecord>> steps = new HashMap<>();
+          try (PreparedStatement s = c.prepareStatement(selectClaimedSteps)) {
+            Jdbc.bind(s, queue.name(), executorId, now);
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                StepRecord step = StepStore.read(rs);
+                steps.computeIfAbsent(step.workflowId(), id -> new HashMap<>()).put(step.functionId(), step);
+              }
+            }
+          }
+          return new Claimed(claimed, steps);
         });
   }
 

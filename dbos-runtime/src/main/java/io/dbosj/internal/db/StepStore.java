@@ -34,6 +34,7 @@ public final class StepStore {
   private final SystemDatabase db;
   private final String insert;
   private final String selectAll;
+  private final String selectAllOfPending;
   private final String selectOne;
   private final String copy;
 
@@ -77,6 +78,26 @@ public final class StepStore {
             .from(OperationOutputs.TABLE)
             .where(OperationOutputs.WORKFLOW_UUID.eq(val(null, OperationOutputs.WORKFLOW_UUID)));
     this.selectAll = columns.orderBy(OperationOutputs.FUNCTION_ID).getSQL();
+    this.selectAllOfPending =
+        sql.select(
+                OperationOutputs.WORKFLOW_UUID,
+                OperationOutputs.FUNCTION_ID,
+                OperationOutputs.FUNCTION_NAME,
+                OperationOutputs.OUTPUT,
+                OperationOutputs.ERROR,
+                OperationOutputs.CHILD_WORKFLOW_ID,
+                OperationOutputs.STARTED_AT_EPOCH_MS,
+                OperationOutputs.COMPLETED_AT_EPOCH_MS)
+            .from(OperationOutputs.TABLE)
+            .where(
+                OperationOutputs.WORKFLOW_UUID.in(
+                    select(WorkflowStatus.WORKFLOW_UUID)
+                        .from(WorkflowStatus.TABLE)
+                        .where(
+                            WorkflowStatus.STATUS.eq(
+                                inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+                        .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))))
+            .getSQL();
     this.copy =
         sql.insertInto(OperationOutputs.TABLE)
             .columns(COLUMNS)
@@ -106,8 +127,19 @@ public final class StepStore {
    * checks both, so the happy path costs no read.
    */
   public boolean insert(StepRecord r) {
-    return db.update(
-            insert,
+    return db.groupCommit().commit(insertWrite(r))[0] == 1;
+  }
+
+  String insertSql() {
+    return insert;
+  }
+
+  /** The write {@link #insert} makes, to be committed together with others. */
+  public CheckpointWrite insertWrite(StepRecord r) {
+    return new CheckpointWrite(
+        insert,
+        CheckpointWrite.STEP,
+        new Object[] {
             r.workflowId(),
             r.functionId(),
             r.functionName(),
@@ -116,8 +148,8 @@ public final class StepStore {
             r.childWorkflowId(),
             r.startedAt(),
             r.completedAt(),
-            r.workflowId())
-        == 1;
+            r.workflowId()
+        });
   }
 
   /**
@@ -133,12 +165,24 @@ public final class StepStore {
     return db.query(selectAll, StepStore::read, workflowId);
   }
 
+  /**
+   * Every recorded step of every {@code PENDING} workflow of {@code executorId}, in one query,
+   * by workflow ID and function ID: what recovery replays.
+   */
+  public java.util.Map<String, java.util.Map<Integer, StepRecord>> allOfPending(String executorId) {
+    java.util.Map<String, java.util.Map<Integer, StepRecord>> byWorkflow = new java.util.HashMap<>();
+    for (StepRecord step : db.query(selectAllOfPending, StepStore::read, executorId)) {
+      byWorkflow.computeIfAbsent(step.workflowId(), id -> new java.util.HashMap<>()).put(step.functionId(), step);
+    }
+    return byWorkflow;
+  }
+
   /** One recorded step, if present. */
   public Optional<StepRecord> find(String workflowId, int functionId) {
     return db.query(selectOne, StepStore::read, workflowId, functionId).stream().findFirst();
   }
 
-  private static StepRecord read(ResultSet rs) throws SQLException {
+  static StepRecord read(ResultSet rs) throws SQLException {
     return new StepRecord(
         rs.getString(1),
         rs.getInt(2),

@@ -42,11 +42,17 @@ public final class SystemDatabase implements AutoCloseable {
   private final DatabaseUrl url;
   private final HikariDataSource pool;
   private final DSLContext renderer;
+  private final GroupCommit groupCommit = new GroupCommit(this);
 
   private SystemDatabase(DatabaseUrl url, HikariDataSource pool, DSLContext renderer) {
     this.url = url;
     this.pool = pool;
     this.renderer = renderer;
+  }
+
+  /** Where checkpoints of concurrent workflows are combined into shared commits. */
+  public GroupCommit groupCommit() {
+    return groupCommit;
   }
 
   /**
@@ -82,7 +88,6 @@ public final class SystemDatabase implements AutoCloseable {
     } else {
       dialect = SQLDialect.POSTGRES;
       config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
-      config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
     try {
       HikariDataSource pool = new HikariDataSource(config);
@@ -170,6 +175,26 @@ public final class SystemDatabase implements AutoCloseable {
         });
   }
 
+  /**
+   * Runs one prepared statement for each set of bind values, as one JDBC batch in one
+   * transaction, and returns the count of rows each run changed.
+   */
+  public int[] updateEach(String sql, List<Object[]> bindsPerRun) {
+    if (bindsPerRun.isEmpty()) {
+      return new int[0];
+    }
+    return inTransaction(
+        c -> {
+          try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (Object[] binds : bindsPerRun) {
+              Jdbc.bind(statement, binds);
+              statement.addBatch();
+            }
+            return statement.executeBatch();
+          }
+        });
+  }
+
   /** Runs a prepared query with these bind values and reads every row. */
   <T> List<T> query(String sql, RowReader<T> reader, Object... binds) {
     return withConnection(
@@ -206,7 +231,7 @@ public final class SystemDatabase implements AutoCloseable {
     }
   }
 
-  private DbosException failure(SQLException e) {
+  DbosException failure(SQLException e) {
     return new DbosException(
         "system database " + url + " failed: " + DatabaseUrl.mask(String.valueOf(e.getMessage())),
         e);

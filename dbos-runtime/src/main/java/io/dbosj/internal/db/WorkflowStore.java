@@ -19,7 +19,8 @@ import org.jooq.SelectField;
  * prepared statements.
  */
 public final class WorkflowStore {
-  private static final List<Field<?>> ROW_COLUMNS =
+  /** The columns of a {@link StatusRow}, in the order {@link #readRow} reads them. */
+  static final List<Field<?>> ROW_COLUMNS =
       List.of(
           WorkflowStatus.WORKFLOW_UUID,
           WorkflowStatus.STATUS,
@@ -197,9 +198,16 @@ public final class WorkflowStore {
    * proof that a workflow is new.
    */
   public boolean insertPending(NewWorkflow w) {
+    return db.groupCommit().commit(insertPendingWrite(w))[0] == 1;
+  }
+
+  /** The write {@link #insertPending} makes, to be committed together with others. */
+  public CheckpointWrite insertPendingWrite(NewWorkflow w) {
     boolean enqueued = w.status() == WorkflowState.ENQUEUED;
-    return db.update(
-            insertPending,
+    return new CheckpointWrite(
+        insertPending,
+        CheckpointWrite.WORKFLOW_ROW,
+        new Object[] {
             w.workflowId(),
             w.status().name(),
             w.name(),
@@ -217,8 +225,8 @@ public final class WorkflowStore {
             w.priority(),
             w.forkedFrom(),
             w.timeoutMillis(),
-            w.deadline())
-        == 1;
+            w.deadline()
+        });
   }
 
   /** The workflow's row, if it is recorded. */
@@ -232,9 +240,20 @@ public final class WorkflowStore {
    */
   public boolean complete(
       String workflowId, WorkflowState outcome, String output, String error, long now) {
-    return db.update(
-            complete, outcome.name(), output, error, now, workflowId, WorkflowState.PENDING.name())
-        == 1;
+    return db.groupCommit().commit(completeWrite(workflowId, outcome, output, error, now))[0] == 1;
+  }
+
+  String completeSql() {
+    return complete;
+  }
+
+  /** The write {@link #complete} makes, to be committed together with others. */
+  public CheckpointWrite completeWrite(
+      String workflowId, WorkflowState outcome, String output, String error, long now) {
+    return new CheckpointWrite(
+        complete,
+        CheckpointWrite.OUTCOME,
+        new Object[] {outcome.name(), output, error, now, workflowId, WorkflowState.PENDING.name()});
   }
 
   /** Every {@code PENDING} workflow owned by {@code executorId}, oldest first. */
@@ -245,15 +264,25 @@ public final class WorkflowStore {
 
   /** Counts one more start of a {@code PENDING} workflow; {@code false} if it is not pending. */
   public boolean countRecoveryAttempt(String workflowId, long now) {
-    return db.update(countRecoveryAttempt, now, workflowId, WorkflowState.PENDING.name()) == 1;
+    return countRecoveryAttempts(List.of(workflowId), now)[0] == 1;
   }
 
   /**
-   * Puts a {@code PENDING} queued workflow back to {@code ENQUEUED}, so the queue starts it again
-   * within its limits. Returns {@code false} if it was not pending.
+   * Counts one more start of each of these {@code PENDING} workflows, in one transaction; for
+   * each, 1 if counted, 0 if it is not pending.
    */
-  public boolean requeue(String workflowId, long now) {
-    return db.update(requeue, now, workflowId) == 1;
+  public int[] countRecoveryAttempts(List<String> workflowIds, long now) {
+    return db.updateEach(
+        countRecoveryAttempt,
+        workflowIds.stream().map(id -> new Object[] {now, id, WorkflowState.PENDING.name()}).toList());
+  }
+
+  /**
+   * Puts {@code PENDING} queued workflows back to {@code ENQUEUED}, in one transaction, so their
+   * queues start them again within their limits; for each, 1 if done, 0 if it was not pending.
+   */
+  public int[] requeue(List<String> workflowIds, long now) {
+    return db.updateEach(requeue, workflowIds.stream().map(id -> new Object[] {now, id}).toList());
   }
 
   /** Every {@code ENQUEUED} or {@code PENDING} workflow of every queue, in dequeue order. */
@@ -357,7 +386,7 @@ public final class WorkflowStore {
         r.get(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS));
   }
 
-  private static StatusRow readRow(ResultSet rs) throws SQLException {
+  static StatusRow readRow(ResultSet rs) throws SQLException {
     return new StatusRow(
         rs.getString(1),
         rs.getString(2),

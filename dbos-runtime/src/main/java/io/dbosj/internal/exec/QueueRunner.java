@@ -2,7 +2,9 @@ package io.dbosj.internal.exec;
 
 import io.dbosj.Queue;
 import io.dbosj.internal.db.QueueStore;
+import io.dbosj.internal.db.StatusRow;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -65,11 +67,11 @@ final class QueueRunner {
       boolean claimed = false;
       try {
         for (Queue queue : queues) {
-          List<String> ids = store.dequeue(queue, executorId, appVersion, System.currentTimeMillis());
-          for (String id : ids) {
-            engine.startDequeued(id);
+          QueueStore.Claimed dequeued = store.dequeue(queue, executorId, appVersion, System.currentTimeMillis());
+          for (StatusRow row : dequeued.rows()) {
+            engine.startDequeued(row, dequeued.steps().getOrDefault(row.workflowId(), Map.of()));
           }
-          claimed |= !ids.isEmpty();
+          claimed |= !dequeued.rows().isEmpty();
         }
       } catch (DbosShutdownException e) {
         return;

@@ -37,7 +37,7 @@ final class TransactionRunner {
 
   /** Inside a workflow: recorded, replayed if recorded already. */
   <R> R runRecorded(WorkflowContext context, DurableCall<R> call) {
-    int functionId = context.nextFunctionId();
+    int functionId = context.beginOperation();
     StepRecord step = context.recorded(functionId);
     if (step != null) {
       throw new DeterminismException(

@@ -11,6 +11,7 @@ import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.config.DbosConfig;
+import io.dbosj.internal.db.OutcomeWrites;
 import io.dbosj.internal.db.NewWorkflow;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.SchemaMigrations;
@@ -66,6 +67,7 @@ public final class WorkflowEngine {
       SystemDatabase db,
       WorkflowStore workflows,
       StepStore steps,
+      OutcomeWrites outcomes,
       QueueStore queues,
       ExecutorService threads,
       String appVersion,
@@ -131,6 +133,8 @@ public final class WorkflowEngine {
     String appVersion =
         config.appVersion() != null ? config.appVersion() : derivedAppVersion(registry.signatures());
     QueueStore queueStore = new QueueStore(db);
+    WorkflowStore workflowStore = new WorkflowStore(db);
+    StepStore stepStore = new StepStore(db);
     QueueRunner runner =
         new QueueRunner(this, queueStore, List.copyOf(queues.values()), config.executorId(), appVersion);
     QueueNotificationListener listener =
@@ -138,8 +142,9 @@ public final class WorkflowEngine {
     started =
         new Started(
             db,
-            new WorkflowStore(db),
-            new StepStore(db),
+            workflowStore,
+            stepStore,
+            new OutcomeWrites(db, stepStore, workflowStore),
             queueStore,
             WorkflowThreads.create(),
             appVersion,
@@ -241,19 +246,16 @@ public final class WorkflowEngine {
    */
   public List<String> recoverExecutors(List<String> executorIds) {
     Started s = started();
-    List<String> recovered = new java.util.ArrayList<>();
+    List<StatusRow> taken = new java.util.ArrayList<>();
     for (String executorId : executorIds) {
       for (StatusRow row : s.workflows().pendingOf(executorId)) {
-        if (!executorId.equals(config.executorId())
-            && !s.workflows().reassign(row.workflowId(), executorId, config.executorId())) {
-          continue;
-        }
-        if (recovery.recoverOne(row)) {
-          recovered.add(row.workflowId());
+        if (executorId.equals(config.executorId())
+            || s.workflows().reassign(row.workflowId(), executorId, config.executorId())) {
+          taken.add(row);
         }
       }
     }
-    return recovered;
+    return recovery.recover(taken, null);
   }
 
   /** Registers a queue; before launch only, and one set of options per name. */
@@ -460,17 +462,13 @@ public final class WorkflowEngine {
   }
 
   /** The queue runner claimed this workflow for this process: start it. */
-  void startDequeued(String workflowId) {
+  void startDequeued(StatusRow row, Map<Integer, StepRecord> recordedSteps) {
     Started s = started();
-    StatusRow row = s.workflows().find(workflowId).orElse(null);
-    if (row == null) {
-      return;
-    }
     DurableCall<?> call = recovery.callOf(row);
     if (call == null) {
       return;
     }
-    resumeInBackground(call, workflowId, row.deadline(), s.queueRunner()::wake);
+    resumeInBackground(call, row.workflowId(), row.deadline(), s.queueRunner()::wake, recordedSteps);
   }
 
   void wakeQueues() {
@@ -539,11 +537,16 @@ public final class WorkflowEngine {
           admission.finished() != null
               ? recordedOutcome(admission.finished(), call.method())
               : execute(s, call, workflowId, admission.recorded(), admission.deadline());
+    } catch (ExecutedElsewhere e) {
+      // another execution recorded a step first: its outcome is this call's
     } catch (RuntimeException | Error e) {
       outcome = Outcome.failure(e);
       throw e;
     } finally {
       running.finish(workflowId, mine, outcome);
+    }
+    if (outcome.error() instanceof ExecutedElsewhere) {
+      return awaitOutcome(workflowId, call.method(), null).get();
     }
     return outcome.get();
   }
@@ -585,7 +588,12 @@ public final class WorkflowEngine {
    * Executes a recorded {@code PENDING} workflow in the background (recovery, or a workflow the
    * queue runner claimed), then runs {@code onFinish} if given.
    */
-  <R> void resumeInBackground(DurableCall<R> call, String workflowId, Long deadline, Runnable onFinish) {
+  <R> void resumeInBackground(
+      DurableCall<R> call,
+      String workflowId,
+      Long deadline,
+      Runnable onFinish,
+      Map<Integer, StepRecord> recordedSteps) {
     Started s = started();
     CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
     CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
@@ -593,13 +601,13 @@ public final class WorkflowEngine {
       if (onFinish != null) {
         // claimed by a queue while an earlier execution (say, a cancelled one) unwinds: run it
         // once that one is done
-        theirs.whenComplete((outcome, error) -> resumeInBackground(call, workflowId, deadline, onFinish));
+        theirs.whenComplete((outcome, error) -> resumeInBackground(call, workflowId, deadline, onFinish, null));
       }
       return;
     }
     Map<Integer, StepRecord> recorded;
     try {
-      recorded = recordedSteps(s, workflowId);
+      recorded = recordedSteps != null ? recordedSteps : recordedSteps(s, workflowId);
     } catch (RuntimeException | Error e) {
       running.finish(workflowId, mine, Outcome.failure(e));
       throw e;
@@ -622,7 +630,7 @@ public final class WorkflowEngine {
             outcome = execute(s, call, workflowId, recorded, deadline);
           } catch (RuntimeException | Error e) {
             outcome = Outcome.failure(e);
-            if (!(e instanceof DbosShutdownException)) {
+            if (!(e instanceof DbosShutdownException) && !(e instanceof ExecutedElsewhere)) {
               log.error("workflow {} could not be completed; it stays PENDING", workflowId, e);
             }
           } finally {
@@ -646,6 +654,10 @@ public final class WorkflowEngine {
    */
   <R> Outcome<R> awaitOutcome(
       String workflowId, DurableMethod<R> method, CompletableFuture<Outcome<?>> execution) {
+    WorkflowContext waiter = CurrentContext.workflow();
+    if (waiter != null && waiter.currentStep() == null) {
+      writeUnwritten(waiter); // a workflow waiting on another does not leave its last step unwritten
+    }
     long pause = 5;
     while (true) {
       CompletableFuture<Outcome<?>> local = execution != null ? execution : running.get(workflowId);
@@ -808,12 +820,20 @@ public final class WorkflowEngine {
       error = codec.encodeError(outcome.error());
     }
     WorkflowState state = outcome.error() == null ? WorkflowState.SUCCESS : WorkflowState.ERROR;
-    if (!s.workflows().complete(workflowId, state, output, error, System.currentTimeMillis())) {
-      StatusRow row = s.workflows().find(workflowId).orElseThrow();
-      log.info("workflow {} was already finished ({}); keeping that outcome", workflowId, row.status());
-      return recordedOutcome(row, call.method());
+    StepRecord lastStep = context.takeUnwritten();
+    int[] written =
+        s.db()
+            .groupCommit()
+            .commit(s.outcomes().of(lastStep, workflowId, state, output, error, System.currentTimeMillis()));
+    if (written[written.length - 1] == 1) {
+      return outcome;
     }
-    return outcome;
+    StatusRow row = s.workflows().find(workflowId).orElseThrow();
+    if (!row.state().isTerminal() && lastStep != null) {
+      throw yieldTo(s, lastStep);
+    }
+    log.info("workflow {} was already finished ({}); keeping that outcome", workflowId, row.status());
+    return recordedOutcome(row, call.method());
   }
 
   /** The outcome recorded in a finished workflow's row, read back as its declared type. */
@@ -853,7 +873,7 @@ public final class WorkflowEngine {
   // ---------------------------------------------------------------- steps
 
   private <R> R runStep(WorkflowContext context, DurableCall<R> call) {
-    int functionId = context.nextFunctionId();
+    int functionId = context.beginOperation();
     StepRecord recorded = context.recorded(functionId);
     if (recorded != null) {
       return replay(context, functionId, recorded, call.method()).get();
@@ -883,7 +903,7 @@ public final class WorkflowEngine {
     if (outcome.error() != null) {
       error = codec.encodeError(outcome.error());
     }
-    StepRecord record =
+    context.holdUnwritten(
         new StepRecord(
             context.workflowId(),
             functionId,
@@ -892,13 +912,34 @@ public final class WorkflowEngine {
             error,
             null,
             startedAt,
-            System.currentTimeMillis());
-    if (!s.steps().insert(record)) {
-      StepRecord theirs =
-          s.steps().find(context.workflowId(), functionId).orElseThrow(() -> stopped(s, context.workflowId()));
-      return replay(context, functionId, theirs, call.method()).get();
-    }
+            System.currentTimeMillis()));
     return outcome.get();
+  }
+
+  /** Writes the last step's outcome of {@code context}, if it waits; see {@link WorkflowContext}. */
+  void writeUnwritten(WorkflowContext context) {
+    StepRecord step = context.takeUnwritten();
+    if (step != null) {
+      Started s = started();
+      if (!s.steps().insert(step)) {
+        throw yieldTo(s, step);
+      }
+    }
+  }
+
+  /**
+   * Why a step outcome could not be written: another execution recorded that step first (this
+   * one stops, and its callers wait for that one's outcome), or the workflow is no longer pending.
+   */
+  private RuntimeException yieldTo(Started s, StepRecord step) {
+    if (s.steps().find(step.workflowId(), step.functionId()).isPresent()) {
+      log.info(
+          "step {} of workflow {} was recorded by another execution; this one stops and waits for that one",
+          step.functionId(),
+          step.workflowId());
+      return new ExecutedElsewhere();
+    }
+    return stopped(s, step.workflowId());
   }
 
   /** Past its deadline, a workflow is cancelled here, as by {@code cancelWorkflow}. */
@@ -939,7 +980,7 @@ public final class WorkflowEngine {
    * else one derived from the parent's ID and the operation's number.
    */
   private String recordChild(WorkflowContext parent, DurableCall<?> call, String requestedId) {
-    int functionId = parent.nextFunctionId();
+    int functionId = parent.beginOperation();
     StepRecord recorded = parent.recorded(functionId);
     if (recorded != null) {
       if (!recorded.functionName().equals(call.method().name()) || recorded.childWorkflowId() == null) {
@@ -962,7 +1003,7 @@ public final class WorkflowEngine {
   }
 
   private long recordSleep(WorkflowContext context, Duration duration) {
-    int functionId = context.nextFunctionId();
+    int functionId = context.beginOperation();
     StepRecord recorded = context.recorded(functionId);
     if (recorded != null) {
       if (!recorded.functionName().equals(SLEEP_NAME)) {
@@ -1105,6 +1146,10 @@ public final class WorkflowEngine {
 
   WorkflowStore workflowStore() {
     return started().workflows();
+  }
+
+  StepStore stepStore() {
+    return started().steps();
   }
 
   JsonCodec codec() {

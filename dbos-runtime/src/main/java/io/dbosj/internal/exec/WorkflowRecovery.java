@@ -2,6 +2,10 @@ package io.dbosj.internal.exec;
 
 import io.dbosj.internal.codegen.DurableClass;
 import io.dbosj.internal.db.StatusRow;
+import io.dbosj.internal.db.StepRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -25,17 +29,14 @@ final class WorkflowRecovery {
 
   void recoverPending() {
     try {
-      int recovered = 0;
-      for (StatusRow row : engine.workflowStore().pendingOf(engine.config().executorId())) {
-        if (engine.isClosed()) {
-          return;
-        }
-        if (recoverOne(row)) {
-          recovered++;
-        }
+      String executorId = engine.config().executorId();
+      List<StatusRow> rows = engine.workflowStore().pendingOf(executorId);
+      if (rows.isEmpty()) {
+        return;
       }
-      if (recovered > 0) {
-        log.info("recovering {} pending workflow(s)", recovered);
+      List<String> recovered = recover(rows, engine.stepStore().allOfPending(executorId));
+      if (!recovered.isEmpty()) {
+        log.info("recovering {} pending workflow(s)", recovered.size());
       }
     } catch (DbosShutdownException e) {
       log.debug("recovery stopped by close()");
@@ -44,40 +45,75 @@ final class WorkflowRecovery {
     }
   }
 
-  /** Recovers one {@code PENDING} workflow of this executor; {@code true} if it was started. */
-  boolean recoverOne(StatusRow row) {
-    if (engine.running().get(row.workflowId()) != null) {
-      return false;
-    }
-    if (row.queueName() != null) {
-      // Back on its queue, so it restarts within the queue's limits.
-      if (engine.workflowStore().requeue(row.workflowId(), System.currentTimeMillis())) {
-        engine.wakeQueues();
-        return true;
+  /**
+   * Recovers these {@code PENDING} workflows of this executor: queued ones go back on their
+   * queues, the others start here with their recorded steps ({@code recordedSteps} by workflow
+   * ID, or {@code null} to read each workflow's). The bookkeeping writes of all of them share
+   * one commit. Returns the IDs of those requeued or started.
+   */
+  List<String> recover(List<StatusRow> rows, Map<String, Map<Integer, StepRecord>> recordedSteps) {
+    List<String> queued = new ArrayList<>();
+    List<StatusRow> runnable = new ArrayList<>();
+    List<DurableCall<?>> calls = new ArrayList<>();
+    long now = System.currentTimeMillis();
+    for (StatusRow row : rows) {
+      if (engine.running().get(row.workflowId()) != null) {
+        continue;
       }
-      return false;
+      if (row.queueName() != null) {
+        queued.add(row.workflowId()); // back on its queue, so it restarts within the queue's limits
+        continue;
+      }
+      DurableCall<?> call = runnableCall(row, now);
+      if (call != null) {
+        runnable.add(row);
+        calls.add(call);
+      }
     }
+    List<String> recovered = new ArrayList<>();
+    int[] requeued = engine.workflowStore().requeue(queued, now);
+    for (int i = 0; i < requeued.length; i++) {
+      if (requeued[i] == 1) {
+        recovered.add(queued.get(i));
+      }
+    }
+    if (!recovered.isEmpty()) {
+      engine.wakeQueues();
+    }
+    int[] counted =
+        engine.workflowStore().countRecoveryAttempts(runnable.stream().map(StatusRow::workflowId).toList(), now);
+    for (int i = 0; i < counted.length && !engine.isClosed(); i++) {
+      if (counted[i] == 1) {
+        StatusRow row = runnable.get(i);
+        Map<Integer, StepRecord> steps =
+            recordedSteps == null ? null : recordedSteps.getOrDefault(row.workflowId(), Map.of());
+        engine.resumeInBackground(calls.get(i), row.workflowId(), row.deadline(), null, steps);
+        recovered.add(row.workflowId());
+      }
+    }
+    return recovered;
+  }
+
+  /**
+   * The call to restart a workflow with, or {@code null} if no registered object provides it, its
+   * inputs do not fit, or it has used up its recovery attempts (it is then given up on).
+   */
+  private DurableCall<?> runnableCall(StatusRow row, long now) {
     DurableClass.Entry<?> entry = entryOf(row);
     if (entry == null) {
-      return false;
+      return null;
     }
     if (row.recoveryAttempts() > entry.method().maxRecoveryAttempts()) {
-      engine.workflowStore().markRecoveryExceeded(row.workflowId(), System.currentTimeMillis());
+      engine.workflowStore().markRecoveryExceeded(row.workflowId(), now);
       log.error(
           "workflow {} ({}) was started {} times without finishing; giving up on it with status"
               + " MAX_RECOVERY_ATTEMPTS_EXCEEDED",
           row.workflowId(),
           row.name(),
           row.recoveryAttempts());
-      return false;
+      return null;
     }
-    DurableCall<?> call = callOf(row);
-    if (call == null
-        || !engine.workflowStore().countRecoveryAttempt(row.workflowId(), System.currentTimeMillis())) {
-      return false;
-    }
-    engine.resumeInBackground(call, row.workflowId(), row.deadline(), null);
-    return true;
+    return callOf(row);
   }
 
   /**

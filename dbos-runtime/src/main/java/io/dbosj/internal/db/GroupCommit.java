@@ -1,0 +1,267 @@
+package io.dbosj.internal.db;
+
+import io.dbosj.DbosException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Combines the checkpoints of concurrent workflows into shared commits. A caller that finds no
+ * commit under way runs its own writes at once, on its own thread, so a lone workflow waits for
+ * nothing; callers that arrive while a commit is under way queue, and the next of them to run
+ * takes the whole queue into one transaction. Every caller returns only once its writes are
+ * committed (or known to have changed nothing), so combining never weakens durability.
+ *
+ * <p>The writes of one call are all or none: if one of several changes no row (a step another
+ * execution recorded first, an outcome that lost to a cancellation), none of them is kept, and
+ * the caller sees which. Such a call is then run again in a transaction of its own, as is every
+ * call of a shared commit that failed, so one caller's trouble is never another's.
+ */
+public final class GroupCommit {
+  private static final int MAX_CALLS_PER_COMMIT = 512;
+
+  private final SystemDatabase db;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ArrayDeque<Call> waiting = new ArrayDeque<>();
+  private boolean committing;
+  private long rounds;
+
+  public GroupCommit(SystemDatabase db) {
+    this.db = db;
+  }
+
+  /** One caller's writes and, once committed, how many rows each changed. */
+  private static final class Call {
+    final CheckpointWrite[] writes;
+    final Condition finished;
+    int[] counts;
+    DbosException failure;
+    boolean done;
+
+    Call(CheckpointWrite[] writes, Condition finished) {
+      this.writes = writes;
+      this.finished = finished;
+    }
+  }
+
+  /**
+   * Commits {@code writes} together, maybe with other callers' writes, and returns how many rows
+   * each changed. If any changed none and there were several, none of them is kept.
+   *
+   * @throws DbosException if the database failed them
+   */
+  public int[] commit(CheckpointWrite... writes) {
+    lock.lock();
+    try {
+      Call call = new Call(writes, lock.newCondition());
+      waiting.add(call);
+      while (!call.done) {
+        if (committing) {
+          call.finished.awaitUninterruptibly();
+          continue;
+        }
+        committing = true;
+        List<Call> batch = takeWaiting();
+        lock.unlock();
+        try {
+          run(batch);
+        } finally {
+          lock.lock();
+          rounds++;
+          committing = false;
+          // wake exactly the callers whose writes are done, and the next to lead, if any
+          for (Call done : batch) {
+            if (done.counts == null && done.failure == null) {
+              done.failure = new DbosException("the commit of this checkpoint was interrupted by an error");
+            }
+            done.done = true;
+            done.finished.signal();
+          }
+          if (!waiting.isEmpty()) {
+            waiting.peek().finished.signal();
+          }
+        }
+      }
+      if (call.failure != null) {
+        throw call.failure;
+      }
+      return call.counts;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * How many commit rounds this has run: one transaction each, unless a round had to be split.
+   * Fewer rounds than calls means calls were combined.
+   */
+  public long rounds() {
+    lock.lock();
+    try {
+      return rounds;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether a commit round is under way. */
+  public boolean committing() {
+    lock.lock();
+    try {
+      return committing;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many calls wait for a commit under way to finish. */
+  public int waiting() {
+    lock.lock();
+    try {
+      return waiting.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private List<Call> takeWaiting() {
+    List<Call> batch = new ArrayList<>(Math.min(waiting.size(), MAX_CALLS_PER_COMMIT));
+    while (!waiting.isEmpty() && batch.size() < MAX_CALLS_PER_COMMIT) {
+      batch.add(waiting.poll());
+    }
+    return batch;
+  }
+
+  private void run(List<Call> batch) {
+    if (batch.size() == 1 && batch.get(0).writes.length == 1) {
+      runAutoCommitted(batch.get(0));
+    } else if (!runShared(batch)) {
+      for (Call call : batch) {
+        runAlone(call);
+      }
+    }
+  }
+
+  /** A single write needs no transaction around it: one round trip. */
+  private void runAutoCommitted(Call call) {
+    CheckpointWrite write = call.writes[0];
+    try (Connection connection = db.openPooledConnection();
+        PreparedStatement statement = connection.prepareStatement(write.sql())) {
+      Jdbc.bind(statement, write.binds());
+      call.counts = new int[] {statement.executeUpdate()};
+    } catch (SQLException e) {
+      call.failure = db.failure(e);
+    }
+  }
+
+  /**
+   * Runs every call's writes in one transaction, each statement as one JDBC batch. Returns {@code
+   * false}, keeping nothing, if a call's writes were not all-or-none or the database failed.
+   */
+  private boolean runShared(List<Call> batch) {
+    Map<String, List<int[]>> byStatement = new LinkedHashMap<>();
+    List<CheckpointWrite> order = new ArrayList<>();
+    for (int c = 0; c < batch.size(); c++) {
+      Call call = batch.get(c);
+      call.counts = new int[call.writes.length];
+      for (int w = 0; w < call.writes.length; w++) {
+        CheckpointWrite write = call.writes[w];
+        List<int[]> positions = byStatement.get(write.sql());
+        if (positions == null) {
+          positions = new ArrayList<>();
+          byStatement.put(write.sql(), positions);
+          order.add(write);
+        }
+        positions.add(new int[] {c, w});
+      }
+    }
+    order.sort(Comparator.comparingInt(CheckpointWrite::rank));
+    try (Connection connection = db.openPooledConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        for (CheckpointWrite first : order) {
+          List<int[]> positions = byStatement.get(first.sql());
+          try (PreparedStatement statement = connection.prepareStatement(first.sql())) {
+            for (int[] p : positions) {
+              Jdbc.bind(statement, batch.get(p[0]).writes[p[1]].binds());
+              statement.addBatch();
+            }
+            int[] counts = statement.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+              int[] p = positions.get(i);
+              batch.get(p[0]).counts[p[1]] = counts[i];
+            }
+          }
+        }
+        for (Call call : batch) {
+          if (!allOrNone(call.counts)) {
+            connection.rollback();
+            return false;
+          }
+        }
+        connection.commit();
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        return false;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** One call in a transaction of its own; stops at the first write of several that changes nothing. */
+  private void runAlone(Call call) {
+    call.counts = new int[call.writes.length];
+    call.failure = null;
+    try (Connection connection = db.openPooledConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        boolean keep = true;
+        for (int w = 0; w < call.writes.length && keep; w++) {
+          try (PreparedStatement statement = connection.prepareStatement(call.writes[w].sql())) {
+            Jdbc.bind(statement, call.writes[w].binds());
+            call.counts[w] = statement.executeUpdate();
+          }
+          keep = call.writes.length == 1 || call.counts[w] > 0;
+        }
+        if (keep) {
+          connection.commit();
+        } else {
+          connection.rollback();
+        }
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      call.failure = db.failure(e);
+    } catch (RuntimeException e) {
+      call.failure = new DbosException("system database " + db.url() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean allOrNone(int[] counts) {
+    if (counts.length == 1) {
+      return true;
+    }
+    for (int count : counts) {
+      if (count == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
