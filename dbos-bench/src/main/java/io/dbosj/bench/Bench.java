@@ -42,7 +42,8 @@ public final class Bench {
     System.out.println();
     System.out.print(report.table());
     if (options.markdown() != null) {
-      Files.writeString(Path.of(options.markdown()), report.markdown());
+      Path markdown = Path.of(options.markdown());
+      Files.writeString(markdown, report.markdown(Chart.writeBeside(report, markdown)));
       System.err.println("wrote " + options.markdown());
     }
     if (options.json() != null) {

@@ -115,8 +115,12 @@ final class Report {
     return out.toString();
   }
 
-  String markdown() {
+  /** The report as Markdown, showing {@code chart} (a file name next to it) first unless it is null. */
+  String markdown(String chart) {
     StringBuilder out = new StringBuilder("# dbos-bench results\n\n");
+    if (chart != null) {
+      out.append("![io.dbosj, the floor and the peer, figure by figure](").append(chart.replace(" ", "%20")).append(")\n\n");
+    }
     environment.forEach((k, v) -> out.append("* ").append(k).append(": ").append(v).append('\n'));
     out.append("\n| workload | figure |");
     for (Column c : Column.values()) {

@@ -32,7 +32,7 @@ class GroupCommitTest {
   void callersArrivingDuringACommitShareTheNextOne(TestDatabase db) throws Exception {
     try (SystemDatabase system = open(db)) {
       createTable(db);
-      GroupCommit group = system.groupCommit();
+      GroupCommit group = new GroupCommit(system, 1);
       List<Future<int[]>> results;
       ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
       try (Connection blocker = holdTableLock(db)) {
@@ -60,7 +60,7 @@ class GroupCommitTest {
   void aFailingCallInASharedCommitFailsAloneAndTheOthersAreKept(TestDatabase db) throws Exception {
     try (SystemDatabase system = open(db)) {
       createTable(db);
-      GroupCommit group = system.groupCommit();
+      GroupCommit group = new GroupCommit(system, 1);
       ExecutorService callers = Executors.newFixedThreadPool(4);
       Future<int[]> first;
       Future<int[]> good;
@@ -90,7 +90,7 @@ class GroupCommitTest {
   void theWritesOfOneCallAreAllOrNone(TestDatabase db) throws Exception {
     try (SystemDatabase system = open(db)) {
       createTable(db);
-      GroupCommit group = system.groupCommit();
+      GroupCommit group = new GroupCommit(system, 1);
       assertThat(group.commit(insert(1))).containsExactly(1);
       // the second insert changes nothing (key 1 exists), so the first is not kept either
       assertThat(group.commit(insert(2), insert(1))).containsExactly(1, 0);
@@ -134,7 +134,7 @@ class GroupCommitTest {
   /** Waits until the first caller is inside its commit round, which waits for the lock. */
   private static void awaitCommitUnderWay(GroupCommit group, Future<?> first) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!group.committing()) {
+    while (group.roundsUnderWay() == 0) {
       assertThat(first.isDone()).as("the first commit waits for the lock").isFalse();
       if (System.nanoTime() > deadline) {
         throw new AssertionError("the first commit never started");

@@ -29,13 +29,20 @@ public final class GroupCommit {
   private static final int MAX_CALLS_PER_COMMIT = 512;
 
   private final SystemDatabase db;
+  private final int maxRoundsUnderWay;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Call> waiting = new ArrayDeque<>();
-  private boolean committing;
+  private int roundsUnderWay;
   private long rounds;
 
-  public GroupCommit(SystemDatabase db) {
+  /**
+   * @param maxRoundsUnderWay how many commit rounds may be under way at once: more than one lets
+   *     a server that flushes its log for several transactions at once (PostgreSQL) work on one
+   *     round while another waits for its flush; one for a database with a single writer
+   */
+  public GroupCommit(SystemDatabase db, int maxRoundsUnderWay) {
     this.db = db;
+    this.maxRoundsUnderWay = maxRoundsUnderWay;
   }
 
   /** One caller's writes and, once committed, how many rows each changed. */
@@ -64,11 +71,11 @@ public final class GroupCommit {
       Call call = new Call(writes, lock.newCondition());
       waiting.add(call);
       while (!call.done) {
-        if (committing) {
+        if (roundsUnderWay == maxRoundsUnderWay) {
           call.finished.awaitUninterruptibly();
           continue;
         }
-        committing = true;
+        roundsUnderWay++;
         List<Call> batch = takeWaiting();
         lock.unlock();
         try {
@@ -76,7 +83,7 @@ public final class GroupCommit {
         } finally {
           lock.lock();
           rounds++;
-          committing = false;
+          roundsUnderWay--;
           // wake exactly the callers whose writes are done, and the next to lead, if any
           for (Call done : batch) {
             if (done.counts == null && done.failure == null) {
@@ -112,11 +119,11 @@ public final class GroupCommit {
     }
   }
 
-  /** Whether a commit round is under way. */
-  public boolean committing() {
+  /** How many commit rounds are under way. */
+  public int roundsUnderWay() {
     lock.lock();
     try {
-      return committing;
+      return roundsUnderWay;
     } finally {
       lock.unlock();
     }

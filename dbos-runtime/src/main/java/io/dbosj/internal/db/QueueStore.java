@@ -1,6 +1,8 @@
 package io.dbosj.internal.db;
 
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.SelectField;
 import org.jooq.SelectForUpdateStep;
 import org.jooq.SelectLimitPercentStep;
 
@@ -67,8 +70,15 @@ public final class QueueStore {
     this.countPendingTotal = pending.getSQL();
     this.countPendingOfExecutor =
         pending.and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID))).getSQL();
+    List<SelectField<?>> candidateColumns = new ArrayList<>(WorkflowStore.ROW_COLUMNS);
+    candidateColumns.add(
+        field(
+            exists(
+                selectOne()
+                    .from(OperationOutputs.TABLE)
+                    .where(OperationOutputs.WORKFLOW_UUID.eq(WorkflowStatus.WORKFLOW_UUID)))));
     var candidates =
-        sql.select(WorkflowStore.ROW_COLUMNS)
+        sql.select(candidateColumns)
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
             .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)));
@@ -160,11 +170,13 @@ public final class QueueStore {
             return Claimed.NONE;
           }
           List<StatusRow> candidates = new ArrayList<>();
+          boolean anyRecordedSteps = false;
           try (PreparedStatement s = c.prepareStatement(queue.priorityEnabled() ? selectByPriority : selectInOrder)) {
             Jdbc.bind(s, queue.name(), room);
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
                 candidates.add(WorkflowStore.readRow(rs));
+                anyRecordedSteps |= rs.getBoolean(WorkflowStore.ROW_COLUMNS.size() + 1);
               }
             }
           }
@@ -183,6 +195,9 @@ public final class QueueStore {
                 claimed.add(candidates.get(i));
               }
             }
+          }
+          if (!anyRecordedSteps) {
+            return new Claimed(claimed, Map.of()); // none was resumed or recovered: nothing to replay
           }
           Map<String, Map<Integer, StepRecord>> steps = new HashMap<>();
           try (PreparedStatement s = c.prepareStatement(selectClaimedSteps)) {

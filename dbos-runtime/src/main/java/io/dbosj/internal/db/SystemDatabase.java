@@ -42,12 +42,13 @@ public final class SystemDatabase implements AutoCloseable {
   private final DatabaseUrl url;
   private final HikariDataSource pool;
   private final DSLContext renderer;
-  private final GroupCommit groupCommit = new GroupCommit(this);
+  private final GroupCommit groupCommit;
 
   private SystemDatabase(DatabaseUrl url, HikariDataSource pool, DSLContext renderer) {
     this.url = url;
     this.pool = pool;
     this.renderer = renderer;
+    this.groupCommit = new GroupCommit(this, url.kind() == DatabaseUrl.Kind.POSTGRESQL ? 2 : 1);
   }
 
   /** Where checkpoints of concurrent workflows are combined into shared commits. */
