@@ -68,6 +68,10 @@ public final class SystemDatabase implements AutoCloseable {
     config.setAutoCommit(true);
     config.setInitializationFailTimeout(1);
     config.setConnectionTimeout(30_000);
+    // One connection at launch (the one that checks the database answers); the pool grows to its
+    // maximum as callers need more. Filling all of them at once would open (and, on PostgreSQL,
+    // SCRAM-authenticate) up to 16 connections while launch() runs, in a JVM still interpreting.
+    config.setMinimumIdle(1);
     if (url.user() != null) {
       config.setUsername(url.user());
     }

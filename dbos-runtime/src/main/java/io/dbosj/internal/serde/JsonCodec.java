@@ -23,11 +23,10 @@ public final class JsonCodec {
   public static final String FORMAT = "json";
 
   /**
-   * Fails on types with no properties instead of writing {@code {}}: recording an object as empty
-   * would silently lose its state on replay.
+   * Made on first use, not with the codec: building a mapper loads some 450 Jackson classes, a
+   * few hundred milliseconds in a new JVM, which {@code launch()} need not wait for.
    */
-  private final JsonMapper mapper =
-      JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+  private volatile JsonMapper mapper;
   private final ConcurrentMap<Type, JavaType> javaTypes = new ConcurrentHashMap<>();
   private final ConcurrentMap<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
 
@@ -69,7 +68,7 @@ public final class JsonCodec {
   /** Arguments whose declared types are not known here, written as their runtime types. */
   public String encodeUntyped(Object[] args) {
     try {
-      return mapper.writeValueAsString(args == null ? new Object[0] : args);
+      return mapper().writeValueAsString(args == null ? new Object[0] : args);
     } catch (JacksonException e) {
       throw new UnserializableValueException("cannot write the arguments as JSON: " + e.getMessage(), e);
     }
@@ -78,7 +77,7 @@ public final class JsonCodec {
   /** Reads back arguments written by {@link #encodeArguments}. */
   public Object[] decodeArguments(DurableMethod<?> method, String json) {
     List<DurableMethod.Param> params = method.params();
-    JsonNode array = mapper.readTree(json == null ? "[]" : json);
+    JsonNode array = mapper().readTree(json == null ? "[]" : json);
     if (!array.isArray() || array.size() != params.size()) {
       throw new IllegalArgumentException(
           "recorded inputs of "
@@ -90,7 +89,7 @@ public final class JsonCodec {
     }
     Object[] args = new Object[params.size()];
     for (int i = 0; i < args.length; i++) {
-      args[i] = mapper.treeToValue(array.get(i), javaType(params.get(i).type().type()));
+      args[i] = mapper().treeToValue(array.get(i), javaType(params.get(i).type().type()));
     }
     return args;
   }
@@ -125,29 +124,47 @@ public final class JsonCodec {
     if (type.isVoid() || json == null) {
       return type.defaultValue();
     }
-    return (R) mapper.readValue(json, javaType(type.type()));
+    return (R) mapper().readValue(json, javaType(type.type()));
   }
 
   /** Reads a recorded value whose declared type is not known here, as maps, lists and scalars. */
   public Object decodeUntyped(String json) {
-    return json == null ? null : mapper.readValue(json, Object.class);
+    return json == null ? null : mapper().readValue(json, Object.class);
   }
 
   /** An exception as recorded text: its class, message and stack. */
   public String encodeError(Throwable error) {
-    return mapper.writeValueAsString(RecordedError.of(error));
+    return mapper().writeValueAsString(RecordedError.of(error));
   }
 
   /** Reads back an error written by {@link #encodeError}. */
   public RecordedError decodeError(String json) {
-    return mapper.readValue(json, RecordedError.class);
+    return mapper().readValue(json, RecordedError.class);
+  }
+
+  /**
+   * The mapper. It fails on types with no properties instead of writing {@code {}}: recording an
+   * object as empty would silently lose its state on replay.
+   */
+  private JsonMapper mapper() {
+    JsonMapper m = mapper;
+    if (m == null) {
+      synchronized (this) {
+        m = mapper;
+        if (m == null) {
+          m = JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+          mapper = m;
+        }
+      }
+    }
+    return m;
   }
 
   private ObjectWriter writer(Type type) {
-    return writers.computeIfAbsent(type, t -> mapper.writerFor(javaType(t)));
+    return writers.computeIfAbsent(type, t -> mapper().writerFor(javaType(t)));
   }
 
   private JavaType javaType(Type type) {
-    return javaTypes.computeIfAbsent(type, t -> mapper.getTypeFactory().constructType(t));
+    return javaTypes.computeIfAbsent(type, t -> mapper().getTypeFactory().constructType(t));
   }
 }
