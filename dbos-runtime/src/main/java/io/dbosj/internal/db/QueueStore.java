@@ -1,16 +1,6 @@
 package io.dbosj.internal.db;
 
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.selectOne;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.val;
-
 import io.dbosj.Queue;
-import io.dbosj.WorkflowState;
-import io.dbosj.internal.db.SystemTables.OperationOutputs;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -21,10 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
-import org.jooq.SelectField;
-import org.jooq.SelectForUpdateStep;
-import org.jooq.SelectLimitPercentStep;
 
 /**
  * Moves workflows of a queue from {@code ENQUEUED} to {@code PENDING} for this executor, within
@@ -50,75 +36,16 @@ public final class QueueStore {
 
   public QueueStore(SystemDatabase db) {
     this.db = db;
-    DSLContext sql = db.renderer();
-    this.tryLock =
-        db.isPostgres()
-            ? sql.select(field("pg_try_advisory_xact_lock({0})", Boolean.class, val(0L))).getSQL()
-            : null;
-    this.countStartedSince =
-        sql.select(count())
-            .from(WorkflowStatus.TABLE)
-            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
-            .and(WorkflowStatus.STATUS.ne(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
-            .and(WorkflowStatus.STARTED_AT_EPOCH_MS.gt(val(null, WorkflowStatus.STARTED_AT_EPOCH_MS)))
-            .getSQL();
-    var pending =
-        sql.select(count())
-            .from(WorkflowStatus.TABLE)
-            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
-            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)));
-    this.countPendingTotal = pending.getSQL();
-    this.countPendingOfExecutor =
-        pending.and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID))).getSQL();
-    List<SelectField<?>> candidateColumns = new ArrayList<>(WorkflowStore.ROW_COLUMNS);
-    candidateColumns.add(
-        field(
-            exists(
-                selectOne()
-                    .from(OperationOutputs.TABLE)
-                    .where(OperationOutputs.WORKFLOW_UUID.eq(WorkflowStatus.WORKFLOW_UUID)))));
-    var candidates =
-        sql.select(candidateColumns)
-            .from(WorkflowStatus.TABLE)
-            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
-            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)));
-    this.selectByPriority =
-        lockRows(candidates.orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(val(0)), db);
-    this.selectInOrder = lockRows(candidates.orderBy(WorkflowStatus.CREATED_AT).limit(val(0)), db);
-    this.claim =
-        sql.update(WorkflowStatus.TABLE)
-            .set(WorkflowStatus.STATUS, inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS))
-            .set(WorkflowStatus.EXECUTOR_ID, val(null, WorkflowStatus.EXECUTOR_ID))
-            .set(WorkflowStatus.APPLICATION_VERSION, val(null, WorkflowStatus.APPLICATION_VERSION))
-            .set(WorkflowStatus.STARTED_AT_EPOCH_MS, val(null, WorkflowStatus.STARTED_AT_EPOCH_MS))
-            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
-            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
-            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
-            .getSQL();
-    this.selectClaimedSteps =
-        sql.select(
-                OperationOutputs.WORKFLOW_UUID,
-                OperationOutputs.FUNCTION_ID,
-                OperationOutputs.FUNCTION_NAME,
-                OperationOutputs.OUTPUT,
-                OperationOutputs.ERROR,
-                OperationOutputs.CHILD_WORKFLOW_ID,
-                OperationOutputs.STARTED_AT_EPOCH_MS,
-                OperationOutputs.COMPLETED_AT_EPOCH_MS)
-            .from(OperationOutputs.TABLE)
-            .where(
-                OperationOutputs.WORKFLOW_UUID.in(
-                    select(WorkflowStatus.WORKFLOW_UUID)
-                        .from(WorkflowStatus.TABLE)
-                        .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
-                        .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
-                        .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
-                        .and(WorkflowStatus.STARTED_AT_EPOCH_MS.eq(val(null, WorkflowStatus.STARTED_AT_EPOCH_MS)))))
-            .getSQL();
-    this.notify =
-        db.isPostgres()
-            ? sql.select(field("pg_notify({0}, {1})", Object.class, val(""), val(""))).getSQL()
-            : null;
+    SystemSql.Queues sql = SystemSql.of(db.isPostgres()).queues();
+    this.tryLock = sql.tryLock();
+    this.countStartedSince = sql.countStartedSince();
+    this.countPendingTotal = sql.countPendingTotal();
+    this.countPendingOfExecutor = sql.countPendingOfExecutor();
+    this.selectByPriority = sql.selectByPriority();
+    this.selectInOrder = sql.selectInOrder();
+    this.claim = sql.claim();
+    this.selectClaimedSteps = sql.selectClaimedSteps();
+    this.notify = sql.notifyEnqueued();
   }
 
   /** The PostgreSQL channel that tells queue runners new work is waiting. */
@@ -129,11 +56,6 @@ public final class QueueStore {
     if (notify != null) {
       db.query(notify, row -> null, CHANNEL, queueName);
     }
-  }
-
-  private static String lockRows(SelectLimitPercentStep<?> select, SystemDatabase db) {
-    SelectForUpdateStep<?> query = select;
-    return db.isPostgres() ? query.forUpdate().skipLocked().getSQL() : query.getSQL();
   }
 
   /**
@@ -176,7 +98,7 @@ public final class QueueStore {
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
                 candidates.add(WorkflowStore.readRow(rs));
-                anyRecordedSteps |= rs.getBoolean(WorkflowStore.ROW_COLUMNS.size() + 1);
+                anyRecordedSteps |= rs.getBoolean(WorkflowStatus.ROW_COLUMNS.size() + 1);
               }
             }
           }

@@ -1,36 +1,12 @@
 package io.dbosj.internal.db;
 
-import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectOne;
-import static org.jooq.impl.DSL.val;
-
-import io.dbosj.WorkflowState;
-import io.dbosj.internal.db.SystemTables.OperationOutputs;
-import io.dbosj.internal.db.SystemTables.WorkflowStatus;
-import io.dbosj.internal.serde.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.DSLContext;
 
 /** Owns {@code operation_outputs}: the recorded outcome of each step of each workflow. */
 public final class StepStore {
-  /** The columns a step record writes, in order. */
-  private static final java.util.List<org.jooq.Field<?>> COLUMNS =
-      java.util.List.of(
-          OperationOutputs.WORKFLOW_UUID,
-          OperationOutputs.FUNCTION_ID,
-          OperationOutputs.FUNCTION_NAME,
-          OperationOutputs.OUTPUT,
-          OperationOutputs.ERROR,
-          OperationOutputs.CHILD_WORKFLOW_ID,
-          OperationOutputs.STARTED_AT_EPOCH_MS,
-          OperationOutputs.COMPLETED_AT_EPOCH_MS,
-          OperationOutputs.SERIALIZATION);
-
   private final SystemDatabase db;
   private final String insert;
   private final String selectAll;
@@ -40,84 +16,12 @@ public final class StepStore {
 
   public StepStore(SystemDatabase db) {
     this.db = db;
-    DSLContext sql = db.renderer();
-    this.insert =
-        sql.insertInto(OperationOutputs.TABLE)
-            .columns(COLUMNS)
-            .select(
-                select(
-                        val(null, OperationOutputs.WORKFLOW_UUID),
-                        val(null, OperationOutputs.FUNCTION_ID),
-                        val(null, OperationOutputs.FUNCTION_NAME),
-                        val(null, OperationOutputs.OUTPUT),
-                        val(null, OperationOutputs.ERROR),
-                        val(null, OperationOutputs.CHILD_WORKFLOW_ID),
-                        val(null, OperationOutputs.STARTED_AT_EPOCH_MS),
-                        val(null, OperationOutputs.COMPLETED_AT_EPOCH_MS),
-                        inline(JsonCodec.FORMAT, OperationOutputs.SERIALIZATION))
-                    .where(
-                        exists(
-                            selectOne()
-                                .from(WorkflowStatus.TABLE)
-                                .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
-                                .and(
-                                    WorkflowStatus.STATUS.eq(
-                                        inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS))))))
-            .onConflictDoNothing()
-            .getSQL();
-    var columns =
-        sql.select(
-                OperationOutputs.WORKFLOW_UUID,
-                OperationOutputs.FUNCTION_ID,
-                OperationOutputs.FUNCTION_NAME,
-                OperationOutputs.OUTPUT,
-                OperationOutputs.ERROR,
-                OperationOutputs.CHILD_WORKFLOW_ID,
-                OperationOutputs.STARTED_AT_EPOCH_MS,
-                OperationOutputs.COMPLETED_AT_EPOCH_MS)
-            .from(OperationOutputs.TABLE)
-            .where(OperationOutputs.WORKFLOW_UUID.eq(val(null, OperationOutputs.WORKFLOW_UUID)));
-    this.selectAll = columns.orderBy(OperationOutputs.FUNCTION_ID).getSQL();
-    this.selectAllOfPending =
-        sql.select(
-                OperationOutputs.WORKFLOW_UUID,
-                OperationOutputs.FUNCTION_ID,
-                OperationOutputs.FUNCTION_NAME,
-                OperationOutputs.OUTPUT,
-                OperationOutputs.ERROR,
-                OperationOutputs.CHILD_WORKFLOW_ID,
-                OperationOutputs.STARTED_AT_EPOCH_MS,
-                OperationOutputs.COMPLETED_AT_EPOCH_MS)
-            .from(OperationOutputs.TABLE)
-            .where(
-                OperationOutputs.WORKFLOW_UUID.in(
-                    select(WorkflowStatus.WORKFLOW_UUID)
-                        .from(WorkflowStatus.TABLE)
-                        .where(
-                            WorkflowStatus.STATUS.eq(
-                                inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
-                        .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))))
-            .getSQL();
-    this.copy =
-        sql.insertInto(OperationOutputs.TABLE)
-            .columns(COLUMNS)
-            .select(
-                select(
-                        val(null, OperationOutputs.WORKFLOW_UUID),
-                        OperationOutputs.FUNCTION_ID,
-                        OperationOutputs.FUNCTION_NAME,
-                        OperationOutputs.OUTPUT,
-                        OperationOutputs.ERROR,
-                        OperationOutputs.CHILD_WORKFLOW_ID,
-                        OperationOutputs.STARTED_AT_EPOCH_MS,
-                        OperationOutputs.COMPLETED_AT_EPOCH_MS,
-                        OperationOutputs.SERIALIZATION)
-                    .from(OperationOutputs.TABLE)
-                    .where(OperationOutputs.WORKFLOW_UUID.eq(val(null, OperationOutputs.WORKFLOW_UUID)))
-                    .and(OperationOutputs.FUNCTION_ID.lt(val(null, OperationOutputs.FUNCTION_ID))))
-            .getSQL();
-    this.selectOne =
-        columns.and(OperationOutputs.FUNCTION_ID.eq(val(null, OperationOutputs.FUNCTION_ID))).getSQL();
+    SystemSql.Steps sql = SystemSql.of(db.isPostgres()).steps();
+    this.insert = sql.insert();
+    this.selectAll = sql.selectAll();
+    this.selectAllOfPending = sql.selectAllOfPending();
+    this.copy = sql.copy();
+    this.selectOne = sql.selectOne();
   }
 
   /**

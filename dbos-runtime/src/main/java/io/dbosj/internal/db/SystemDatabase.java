@@ -20,7 +20,8 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
- * The connection pool to the system database and the jOOQ dialect its SQL is rendered for.
+ * The connection pool to the system database, and the jOOQ dialect of its (rarely used) jOOQ
+ * queries.
  * PostgreSQL gets a pool of connections, one per concurrent writer; SQLite runs in WAL mode with
  * full fsync, immediate write transactions and a long busy timeout, so writers queue rather than
  * fail.
@@ -41,13 +42,13 @@ public final class SystemDatabase implements AutoCloseable {
 
   private final DatabaseUrl url;
   private final HikariDataSource pool;
-  private final DSLContext renderer;
+  /** Made on first use: jOOQ is some 1000 classes that {@code launch()} does without. */
+  private volatile DSLContext renderer;
   private final GroupCommit groupCommit;
 
-  private SystemDatabase(DatabaseUrl url, HikariDataSource pool, DSLContext renderer) {
+  private SystemDatabase(DatabaseUrl url, HikariDataSource pool) {
     this.url = url;
     this.pool = pool;
-    this.renderer = renderer;
     this.groupCommit = new GroupCommit(this, url.kind() == DatabaseUrl.Kind.POSTGRESQL ? 2 : 1);
   }
 
@@ -78,12 +79,8 @@ public final class SystemDatabase implements AutoCloseable {
     if (url.password() != null) {
       config.setPassword(url.password());
     }
-    SQLDialect dialect;
-    Settings settings = new Settings();
     if (url.kind() == DatabaseUrl.Kind.SQLITE) {
       createParentDirectory(url);
-      dialect = SQLDialect.SQLITE;
-      settings.setRenderSchema(false);
       config.setMaximumPoolSize(SQLITE_POOL_SIZE);
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", "FULL");
@@ -91,12 +88,11 @@ public final class SystemDatabase implements AutoCloseable {
       config.addDataSourceProperty("foreign_keys", "true");
       config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     } else {
-      dialect = SQLDialect.POSTGRES;
       config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
     }
     try {
       HikariDataSource pool = new HikariDataSource(config);
-      return new SystemDatabase(url, pool, DSL.using(dialect, settings));
+      return new SystemDatabase(url, pool);
     } catch (HikariPool.PoolInitializationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new DbosException(
@@ -147,12 +143,27 @@ public final class SystemDatabase implements AutoCloseable {
 
   /** A jOOQ context that renders SQL for this database without touching a connection. */
   public DSLContext renderer() {
-    return renderer;
+    DSLContext r = renderer;
+    if (r == null) {
+      r = renderer(isPostgres());
+      renderer = r;
+    }
+    return r;
+  }
+
+  /** A jOOQ context rendering for PostgreSQL or for SQLite (whose tables have no schema). */
+  static DSLContext renderer(boolean postgres) {
+    Settings settings = new Settings();
+    if (!postgres) {
+      settings.setRenderSchema(false);
+    }
+    return DSL.using(postgres ? SQLDialect.POSTGRES : SQLDialect.SQLITE, settings);
   }
 
   /** A jOOQ context executing on {@code connection}. */
   public DSLContext dsl(Connection connection) {
-    return DSL.using(connection, renderer.dialect(), renderer.settings());
+    DSLContext r = renderer();
+    return DSL.using(connection, r.dialect(), r.settings());
   }
 
   /** A connection from the pool; the caller closes it, which returns it reset. */

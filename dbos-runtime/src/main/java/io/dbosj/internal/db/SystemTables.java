@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import java.util.List;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -60,6 +61,25 @@ final class SystemTables {
         field(name("parent_workflow_id"), SQLDataType.CLOB);
     static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
 
+    /** The columns of a {@link StatusRow}, in the order {@link WorkflowStore#readRow} reads them. */
+    static final List<Field<?>> ROW_COLUMNS =
+        List.of(
+            WORKFLOW_UUID,
+            STATUS,
+            NAME,
+            CLASS_NAME,
+            CONFIG_NAME,
+            INPUTS,
+            OUTPUT,
+            ERROR,
+            EXECUTOR_ID,
+            APPLICATION_VERSION,
+            QUEUE_NAME,
+            RECOVERY_ATTEMPTS,
+            CREATED_AT,
+            UPDATED_AT,
+            WORKFLOW_DEADLINE_EPOCH_MS);
+
     private WorkflowStatus() {}
   }
 
@@ -78,6 +98,19 @@ final class SystemTables {
     static final Field<Long> COMPLETED_AT_EPOCH_MS =
         field(name("completed_at_epoch_ms"), SQLDataType.BIGINT);
     static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
+
+    /** The columns a step record writes, in order. */
+    static final List<Field<?>> RECORD_COLUMNS =
+        List.of(
+            WORKFLOW_UUID,
+            FUNCTION_ID,
+            FUNCTION_NAME,
+            OUTPUT,
+            ERROR,
+            CHILD_WORKFLOW_ID,
+            STARTED_AT_EPOCH_MS,
+            COMPLETED_AT_EPOCH_MS,
+            SERIALIZATION);
 
     private OperationOutputs() {}
   }

@@ -1,16 +1,12 @@
 package io.dbosj.internal.db;
 
-import static org.jooq.impl.DSL.constraint;
-import static org.jooq.impl.DSL.val;
-
 import io.dbosj.internal.db.SystemTables.TransactionOutputs;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
-import org.jooq.DSLContext;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Owns {@code transaction_outputs} in the application database. Reads and writes run on the
@@ -29,58 +25,20 @@ public final class TransactionOutputStore {
 
   public TransactionOutputStore(SystemDatabase db) {
     this.db = db;
-    DSLContext sql = db.renderer();
-    this.select =
-        sql.select(TransactionOutputs.FUNCTION_NAME, TransactionOutputs.OUTPUT, TransactionOutputs.ERROR)
-            .from(TransactionOutputs.TABLE)
-            .where(TransactionOutputs.WORKFLOW_UUID.eq(val(null, TransactionOutputs.WORKFLOW_UUID)))
-            .and(TransactionOutputs.FUNCTION_ID.eq(val(null, TransactionOutputs.FUNCTION_ID)))
-            .getSQL();
-    this.insert =
-        sql.insertInto(TransactionOutputs.TABLE)
-            .columns(
-                TransactionOutputs.WORKFLOW_UUID,
-                TransactionOutputs.FUNCTION_ID,
-                TransactionOutputs.FUNCTION_NAME,
-                TransactionOutputs.OUTPUT,
-                TransactionOutputs.ERROR,
-                TransactionOutputs.EXECUTOR_ID,
-                TransactionOutputs.CREATED_AT)
-            .values(
-                val(null, TransactionOutputs.WORKFLOW_UUID),
-                val(null, TransactionOutputs.FUNCTION_ID),
-                val(null, TransactionOutputs.FUNCTION_NAME),
-                val(null, TransactionOutputs.OUTPUT),
-                val(null, TransactionOutputs.ERROR),
-                val(null, TransactionOutputs.EXECUTOR_ID),
-                val(null, TransactionOutputs.CREATED_AT))
-            .onConflictDoNothing()
-            .getSQL();
+    SystemSql.TransactionOutputs sql = SystemSql.of(db.isPostgres()).transactionOutputs();
+    this.select = sql.select();
+    this.insert = sql.insert();
   }
 
   /** Creates {@code transaction_outputs} in the application database if it is missing. */
   public static void createTable(SystemDatabase db) {
+    List<String> create = SystemSql.of(db.isPostgres()).transactionOutputs().create();
     db.inTransaction(
         c -> {
-          DSLContext dsl = db.dsl(c);
           if (db.isPostgres()) {
-            dsl.execute("select pg_advisory_xact_lock(?)", POSTGRES_LOCK_KEY);
-            dsl.createSchemaIfNotExists(SystemTables.SCHEMA).execute();
+            SchemaMigrations.lock(c, POSTGRES_LOCK_KEY);
           }
-          dsl.createTableIfNotExists(TransactionOutputs.TABLE)
-              .column(TransactionOutputs.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
-              .column(TransactionOutputs.FUNCTION_ID, SQLDataType.INTEGER.nullable(false))
-              .column(TransactionOutputs.OUTPUT, SQLDataType.CLOB)
-              .column(TransactionOutputs.ERROR, SQLDataType.CLOB)
-              .column(TransactionOutputs.TXN_ID, SQLDataType.CLOB)
-              .column(TransactionOutputs.TXN_SNAPSHOT, SQLDataType.CLOB)
-              .column(TransactionOutputs.EXECUTOR_ID, SQLDataType.CLOB)
-              .column(TransactionOutputs.FUNCTION_NAME, SQLDataType.CLOB.nullable(false).defaultValue(""))
-              .column(TransactionOutputs.CREATED_AT, SQLDataType.BIGINT.nullable(false))
-              .constraints(
-                  constraint("transaction_outputs_pkey")
-                      .primaryKey(TransactionOutputs.WORKFLOW_UUID, TransactionOutputs.FUNCTION_ID))
-              .execute();
+          SchemaMigrations.execute(c, create);
           return null;
         });
   }

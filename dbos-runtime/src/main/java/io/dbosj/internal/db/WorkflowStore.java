@@ -1,43 +1,17 @@
 package io.dbosj.internal.db;
 
-import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.val;
-
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
-import io.dbosj.internal.serde.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.SelectField;
 
 /**
- * Owns {@code workflow_status}. Its SQL is rendered once by jOOQ for this database and run as
- * prepared statements.
+ * Owns {@code workflow_status}. Its SQL, rendered ahead of time by jOOQ for this database (see
+ * {@link SystemSql}), runs as prepared statements.
  */
 public final class WorkflowStore {
-  /** The columns of a {@link StatusRow}, in the order {@link #readRow} reads them. */
-  static final List<Field<?>> ROW_COLUMNS =
-      List.of(
-          WorkflowStatus.WORKFLOW_UUID,
-          WorkflowStatus.STATUS,
-          WorkflowStatus.NAME,
-          WorkflowStatus.CLASS_NAME,
-          WorkflowStatus.CONFIG_NAME,
-          WorkflowStatus.INPUTS,
-          WorkflowStatus.OUTPUT,
-          WorkflowStatus.ERROR,
-          WorkflowStatus.EXECUTOR_ID,
-          WorkflowStatus.APPLICATION_VERSION,
-          WorkflowStatus.QUEUE_NAME,
-          WorkflowStatus.RECOVERY_ATTEMPTS,
-          WorkflowStatus.CREATED_AT,
-          WorkflowStatus.UPDATED_AT,
-          WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS);
-
   private final SystemDatabase db;
   private final String insertPending;
   private final String selectById;
@@ -53,142 +27,18 @@ public final class WorkflowStore {
 
   public WorkflowStore(SystemDatabase db) {
     this.db = db;
-    DSLContext sql = db.renderer();
-    SelectField<?>[] rowColumns = ROW_COLUMNS.toArray(new SelectField<?>[0]);
-    this.insertPending =
-        sql.insertInto(WorkflowStatus.TABLE)
-            .columns(
-                WorkflowStatus.WORKFLOW_UUID,
-                WorkflowStatus.STATUS,
-                WorkflowStatus.NAME,
-                WorkflowStatus.CLASS_NAME,
-                WorkflowStatus.CONFIG_NAME,
-                WorkflowStatus.INPUTS,
-                WorkflowStatus.EXECUTOR_ID,
-                WorkflowStatus.APPLICATION_VERSION,
-                WorkflowStatus.PARENT_WORKFLOW_ID,
-                WorkflowStatus.CREATED_AT,
-                WorkflowStatus.UPDATED_AT,
-                WorkflowStatus.STARTED_AT_EPOCH_MS,
-                WorkflowStatus.QUEUE_NAME,
-                WorkflowStatus.DEDUPLICATION_ID,
-                WorkflowStatus.PRIORITY,
-                WorkflowStatus.FORKED_FROM,
-                WorkflowStatus.WORKFLOW_TIMEOUT_MS,
-                WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS,
-                WorkflowStatus.RECOVERY_ATTEMPTS,
-                WorkflowStatus.SERIALIZATION)
-            .values(
-                val(null, WorkflowStatus.WORKFLOW_UUID),
-                val(null, WorkflowStatus.STATUS),
-                val(null, WorkflowStatus.NAME),
-                val(null, WorkflowStatus.CLASS_NAME),
-                val(null, WorkflowStatus.CONFIG_NAME),
-                val(null, WorkflowStatus.INPUTS),
-                val(null, WorkflowStatus.EXECUTOR_ID),
-                val(null, WorkflowStatus.APPLICATION_VERSION),
-                val(null, WorkflowStatus.PARENT_WORKFLOW_ID),
-                val(null, WorkflowStatus.CREATED_AT),
-                val(null, WorkflowStatus.UPDATED_AT),
-                val(null, WorkflowStatus.STARTED_AT_EPOCH_MS),
-                val(null, WorkflowStatus.QUEUE_NAME),
-                val(null, WorkflowStatus.DEDUPLICATION_ID),
-                val(null, WorkflowStatus.PRIORITY),
-                val(null, WorkflowStatus.FORKED_FROM),
-                val(null, WorkflowStatus.WORKFLOW_TIMEOUT_MS),
-                val(null, WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS),
-                inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS),
-                inline(JsonCodec.FORMAT, WorkflowStatus.SERIALIZATION))
-            .onConflictDoNothing()
-            .getSQL();
-    this.selectById =
-        sql.select(rowColumns)
-            .from(WorkflowStatus.TABLE)
-            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
-            .getSQL();
-    this.complete =
-        sql.update(WorkflowStatus.TABLE)
-            .set(WorkflowStatus.STATUS, val(null, WorkflowStatus.STATUS))
-            .set(WorkflowStatus.OUTPUT, val(null, WorkflowStatus.OUTPUT))
-            .set(WorkflowStatus.ERROR, val(null, WorkflowStatus.ERROR))
-            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
-            .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
-            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
-            .and(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
-            .getSQL();
-    this.requeue =
-        sql.update(WorkflowStatus.TABLE)
-            .set(WorkflowStatus.STATUS, inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS))
-            .set(WorkflowStatus.STARTED_AT_EPOCH_MS, inline((Long) null, WorkflowStatus.STARTED_AT_EPOCH_MS))
-            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
-            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
-            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
-            .getSQL();
-    this.selectQueued =
-        sql.select(rowColumns)
-            .from(WorkflowStatus.TABLE)
-            .where(WorkflowStatus.QUEUE_NAME.isNotNull())
-            .and(
-                WorkflowStatus.STATUS.in(
-                    inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS),
-                    inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
-            .orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT)
-            .getSQL();
-    this.selectLastScheduledInputs =
-        sql.select(WorkflowStatus.INPUTS)
-            .from(WorkflowStatus.TABLE)
-            .where(WorkflowStatus.CLASS_NAME.eq(val(null, WorkflowStatus.CLASS_NAME)))
-            .and(WorkflowStatus.CONFIG_NAME.eq(val(null, WorkflowStatus.CONFIG_NAME)))
-            .and(WorkflowStatus.NAME.eq(val(null, WorkflowStatus.NAME)))
-            .and(WorkflowStatus.WORKFLOW_UUID.like(val(null, WorkflowStatus.WORKFLOW_UUID)))
-            .orderBy(WorkflowStatus.CREATED_AT.desc())
-            .limit(inline(1))
-            .getSQL();
-    this.cancel =
-        sql.update(WorkflowStatus.TABLE)
-            .set(WorkflowStatus.STATUS, inline(WorkflowState.CANCELLED.name(), WorkflowStatus.STATUS))
-            .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
-            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
-            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
-            .and(
-                WorkflowStatus.STATUS.in(
-                    inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS),
-                    inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
-            .getSQL();
-    this.reassign =
-        sql.update(WorkflowStatus.TABLE)
-            .set(WorkflowStatus.EXECUTOR_ID, val(null, WorkflowStatus.EXECUTOR_ID))
-            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
-            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
-            .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
-            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
-            .getSQL();
-    this.resume =
-        sql.update(WorkflowStatus.TABLE)
-            .set(WorkflowStatus.STATUS, inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS))
-            .set(WorkflowStatus.QUEUE_NAME, val(null, WorkflowStatus.QUEUE_NAME))
-            .set(WorkflowStatus.RECOVERY_ATTEMPTS, inline(0L, WorkflowStatus.RECOVERY_ATTEMPTS))
-            .set(WorkflowStatus.STARTED_AT_EPOCH_MS, inline((Long) null, WorkflowStatus.STARTED_AT_EPOCH_MS))
-            .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
-            .set(WorkflowStatus.ERROR, inline((String) null, WorkflowStatus.ERROR))
-            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
-            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
-            .and(WorkflowStatus.STATUS.ne(inline(WorkflowState.SUCCESS.name(), WorkflowStatus.STATUS)))
-            .getSQL();
-    this.selectPendingOfExecutor =
-        sql.select(rowColumns)
-            .from(WorkflowStatus.TABLE)
-            .where(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
-            .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
-            .orderBy(WorkflowStatus.CREATED_AT)
-            .getSQL();
-    this.countRecoveryAttempt =
-        sql.update(WorkflowStatus.TABLE)
-            .set(WorkflowStatus.RECOVERY_ATTEMPTS, WorkflowStatus.RECOVERY_ATTEMPTS.plus(inline(1L)))
-            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
-            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
-            .and(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
-            .getSQL();
+    SystemSql.Workflows sql = SystemSql.of(db.isPostgres()).workflows();
+    this.insertPending = sql.insertPending();
+    this.selectById = sql.selectById();
+    this.complete = sql.complete();
+    this.requeue = sql.requeue();
+    this.selectQueued = sql.selectQueued();
+    this.selectLastScheduledInputs = sql.selectLastScheduledInputs();
+    this.cancel = sql.cancel();
+    this.reassign = sql.reassign();
+    this.resume = sql.resume();
+    this.selectPendingOfExecutor = sql.selectPendingOfExecutor();
+    this.countRecoveryAttempt = sql.countRecoveryAttempt();
   }
 
   /**
@@ -329,7 +179,7 @@ public final class WorkflowStore {
     return db.withConnection(
         c ->
             db.dsl(c)
-                .select(ROW_COLUMNS)
+                .select(WorkflowStatus.ROW_COLUMNS)
                 .from(WorkflowStatus.TABLE)
                 .where(condition)
                 .orderBy(

@@ -1,0 +1,65 @@
+package io.dbosj.internal.db;
+
+import java.util.List;
+
+/**
+ * Every statement the runtime prepares on the system and application databases, as text for one
+ * database. They are defined with jOOQ in {@link SystemSqlRendering}; the text is rendered ahead
+ * of time into {@link RenderedSql}, so that {@code launch()} loads no jOOQ class (rendering them
+ * at launch took most of a second in a new JVM). {@code SystemSqlTest} checks that the two
+ * agree. A {@code null} statement is one that database does not need.
+ */
+record SystemSql(
+    Workflows workflows,
+    Steps steps,
+    Queues queues,
+    TransactionOutputs transactionOutputs,
+    Migrations migrations) {
+
+  /** The statements of this database. */
+  static SystemSql of(boolean postgres) {
+    return postgres ? RenderedSql.POSTGRES : RenderedSql.SQLITE;
+  }
+
+  /** {@link WorkflowStore}'s. */
+  record Workflows(
+      String insertPending,
+      String selectById,
+      String complete,
+      String requeue,
+      String selectQueued,
+      String selectLastScheduledInputs,
+      String cancel,
+      String reassign,
+      String resume,
+      String selectPendingOfExecutor,
+      String countRecoveryAttempt) {}
+
+  /** {@link StepStore}'s. */
+  record Steps(String insert, String selectAll, String selectAllOfPending, String copy, String selectOne) {}
+
+  /** {@link QueueStore}'s. */
+  record Queues(
+      String tryLock,
+      String countStartedSince,
+      String countPendingTotal,
+      String countPendingOfExecutor,
+      String selectByPriority,
+      String selectInOrder,
+      String claim,
+      String selectClaimedSteps,
+      String notifyEnqueued) {}
+
+  /** {@link TransactionOutputStore}'s; {@code create} makes its table. */
+  record TransactionOutputs(String select, String insert, List<String> create) {}
+
+  /**
+   * {@link SchemaMigrations}': {@code createMigrationsTable} makes what records the versions,
+   * {@code versions.get(i)} migrates to version {@code i + 1}.
+   */
+  record Migrations(
+      List<String> createMigrationsTable,
+      String selectVersion,
+      String insertVersion,
+      List<List<String>> versions) {}
+}

@@ -1,0 +1,558 @@
+package io.dbosj.internal.db;
+
+import static org.jooq.impl.DSL.constraint;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
+
+import io.dbosj.WorkflowState;
+import io.dbosj.internal.db.SystemTables.Migrations;
+import io.dbosj.internal.db.SystemTables.Notifications;
+import io.dbosj.internal.db.SystemTables.OperationOutputs;
+import io.dbosj.internal.db.SystemTables.Streams;
+import io.dbosj.internal.db.SystemTables.TransactionOutputs;
+import io.dbosj.internal.db.SystemTables.WorkflowEvents;
+import io.dbosj.internal.db.SystemTables.WorkflowStatus;
+import io.dbosj.internal.serde.JsonCodec;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Constraint;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.SelectConditionStep;
+import org.jooq.SelectField;
+import org.jooq.SelectForUpdateStep;
+import org.jooq.SelectLimitPercentStep;
+import org.jooq.conf.ParamType;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The definition, with jOOQ over {@link SystemTables}, of every statement in {@link SystemSql}:
+ * change SQL here, then regenerate {@link RenderedSql} with {@code ./mvnw -pl dbos-runtime test
+ * -Dtest=SystemSqlTest -Ddbosj.renderSql=true}. Nothing calls this at run time.
+ */
+final class SystemSqlRendering {
+  private SystemSqlRendering() {}
+
+  /** The statements, rendered for PostgreSQL or SQLite. */
+  static SystemSql render(boolean postgres) {
+    DSLContext sql = SystemDatabase.renderer(postgres);
+    return new SystemSql(
+        workflows(sql), steps(sql), queues(sql, postgres), transactionOutputs(sql, postgres), migrations(sql, postgres));
+  }
+
+  private static SystemSql.Workflows workflows(DSLContext sql) {
+    String insertPending =
+        sql.insertInto(WorkflowStatus.TABLE)
+            .columns(
+                WorkflowStatus.WORKFLOW_UUID,
+                WorkflowStatus.STATUS,
+                WorkflowStatus.NAME,
+                WorkflowStatus.CLASS_NAME,
+                WorkflowStatus.CONFIG_NAME,
+                WorkflowStatus.INPUTS,
+                WorkflowStatus.EXECUTOR_ID,
+                WorkflowStatus.APPLICATION_VERSION,
+                WorkflowStatus.PARENT_WORKFLOW_ID,
+                WorkflowStatus.CREATED_AT,
+                WorkflowStatus.UPDATED_AT,
+                WorkflowStatus.STARTED_AT_EPOCH_MS,
+                WorkflowStatus.QUEUE_NAME,
+                WorkflowStatus.DEDUPLICATION_ID,
+                WorkflowStatus.PRIORITY,
+                WorkflowStatus.FORKED_FROM,
+                WorkflowStatus.WORKFLOW_TIMEOUT_MS,
+                WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS,
+                WorkflowStatus.RECOVERY_ATTEMPTS,
+                WorkflowStatus.SERIALIZATION)
+            .values(
+                val(null, WorkflowStatus.WORKFLOW_UUID),
+                val(null, WorkflowStatus.STATUS),
+                val(null, WorkflowStatus.NAME),
+                val(null, WorkflowStatus.CLASS_NAME),
+                val(null, WorkflowStatus.CONFIG_NAME),
+                val(null, WorkflowStatus.INPUTS),
+                val(null, WorkflowStatus.EXECUTOR_ID),
+                val(null, WorkflowStatus.APPLICATION_VERSION),
+                val(null, WorkflowStatus.PARENT_WORKFLOW_ID),
+                val(null, WorkflowStatus.CREATED_AT),
+                val(null, WorkflowStatus.UPDATED_AT),
+                val(null, WorkflowStatus.STARTED_AT_EPOCH_MS),
+                val(null, WorkflowStatus.QUEUE_NAME),
+                val(null, WorkflowStatus.DEDUPLICATION_ID),
+                val(null, WorkflowStatus.PRIORITY),
+                val(null, WorkflowStatus.FORKED_FROM),
+                val(null, WorkflowStatus.WORKFLOW_TIMEOUT_MS),
+                val(null, WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS),
+                inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS),
+                inline(JsonCodec.FORMAT, WorkflowStatus.SERIALIZATION))
+            .onConflictDoNothing()
+            .getSQL();
+    String selectById =
+        sql.select(WorkflowStatus.ROW_COLUMNS)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .getSQL();
+    String complete =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.STATUS, val(null, WorkflowStatus.STATUS))
+            .set(WorkflowStatus.OUTPUT, val(null, WorkflowStatus.OUTPUT))
+            .set(WorkflowStatus.ERROR, val(null, WorkflowStatus.ERROR))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
+            .getSQL();
+    String requeue =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.STATUS, inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS))
+            .set(WorkflowStatus.STARTED_AT_EPOCH_MS, inline((Long) null, WorkflowStatus.STARTED_AT_EPOCH_MS))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+            .getSQL();
+    String selectQueued =
+        sql.select(WorkflowStatus.ROW_COLUMNS)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.QUEUE_NAME.isNotNull())
+            .and(
+                WorkflowStatus.STATUS.in(
+                    inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS),
+                    inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+            .orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT)
+            .getSQL();
+    String selectLastScheduledInputs =
+        sql.select(WorkflowStatus.INPUTS)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.CLASS_NAME.eq(val(null, WorkflowStatus.CLASS_NAME)))
+            .and(WorkflowStatus.CONFIG_NAME.eq(val(null, WorkflowStatus.CONFIG_NAME)))
+            .and(WorkflowStatus.NAME.eq(val(null, WorkflowStatus.NAME)))
+            .and(WorkflowStatus.WORKFLOW_UUID.like(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .orderBy(WorkflowStatus.CREATED_AT.desc())
+            .limit(inline(1))
+            .getSQL();
+    String cancel =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.STATUS, inline(WorkflowState.CANCELLED.name(), WorkflowStatus.STATUS))
+            .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(
+                WorkflowStatus.STATUS.in(
+                    inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS),
+                    inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
+            .getSQL();
+    String reassign =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.EXECUTOR_ID, val(null, WorkflowStatus.EXECUTOR_ID))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
+            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+            .getSQL();
+    String resume =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.STATUS, inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS))
+            .set(WorkflowStatus.QUEUE_NAME, val(null, WorkflowStatus.QUEUE_NAME))
+            .set(WorkflowStatus.RECOVERY_ATTEMPTS, inline(0L, WorkflowStatus.RECOVERY_ATTEMPTS))
+            .set(WorkflowStatus.STARTED_AT_EPOCH_MS, inline((Long) null, WorkflowStatus.STARTED_AT_EPOCH_MS))
+            .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
+            .set(WorkflowStatus.ERROR, inline((String) null, WorkflowStatus.ERROR))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.STATUS.ne(inline(WorkflowState.SUCCESS.name(), WorkflowStatus.STATUS)))
+            .getSQL();
+    String selectPendingOfExecutor =
+        sql.select(WorkflowStatus.ROW_COLUMNS)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
+            .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
+            .orderBy(WorkflowStatus.CREATED_AT)
+            .getSQL();
+    String countRecoveryAttempt =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.RECOVERY_ATTEMPTS, WorkflowStatus.RECOVERY_ATTEMPTS.plus(inline(1L)))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
+            .getSQL();
+    return new SystemSql.Workflows(
+        insertPending,
+        selectById,
+        complete,
+        requeue,
+        selectQueued,
+        selectLastScheduledInputs,
+        cancel,
+        reassign,
+        resume,
+        selectPendingOfExecutor,
+        countRecoveryAttempt);
+  }
+
+  private static SystemSql.Steps steps(DSLContext sql) {
+    String insert =
+        sql.insertInto(OperationOutputs.TABLE)
+            .columns(OperationOutputs.RECORD_COLUMNS)
+            .select(
+                select(
+                        val(null, OperationOutputs.WORKFLOW_UUID),
+                        val(null, OperationOutputs.FUNCTION_ID),
+                        val(null, OperationOutputs.FUNCTION_NAME),
+                        val(null, OperationOutputs.OUTPUT),
+                        val(null, OperationOutputs.ERROR),
+                        val(null, OperationOutputs.CHILD_WORKFLOW_ID),
+                        val(null, OperationOutputs.STARTED_AT_EPOCH_MS),
+                        val(null, OperationOutputs.COMPLETED_AT_EPOCH_MS),
+                        inline(JsonCodec.FORMAT, OperationOutputs.SERIALIZATION))
+                    .where(
+                        exists(
+                            selectOne()
+                                .from(WorkflowStatus.TABLE)
+                                .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+                                .and(
+                                    WorkflowStatus.STATUS.eq(
+                                        inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS))))))
+            .onConflictDoNothing()
+            .getSQL();
+    var columns =
+        sql.select(
+                OperationOutputs.WORKFLOW_UUID,
+                OperationOutputs.FUNCTION_ID,
+                OperationOutputs.FUNCTION_NAME,
+                OperationOutputs.OUTPUT,
+                OperationOutputs.ERROR,
+                OperationOutputs.CHILD_WORKFLOW_ID,
+                OperationOutputs.STARTED_AT_EPOCH_MS,
+                OperationOutputs.COMPLETED_AT_EPOCH_MS)
+            .from(OperationOutputs.TABLE)
+            .where(OperationOutputs.WORKFLOW_UUID.eq(val(null, OperationOutputs.WORKFLOW_UUID)));
+    String selectAll = columns.orderBy(OperationOutputs.FUNCTION_ID).getSQL();
+    String selectAllOfPending =
+        sql.select(
+                OperationOutputs.WORKFLOW_UUID,
+                OperationOutputs.FUNCTION_ID,
+                OperationOutputs.FUNCTION_NAME,
+                OperationOutputs.OUTPUT,
+                OperationOutputs.ERROR,
+                OperationOutputs.CHILD_WORKFLOW_ID,
+                OperationOutputs.STARTED_AT_EPOCH_MS,
+                OperationOutputs.COMPLETED_AT_EPOCH_MS)
+            .from(OperationOutputs.TABLE)
+            .where(
+                OperationOutputs.WORKFLOW_UUID.in(
+                    select(WorkflowStatus.WORKFLOW_UUID)
+                        .from(WorkflowStatus.TABLE)
+                        .where(
+                            WorkflowStatus.STATUS.eq(
+                                inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+                        .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))))
+            .getSQL();
+    String copy =
+        sql.insertInto(OperationOutputs.TABLE)
+            .columns(OperationOutputs.RECORD_COLUMNS)
+            .select(
+                select(
+                        val(null, OperationOutputs.WORKFLOW_UUID),
+                        OperationOutputs.FUNCTION_ID,
+                        OperationOutputs.FUNCTION_NAME,
+                        OperationOutputs.OUTPUT,
+                        OperationOutputs.ERROR,
+                        OperationOutputs.CHILD_WORKFLOW_ID,
+                        OperationOutputs.STARTED_AT_EPOCH_MS,
+                        OperationOutputs.COMPLETED_AT_EPOCH_MS,
+                        OperationOutputs.SERIALIZATION)
+                    .from(OperationOutputs.TABLE)
+                    .where(OperationOutputs.WORKFLOW_UUID.eq(val(null, OperationOutputs.WORKFLOW_UUID)))
+                    .and(OperationOutputs.FUNCTION_ID.lt(val(null, OperationOutputs.FUNCTION_ID))))
+            .getSQL();
+    String selectOne =
+        columns.and(OperationOutputs.FUNCTION_ID.eq(val(null, OperationOutputs.FUNCTION_ID))).getSQL();
+    return new SystemSql.Steps(insert, selectAll, selectAllOfPending, copy, selectOne);
+  }
+
+  private static SystemSql.Queues queues(DSLContext sql, boolean postgres) {
+    String tryLock =
+        postgres
+            ? sql.select(field("pg_try_advisory_xact_lock({0})", Boolean.class, val(0L))).getSQL()
+            : null;
+    String countStartedSince =
+        sql.select(count())
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+            .and(WorkflowStatus.STATUS.ne(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
+            .and(WorkflowStatus.STARTED_AT_EPOCH_MS.gt(val(null, WorkflowStatus.STARTED_AT_EPOCH_MS)))
+            .getSQL();
+    var pending =
+        sql.select(count())
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)));
+    String countPendingTotal = pending.getSQL();
+    String countPendingOfExecutor =
+        pending.and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID))).getSQL();
+    String selectByPriority =
+        lockRows(
+            candidates(sql).orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(val(0)), postgres);
+    String selectInOrder = lockRows(candidates(sql).orderBy(WorkflowStatus.CREATED_AT).limit(val(0)), postgres);
+    String claim =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.STATUS, inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS))
+            .set(WorkflowStatus.EXECUTOR_ID, val(null, WorkflowStatus.EXECUTOR_ID))
+            .set(WorkflowStatus.APPLICATION_VERSION, val(null, WorkflowStatus.APPLICATION_VERSION))
+            .set(WorkflowStatus.STARTED_AT_EPOCH_MS, val(null, WorkflowStatus.STARTED_AT_EPOCH_MS))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
+            .getSQL();
+    String selectClaimedSteps =
+        sql.select(
+                OperationOutputs.WORKFLOW_UUID,
+                OperationOutputs.FUNCTION_ID,
+                OperationOutputs.FUNCTION_NAME,
+                OperationOutputs.OUTPUT,
+                OperationOutputs.ERROR,
+                OperationOutputs.CHILD_WORKFLOW_ID,
+                OperationOutputs.STARTED_AT_EPOCH_MS,
+                OperationOutputs.COMPLETED_AT_EPOCH_MS)
+            .from(OperationOutputs.TABLE)
+            .where(
+                OperationOutputs.WORKFLOW_UUID.in(
+                    select(WorkflowStatus.WORKFLOW_UUID)
+                        .from(WorkflowStatus.TABLE)
+                        .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+                        .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+                        .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
+                        .and(WorkflowStatus.STARTED_AT_EPOCH_MS.eq(val(null, WorkflowStatus.STARTED_AT_EPOCH_MS)))))
+            .getSQL();
+    String notify =
+        postgres
+            ? sql.select(field("pg_notify({0}, {1})", Object.class, val(""), val(""))).getSQL()
+            : null;
+    return new SystemSql.Queues(
+        tryLock,
+        countStartedSince,
+        countPendingTotal,
+        countPendingOfExecutor,
+        selectByPriority,
+        selectInOrder,
+        claim,
+        selectClaimedSteps,
+        notify);
+  }
+
+  /**
+   * The {@code ENQUEUED} rows of a queue, each with whether it has recorded steps (only a resumed
+   * or recovered workflow has), so a dequeue reads steps only when some claimed workflow has any.
+   * A new query each time: jOOQ's builders change in place.
+   */
+  private static SelectConditionStep<Record> candidates(DSLContext sql) {
+    List<SelectField<?>> columns = new ArrayList<>(WorkflowStatus.ROW_COLUMNS);
+    // spelled out: the tables' fields render unqualified, which would make this compare a column with itself
+    columns.add(
+        field(
+            "exists (select 1 from {0} as steps where steps.workflow_uuid = {1}.workflow_uuid)",
+            Boolean.class,
+            OperationOutputs.TABLE,
+            WorkflowStatus.TABLE));
+    return sql.select(columns)
+        .from(WorkflowStatus.TABLE)
+        .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+        .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)));
+  }
+
+  private static String lockRows(SelectLimitPercentStep<?> select, boolean postgres) {
+    SelectForUpdateStep<?> query = select;
+    return postgres ? query.forUpdate().skipLocked().getSQL() : query.getSQL();
+  }
+
+  private static SystemSql.TransactionOutputs transactionOutputs(DSLContext sql, boolean postgres) {
+    String select =
+        sql.select(TransactionOutputs.FUNCTION_NAME, TransactionOutputs.OUTPUT, TransactionOutputs.ERROR)
+            .from(TransactionOutputs.TABLE)
+            .where(TransactionOutputs.WORKFLOW_UUID.eq(val(null, TransactionOutputs.WORKFLOW_UUID)))
+            .and(TransactionOutputs.FUNCTION_ID.eq(val(null, TransactionOutputs.FUNCTION_ID)))
+            .getSQL();
+    String insert =
+        sql.insertInto(TransactionOutputs.TABLE)
+            .columns(
+                TransactionOutputs.WORKFLOW_UUID,
+                TransactionOutputs.FUNCTION_ID,
+                TransactionOutputs.FUNCTION_NAME,
+                TransactionOutputs.OUTPUT,
+                TransactionOutputs.ERROR,
+                TransactionOutputs.EXECUTOR_ID,
+                TransactionOutputs.CREATED_AT)
+            .values(
+                val(null, TransactionOutputs.WORKFLOW_UUID),
+                val(null, TransactionOutputs.FUNCTION_ID),
+                val(null, TransactionOutputs.FUNCTION_NAME),
+                val(null, TransactionOutputs.OUTPUT),
+                val(null, TransactionOutputs.ERROR),
+                val(null, TransactionOutputs.EXECUTOR_ID),
+                val(null, TransactionOutputs.CREATED_AT))
+            .onConflictDoNothing()
+            .getSQL();
+
+    List<Query> create = new ArrayList<>();
+    if (postgres) {
+      create.add(sql.createSchemaIfNotExists(SystemTables.SCHEMA));
+    }
+    create.add(
+        sql.createTableIfNotExists(TransactionOutputs.TABLE)
+            .column(TransactionOutputs.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+            .column(TransactionOutputs.FUNCTION_ID, SQLDataType.INTEGER.nullable(false))
+            .column(TransactionOutputs.OUTPUT, SQLDataType.CLOB)
+            .column(TransactionOutputs.ERROR, SQLDataType.CLOB)
+            .column(TransactionOutputs.TXN_ID, SQLDataType.CLOB)
+            .column(TransactionOutputs.TXN_SNAPSHOT, SQLDataType.CLOB)
+            .column(TransactionOutputs.EXECUTOR_ID, SQLDataType.CLOB)
+            .column(TransactionOutputs.FUNCTION_NAME, SQLDataType.CLOB.nullable(false).defaultValue(""))
+            .column(TransactionOutputs.CREATED_AT, SQLDataType.BIGINT.nullable(false))
+            .constraints(
+                constraint("transaction_outputs_pkey")
+                    .primaryKey(TransactionOutputs.WORKFLOW_UUID, TransactionOutputs.FUNCTION_ID)));
+    return new SystemSql.TransactionOutputs(select, insert, rendered(create));
+  }
+
+  private static SystemSql.Migrations migrations(DSLContext sql, boolean postgres) {
+    List<Query> createMigrationsTable = new ArrayList<>();
+    if (postgres) {
+      createMigrationsTable.add(sql.createSchemaIfNotExists(SystemTables.SCHEMA));
+    }
+    createMigrationsTable.add(
+        sql.createTableIfNotExists(Migrations.TABLE)
+            .column(Migrations.VERSION, SQLDataType.BIGINT.nullable(false))
+            .primaryKey(Migrations.VERSION));
+    return new SystemSql.Migrations(
+        rendered(createMigrationsTable),
+        sql.select(max(Migrations.VERSION)).from(Migrations.TABLE).getSQL(),
+        sql.insertInto(Migrations.TABLE).set(Migrations.VERSION, val(null, Migrations.VERSION)).getSQL(),
+        List.of(rendered(version1(sql))));
+  }
+
+  /** DDL as executed: with its values (column defaults) inline, as DDL takes no bind values. */
+  private static List<String> rendered(List<Query> queries) {
+    return queries.stream().map(query -> query.getSQL(ParamType.INLINED)).toList();
+  }
+
+  /** A foreign key to the workflow's row, so a workflow's records go where it goes. */
+  private static Constraint cascadingFromWorkflow(String name, Field<String> workflowId) {
+    return constraint(name)
+        .foreignKey(workflowId)
+        .references(WorkflowStatus.TABLE, WorkflowStatus.WORKFLOW_UUID)
+        .onUpdateCascade()
+        .onDeleteCascade();
+  }
+
+  private static List<Query> version1(DSLContext dsl) {
+    List<Query> queries = new ArrayList<>();
+    queries.add(
+        dsl.createTableIfNotExists(WorkflowStatus.TABLE)
+            .column(WorkflowStatus.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+            .column(WorkflowStatus.STATUS, SQLDataType.CLOB)
+            .column(WorkflowStatus.NAME, SQLDataType.CLOB)
+            .column(WorkflowStatus.AUTHENTICATED_USER, SQLDataType.CLOB)
+            .column(WorkflowStatus.ASSUMED_ROLE, SQLDataType.CLOB)
+            .column(WorkflowStatus.AUTHENTICATED_ROLES, SQLDataType.CLOB)
+            .column(WorkflowStatus.REQUEST, SQLDataType.CLOB)
+            .column(WorkflowStatus.OUTPUT, SQLDataType.CLOB)
+            .column(WorkflowStatus.ERROR, SQLDataType.CLOB)
+            .column(WorkflowStatus.EXECUTOR_ID, SQLDataType.CLOB)
+            .column(WorkflowStatus.CREATED_AT, SQLDataType.BIGINT.nullable(false))
+            .column(WorkflowStatus.UPDATED_AT, SQLDataType.BIGINT.nullable(false))
+            .column(WorkflowStatus.APPLICATION_VERSION, SQLDataType.CLOB)
+            .column(WorkflowStatus.APPLICATION_ID, SQLDataType.CLOB)
+            .column(WorkflowStatus.CLASS_NAME, SQLDataType.VARCHAR(255))
+            .column(WorkflowStatus.CONFIG_NAME, SQLDataType.VARCHAR(255))
+            .column(
+                WorkflowStatus.RECOVERY_ATTEMPTS,
+                SQLDataType.BIGINT.nullable(false).defaultValue(0L))
+            .column(WorkflowStatus.QUEUE_NAME, SQLDataType.CLOB)
+            .column(WorkflowStatus.WORKFLOW_TIMEOUT_MS, SQLDataType.BIGINT)
+            .column(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS, SQLDataType.BIGINT)
+            .column(WorkflowStatus.INPUTS, SQLDataType.CLOB)
+            .column(WorkflowStatus.STARTED_AT_EPOCH_MS, SQLDataType.BIGINT)
+            .column(WorkflowStatus.DEDUPLICATION_ID, SQLDataType.CLOB)
+            .column(WorkflowStatus.PRIORITY, SQLDataType.INTEGER.nullable(false).defaultValue(0))
+            .column(WorkflowStatus.QUEUE_PARTITION_KEY, SQLDataType.CLOB)
+            .column(WorkflowStatus.FORKED_FROM, SQLDataType.CLOB)
+            .column(WorkflowStatus.PARENT_WORKFLOW_ID, SQLDataType.CLOB)
+            .column(WorkflowStatus.SERIALIZATION, SQLDataType.CLOB)
+            .constraints(
+                constraint("workflow_status_pkey").primaryKey(WorkflowStatus.WORKFLOW_UUID),
+                constraint("uq_workflow_status_queue_name_dedup_id")
+                    .unique(WorkflowStatus.QUEUE_NAME, WorkflowStatus.DEDUPLICATION_ID)));
+    queries.add(
+        dsl.createIndexIfNotExists("workflow_status_created_at_index")
+            .on(WorkflowStatus.TABLE, WorkflowStatus.CREATED_AT));
+    queries.add(
+        dsl.createIndexIfNotExists("workflow_status_executor_id_index")
+            .on(WorkflowStatus.TABLE, WorkflowStatus.EXECUTOR_ID));
+    queries.add(
+        dsl.createIndexIfNotExists("workflow_status_status_index")
+            .on(WorkflowStatus.TABLE, WorkflowStatus.STATUS));
+
+    queries.add(
+        dsl.createTableIfNotExists(OperationOutputs.TABLE)
+            .column(OperationOutputs.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+            .column(OperationOutputs.FUNCTION_ID, SQLDataType.INTEGER.nullable(false))
+            .column(OperationOutputs.FUNCTION_NAME, SQLDataType.CLOB.nullable(false).defaultValue(""))
+            .column(OperationOutputs.OUTPUT, SQLDataType.CLOB)
+            .column(OperationOutputs.ERROR, SQLDataType.CLOB)
+            .column(OperationOutputs.CHILD_WORKFLOW_ID, SQLDataType.CLOB)
+            .column(OperationOutputs.STARTED_AT_EPOCH_MS, SQLDataType.BIGINT)
+            .column(OperationOutputs.COMPLETED_AT_EPOCH_MS, SQLDataType.BIGINT)
+            .column(OperationOutputs.SERIALIZATION, SQLDataType.CLOB)
+            .constraints(
+                constraint("operation_outputs_pkey")
+                    .primaryKey(OperationOutputs.WORKFLOW_UUID, OperationOutputs.FUNCTION_ID),
+                cascadingFromWorkflow("operation_outputs_workflow_uuid_fkey", OperationOutputs.WORKFLOW_UUID)));
+
+    queries.add(
+        dsl.createTableIfNotExists(Notifications.TABLE)
+            .column(Notifications.DESTINATION_UUID, SQLDataType.CLOB.nullable(false))
+            .column(Notifications.TOPIC, SQLDataType.CLOB)
+            .column(Notifications.MESSAGE, SQLDataType.CLOB.nullable(false))
+            .column(Notifications.CREATED_AT_EPOCH_MS, SQLDataType.BIGINT.nullable(false))
+            .column(Notifications.MESSAGE_UUID, SQLDataType.CLOB.nullable(false))
+            .column(Notifications.SERIALIZATION, SQLDataType.CLOB)
+            .constraints(
+                constraint("notifications_pkey").primaryKey(Notifications.MESSAGE_UUID),
+                cascadingFromWorkflow("notifications_destination_uuid_fkey", Notifications.DESTINATION_UUID)));
+    queries.add(
+        dsl.createIndexIfNotExists("idx_workflow_topic")
+            .on(Notifications.TABLE, Notifications.DESTINATION_UUID, Notifications.TOPIC));
+
+    queries.add(
+        dsl.createTableIfNotExists(WorkflowEvents.TABLE)
+            .column(WorkflowEvents.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+            .column(WorkflowEvents.KEY, SQLDataType.CLOB.nullable(false))
+            .column(WorkflowEvents.VALUE, SQLDataType.CLOB.nullable(false))
+            .column(WorkflowEvents.SERIALIZATION, SQLDataType.CLOB)
+            .constraints(
+                constraint("workflow_events_pkey")
+                    .primaryKey(WorkflowEvents.WORKFLOW_UUID, WorkflowEvents.KEY),
+                cascadingFromWorkflow("workflow_events_workflow_uuid_fkey", WorkflowEvents.WORKFLOW_UUID)));
+
+    queries.add(
+        dsl.createTableIfNotExists(Streams.TABLE)
+            .column(Streams.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+            .column(Streams.KEY, SQLDataType.CLOB.nullable(false))
+            .column(Streams.VALUE, SQLDataType.CLOB.nullable(false))
+            .column(Streams.OFFSET, SQLDataType.INTEGER.nullable(false))
+            .column(Streams.FUNCTION_ID, SQLDataType.INTEGER.nullable(false).defaultValue(0))
+            .column(Streams.SERIALIZATION, SQLDataType.CLOB)
+            .constraints(
+                constraint("streams_pkey").primaryKey(Streams.WORKFLOW_UUID, Streams.KEY, Streams.OFFSET),
+                cascadingFromWorkflow("streams_workflow_uuid_fkey", Streams.WORKFLOW_UUID)));
+    return queries;
+  }
+}
