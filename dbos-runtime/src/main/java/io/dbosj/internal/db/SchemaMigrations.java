@@ -37,6 +37,15 @@ public final class SchemaMigrations {
 
   /** Applies every migration the database lacks; returns the schema version it is now at. */
   public static long migrate(SystemDatabase db) {
+    return migrate(db, false);
+  }
+
+  /**
+   * {@link #migrate(SystemDatabase)}, and if {@code withTransactionOutputs}, also creates {@code
+   * transaction_outputs} (see {@link TransactionOutputStore#createTable(SystemDatabase)}) in the
+   * same transaction: one commit instead of two when the application database is this one.
+   */
+  public static long migrate(SystemDatabase db, boolean withTransactionOutputs) {
     SystemSql.Migrations sql = SystemSql.of(db.isPostgres()).migrations();
     return db.inTransaction(
         connection -> {
@@ -67,6 +76,9 @@ public final class SchemaMigrations {
               insert.executeUpdate();
             }
             current = version;
+          }
+          if (withTransactionOutputs) {
+            TransactionOutputStore.createTable(connection, db.isPostgres());
           }
           return current;
         });

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,15 +31,19 @@ public final class TransactionOutputStore {
 
   /** Creates {@code transaction_outputs} in the application database if it is missing. */
   public static void createTable(SystemDatabase db) {
-    List<String> create = SystemSql.of(db.isPostgres()).transactionOutputs().create();
     db.inTransaction(
         c -> {
-          if (db.isPostgres()) {
-            SchemaMigrations.lock(c, POSTGRES_LOCK_KEY);
-          }
-          SchemaMigrations.execute(c, create);
+          createTable(c, db.isPostgres());
           return null;
         });
+  }
+
+  /** Creates {@code transaction_outputs} if it is missing, in the transaction on {@code c}. */
+  static void createTable(Connection c, boolean postgres) throws SQLException {
+    if (postgres) {
+      SchemaMigrations.lock(c, POSTGRES_LOCK_KEY);
+    }
+    SchemaMigrations.execute(c, SystemSql.of(postgres).transactionOutputs().create());
   }
 
   /** Copies the transactions of {@code fromWorkflow} numbered below {@code before}, for a fork. */

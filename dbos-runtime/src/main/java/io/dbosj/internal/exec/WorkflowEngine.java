@@ -118,11 +118,15 @@ public final class WorkflowEngine {
     SystemDatabase db = SystemDatabase.open(config.systemDatabase(), "dbos-" + config.appName());
     SystemDatabase applicationDb = db;
     try {
-      SchemaMigrations.migrate(db);
-      if (!config.applicationDatabase().jdbcUrl().equals(config.systemDatabase().jdbcUrl())) {
+      boolean separateApplicationDb =
+          !config.applicationDatabase().jdbcUrl().equals(config.systemDatabase().jdbcUrl());
+      // transaction_outputs lives in the application database: created with the migration, in
+      // its transaction, when that is the system database
+      SchemaMigrations.migrate(db, !separateApplicationDb);
+      if (separateApplicationDb) {
         applicationDb = SystemDatabase.open(config.applicationDatabase(), "dbos-app-" + config.appName());
+        TransactionOutputStore.createTable(applicationDb);
       }
-      TransactionOutputStore.createTable(applicationDb);
     } catch (RuntimeException e) {
       if (applicationDb != db) {
         applicationDb.close();
