@@ -1,7 +1,6 @@
 package io.dbosj.internal.db;
 
 import io.dbosj.Queue;
-import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -98,7 +97,7 @@ public final class QueueStore {
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
                 candidates.add(WorkflowStore.readRow(rs));
-                anyRecordedSteps |= rs.getBoolean(WorkflowStatus.ROW_COLUMNS.size() + 1);
+                anyRecordedSteps |= rs.getBoolean(WorkflowStore.ROW_WIDTH + 1);
               }
             }
           }

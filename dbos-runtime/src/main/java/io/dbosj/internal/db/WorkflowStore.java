@@ -12,6 +12,12 @@ import java.util.Optional;
  * {@link SystemSql}), runs as prepared statements.
  */
 public final class WorkflowStore {
+  /**
+   * How many columns {@link #readRow} reads: those of {@code WorkflowStatus.ROW_COLUMNS}, whose
+   * jOOQ fields the hot paths must not touch (they load jOOQ).
+   */
+  static final int ROW_WIDTH = 15;
+
   private final SystemDatabase db;
   private final String insertPending;
   private final String selectById;

@@ -30,6 +30,7 @@ class SystemSqlTest {
         .isEqualTo(expected);
     assertThat(SystemSql.of(true)).isEqualTo(SystemSqlRendering.render(true));
     assertThat(SystemSql.of(false)).isEqualTo(SystemSqlRendering.render(false));
+    assertThat(WorkflowStore.ROW_WIDTH).isEqualTo(SystemTables.WorkflowStatus.ROW_COLUMNS.size());
   }
 
   /** The Java source of {@link RenderedSql} holding these statements. */
