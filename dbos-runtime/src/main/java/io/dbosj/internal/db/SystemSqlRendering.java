@@ -27,6 +27,7 @@ import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
+import org.jooq.SelectJoinStep;
 import org.jooq.SelectField;
 import org.jooq.SelectForUpdateStep;
 import org.jooq.SelectLimitPercentStep;
@@ -223,29 +224,11 @@ final class SystemSqlRendering {
             .onConflictDoNothing()
             .getSQL();
     var columns =
-        sql.select(
-                OperationOutputs.WORKFLOW_UUID,
-                OperationOutputs.FUNCTION_ID,
-                OperationOutputs.FUNCTION_NAME,
-                OperationOutputs.OUTPUT,
-                OperationOutputs.ERROR,
-                OperationOutputs.CHILD_WORKFLOW_ID,
-                OperationOutputs.STARTED_AT_EPOCH_MS,
-                OperationOutputs.COMPLETED_AT_EPOCH_MS)
-            .from(OperationOutputs.TABLE)
+        selectStepRecords(sql)
             .where(OperationOutputs.WORKFLOW_UUID.eq(val(null, OperationOutputs.WORKFLOW_UUID)));
     String selectAll = columns.orderBy(OperationOutputs.FUNCTION_ID).getSQL();
     String selectAllOfPending =
-        sql.select(
-                OperationOutputs.WORKFLOW_UUID,
-                OperationOutputs.FUNCTION_ID,
-                OperationOutputs.FUNCTION_NAME,
-                OperationOutputs.OUTPUT,
-                OperationOutputs.ERROR,
-                OperationOutputs.CHILD_WORKFLOW_ID,
-                OperationOutputs.STARTED_AT_EPOCH_MS,
-                OperationOutputs.COMPLETED_AT_EPOCH_MS)
-            .from(OperationOutputs.TABLE)
+        selectStepRecords(sql)
             .where(
                 OperationOutputs.WORKFLOW_UUID.in(
                     select(WorkflowStatus.WORKFLOW_UUID)
@@ -276,6 +259,20 @@ final class SystemSqlRendering {
     String selectOne =
         columns.and(OperationOutputs.FUNCTION_ID.eq(val(null, OperationOutputs.FUNCTION_ID))).getSQL();
     return new SystemSql.Steps(insert, selectAll, selectAllOfPending, copy, selectOne);
+  }
+
+  /** The columns of a {@link StepRecord}, in the order {@code StepStore.read} reads them. */
+  private static SelectJoinStep<?> selectStepRecords(DSLContext sql) {
+    return sql.select(
+            OperationOutputs.WORKFLOW_UUID,
+            OperationOutputs.FUNCTION_ID,
+            OperationOutputs.FUNCTION_NAME,
+            OperationOutputs.OUTPUT,
+            OperationOutputs.ERROR,
+            OperationOutputs.CHILD_WORKFLOW_ID,
+            OperationOutputs.STARTED_AT_EPOCH_MS,
+            OperationOutputs.COMPLETED_AT_EPOCH_MS)
+        .from(OperationOutputs.TABLE);
   }
 
   private static SystemSql.Queues queues(DSLContext sql, boolean postgres) {
@@ -313,16 +310,7 @@ final class SystemSqlRendering {
             .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
             .getSQL();
     String selectClaimedSteps =
-        sql.select(
-                OperationOutputs.WORKFLOW_UUID,
-                OperationOutputs.FUNCTION_ID,
-                OperationOutputs.FUNCTION_NAME,
-                OperationOutputs.OUTPUT,
-                OperationOutputs.ERROR,
-                OperationOutputs.CHILD_WORKFLOW_ID,
-                OperationOutputs.STARTED_AT_EPOCH_MS,
-                OperationOutputs.COMPLETED_AT_EPOCH_MS)
-            .from(OperationOutputs.TABLE)
+        selectStepRecords(sql)
             .where(
                 OperationOutputs.WORKFLOW_UUID.in(
                     select(WorkflowStatus.WORKFLOW_UUID)
