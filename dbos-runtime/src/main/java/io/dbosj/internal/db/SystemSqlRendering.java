@@ -52,48 +52,12 @@ final class SystemSqlRendering {
   private static SystemSql.Workflows workflows(DSLContext sql) {
     String insertPending =
         sql.insertInto(WorkflowStatus.TABLE)
-            .columns(
-                WorkflowStatus.WORKFLOW_UUID,
-                WorkflowStatus.STATUS,
-                WorkflowStatus.NAME,
-                WorkflowStatus.CLASS_NAME,
-                WorkflowStatus.CONFIG_NAME,
-                WorkflowStatus.INPUTS,
-                WorkflowStatus.EXECUTOR_ID,
-                WorkflowStatus.APPLICATION_VERSION,
-                WorkflowStatus.PARENT_WORKFLOW_ID,
-                WorkflowStatus.CREATED_AT,
-                WorkflowStatus.UPDATED_AT,
-                WorkflowStatus.STARTED_AT_EPOCH_MS,
-                WorkflowStatus.QUEUE_NAME,
-                WorkflowStatus.DEDUPLICATION_ID,
-                WorkflowStatus.PRIORITY,
-                WorkflowStatus.FORKED_FROM,
-                WorkflowStatus.WORKFLOW_TIMEOUT_MS,
-                WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS,
-                WorkflowStatus.RECOVERY_ATTEMPTS,
-                WorkflowStatus.SERIALIZATION)
+            .columns(concat(WorkflowStatus.NEW_ROW_COLUMNS, WorkflowStatus.RECOVERY_ATTEMPTS, WorkflowStatus.SERIALIZATION))
             .values(
-                val(null, WorkflowStatus.WORKFLOW_UUID),
-                val(null, WorkflowStatus.STATUS),
-                val(null, WorkflowStatus.NAME),
-                val(null, WorkflowStatus.CLASS_NAME),
-                val(null, WorkflowStatus.CONFIG_NAME),
-                val(null, WorkflowStatus.INPUTS),
-                val(null, WorkflowStatus.EXECUTOR_ID),
-                val(null, WorkflowStatus.APPLICATION_VERSION),
-                val(null, WorkflowStatus.PARENT_WORKFLOW_ID),
-                val(null, WorkflowStatus.CREATED_AT),
-                val(null, WorkflowStatus.UPDATED_AT),
-                val(null, WorkflowStatus.STARTED_AT_EPOCH_MS),
-                val(null, WorkflowStatus.QUEUE_NAME),
-                val(null, WorkflowStatus.DEDUPLICATION_ID),
-                val(null, WorkflowStatus.PRIORITY),
-                val(null, WorkflowStatus.FORKED_FROM),
-                val(null, WorkflowStatus.WORKFLOW_TIMEOUT_MS),
-                val(null, WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS),
-                inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS),
-                inline(JsonCodec.FORMAT, WorkflowStatus.SERIALIZATION))
+                concat(
+                    binds(WorkflowStatus.NEW_ROW_COLUMNS),
+                    inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS),
+                    inline(JsonCodec.FORMAT, WorkflowStatus.SERIALIZATION)))
             .onConflictDoNothing()
             .getSQL();
     String selectById =
@@ -204,15 +168,9 @@ final class SystemSqlRendering {
             .columns(OperationOutputs.RECORD_COLUMNS)
             .select(
                 select(
-                        val(null, OperationOutputs.WORKFLOW_UUID),
-                        val(null, OperationOutputs.FUNCTION_ID),
-                        val(null, OperationOutputs.FUNCTION_NAME),
-                        val(null, OperationOutputs.OUTPUT),
-                        val(null, OperationOutputs.ERROR),
-                        val(null, OperationOutputs.CHILD_WORKFLOW_ID),
-                        val(null, OperationOutputs.STARTED_AT_EPOCH_MS),
-                        val(null, OperationOutputs.COMPLETED_AT_EPOCH_MS),
-                        inline(JsonCodec.FORMAT, OperationOutputs.SERIALIZATION))
+                        concat(
+                            binds(OperationOutputs.RECORD_COLUMNS.subList(0, OperationOutputs.RECORD_COLUMNS.size() - 1)),
+                            inline(JsonCodec.FORMAT, OperationOutputs.SERIALIZATION)))
                     .where(
                         exists(
                             selectOne()
@@ -273,6 +231,21 @@ final class SystemSqlRendering {
             OperationOutputs.STARTED_AT_EPOCH_MS,
             OperationOutputs.COMPLETED_AT_EPOCH_MS)
         .from(OperationOutputs.TABLE);
+  }
+
+  /** A bind parameter for each of {@code fields}, typed as that field. */
+  private static List<Field<?>> binds(List<Field<?>> fields) {
+    List<Field<?>> binds = new ArrayList<>(fields.size());
+    for (Field<?> field : fields) {
+      binds.add(val(null, field));
+    }
+    return binds;
+  }
+
+  private static List<Field<?>> concat(List<Field<?>> first, Field<?>... more) {
+    List<Field<?>> all = new ArrayList<>(first);
+    all.addAll(List.of(more));
+    return all;
   }
 
   private static SystemSql.Queues queues(DSLContext sql, boolean postgres) {
@@ -370,22 +343,8 @@ final class SystemSqlRendering {
             .getSQL();
     String insert =
         sql.insertInto(TransactionOutputs.TABLE)
-            .columns(
-                TransactionOutputs.WORKFLOW_UUID,
-                TransactionOutputs.FUNCTION_ID,
-                TransactionOutputs.FUNCTION_NAME,
-                TransactionOutputs.OUTPUT,
-                TransactionOutputs.ERROR,
-                TransactionOutputs.EXECUTOR_ID,
-                TransactionOutputs.CREATED_AT)
-            .values(
-                val(null, TransactionOutputs.WORKFLOW_UUID),
-                val(null, TransactionOutputs.FUNCTION_ID),
-                val(null, TransactionOutputs.FUNCTION_NAME),
-                val(null, TransactionOutputs.OUTPUT),
-                val(null, TransactionOutputs.ERROR),
-                val(null, TransactionOutputs.EXECUTOR_ID),
-                val(null, TransactionOutputs.CREATED_AT))
+            .columns(TransactionOutputs.RECORD_COLUMNS)
+            .values(binds(TransactionOutputs.RECORD_COLUMNS))
             .onConflictDoNothing()
             .getSQL();
 

@@ -80,6 +80,28 @@ final class SystemTables {
             UPDATED_AT,
             WORKFLOW_DEADLINE_EPOCH_MS);
 
+    /** The columns a new workflow's row binds, in the order {@code WorkflowStore} binds them. */
+    static final List<Field<?>> NEW_ROW_COLUMNS =
+        List.of(
+            WORKFLOW_UUID,
+            STATUS,
+            NAME,
+            CLASS_NAME,
+            CONFIG_NAME,
+            INPUTS,
+            EXECUTOR_ID,
+            APPLICATION_VERSION,
+            PARENT_WORKFLOW_ID,
+            CREATED_AT,
+            UPDATED_AT,
+            STARTED_AT_EPOCH_MS,
+            QUEUE_NAME,
+            DEDUPLICATION_ID,
+            PRIORITY,
+            FORKED_FROM,
+            WORKFLOW_TIMEOUT_MS,
+            WORKFLOW_DEADLINE_EPOCH_MS);
+
     private WorkflowStatus() {}
   }
 
@@ -169,6 +191,10 @@ final class SystemTables {
     static final Field<String> EXECUTOR_ID = field(name("executor_id"), SQLDataType.CLOB);
     static final Field<String> FUNCTION_NAME = field(name("function_name"), SQLDataType.CLOB);
     static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
+
+    /** The columns a transaction's record writes, in order. */
+    static final List<Field<?>> RECORD_COLUMNS =
+        List.of(WORKFLOW_UUID, FUNCTION_ID, FUNCTION_NAME, OUTPUT, ERROR, EXECUTOR_ID, CREATED_AT);
 
     private TransactionOutputs() {}
   }

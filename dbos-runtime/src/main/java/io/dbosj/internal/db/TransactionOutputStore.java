@@ -52,27 +52,20 @@ public final class TransactionOutputStore {
         c ->
             db.dsl(c)
                 .insertInto(TransactionOutputs.TABLE)
-                .columns(
-                    TransactionOutputs.WORKFLOW_UUID,
-                    TransactionOutputs.FUNCTION_ID,
-                    TransactionOutputs.FUNCTION_NAME,
-                    TransactionOutputs.OUTPUT,
-                    TransactionOutputs.ERROR,
-                    TransactionOutputs.EXECUTOR_ID,
-                    TransactionOutputs.CREATED_AT)
+                .columns(TransactionOutputs.RECORD_COLUMNS)
                 .select(
-                    org.jooq.impl.DSL.select(
-                            org.jooq.impl.DSL.val(toWorkflow),
-                            TransactionOutputs.FUNCTION_ID,
-                            TransactionOutputs.FUNCTION_NAME,
-                            TransactionOutputs.OUTPUT,
-                            TransactionOutputs.ERROR,
-                            TransactionOutputs.EXECUTOR_ID,
-                            TransactionOutputs.CREATED_AT)
+                    org.jooq.impl.DSL.select(copiedColumns(toWorkflow))
                         .from(TransactionOutputs.TABLE)
                         .where(TransactionOutputs.WORKFLOW_UUID.eq(fromWorkflow))
                         .and(TransactionOutputs.FUNCTION_ID.lt(before)))
                 .execute());
+  }
+
+  /** The record columns, with the workflow ID replaced by {@code toWorkflow}. */
+  private static java.util.List<org.jooq.Field<?>> copiedColumns(String toWorkflow) {
+    java.util.List<org.jooq.Field<?>> columns = new java.util.ArrayList<>(TransactionOutputs.RECORD_COLUMNS);
+    columns.set(0, org.jooq.impl.DSL.val(toWorkflow));
+    return columns;
   }
 
   /** Every recorded transaction of a workflow: function ID, name, output, error. */

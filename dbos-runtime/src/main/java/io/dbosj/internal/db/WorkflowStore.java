@@ -118,11 +118,6 @@ public final class WorkflowStore {
         selectPendingOfExecutor, WorkflowStore::readRow, WorkflowState.PENDING.name(), executorId);
   }
 
-  /** Counts one more start of a {@code PENDING} workflow; {@code false} if it is not pending. */
-  public boolean countRecoveryAttempt(String workflowId, long now) {
-    return countRecoveryAttempts(List.of(workflowId), now)[0] == 1;
-  }
-
   /**
    * Counts one more start of each of these {@code PENDING} workflows, in one transaction; for
    * each, 1 if counted, 0 if it is not pending.
