@@ -115,6 +115,7 @@ public final class WorkflowEngine {
       throw new IllegalStateException("this DBOS is already launched");
     }
     registry.close();
+    LaunchWarmUp.start();
     SystemDatabase db = SystemDatabase.open(config.systemDatabase(), "dbos-" + config.appName());
     SystemDatabase applicationDb = db;
     try {
