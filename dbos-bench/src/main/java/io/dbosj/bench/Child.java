@@ -15,14 +15,17 @@ import java.util.concurrent.TimeUnit;
  * printing one line.
  */
 public final class Child {
+  /** The subject that stands for W6's floor ({@link FloorLaunch}) where a child takes an engine's name. */
+  static final String FLOOR = "FLOOR";
+
   private Child() {}
 
   public static void main(String[] args) throws Exception {
-    Engine engine = Engine.valueOf(args[1]);
     String url = args[2];
     BenchDatabases databases = new BenchDatabases(args[3]);
     switch (args[0]) {
       case "pending" -> {
+        Engine engine = Engine.valueOf(args[1]);
         int count = Integer.parseInt(args[4]);
         Gate.closed = true;
         Subject subject = engine.open(databases, url);
@@ -39,7 +42,9 @@ public final class Child {
         Thread.sleep(Long.MAX_VALUE); // the parent kills this JVM
       }
       case "launch" -> {
-        double millis = engine.launchMillis(databases, url);
+        double millis = args[1].equals(FLOOR)
+            ? FloorLaunch.launchMillis(databases, url)
+            : Engine.valueOf(args[1]).launchMillis(databases, url);
         System.out.println("LAUNCH " + millis);
         System.out.flush();
         System.exit(0);
@@ -48,15 +53,25 @@ public final class Child {
     }
   }
 
-  /** Starts a child JVM on this JVM's class path; its stderr goes to ours. */
-  static Process start(String mode, Engine engine, String url, String adminUrl, String... more) throws Exception {
+  /**
+   * Starts a child JVM on this JVM's class path, measuring {@code subject} (an {@link Engine}'s name,
+   * or {@link #FLOOR}); its stderr goes to ours.
+   */
+  static Process start(String mode, String subject, String url, String adminUrl, String... more) throws Exception {
+    return start(List.of(), mode, subject, url, adminUrl, more);
+  }
+
+  /** {@link #start(String, String, String, String, String...)} with these options for the child JVM. */
+  static Process start(List<String> jvmOptions, String mode, String subject, String url, String adminUrl,
+      String... more) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Child.class.getName());
     command.add(mode);
-    command.add(engine.name());
+    command.add(subject);
     command.add(url);
     command.add(adminUrl);
     command.addAll(List.of(more));

@@ -24,7 +24,7 @@ final class RecoveryWorkload extends Workload {
     for (Engine engine : List.of(Engine.DBOSJ, Engine.PEER, Engine.DBOSJ_SQLITE)) {
       guarded("W4 " + engine.column.title, engine.column, List.of(row), () -> {
         String url = engine.freshDatabase(databases);
-        Process child = Child.start("pending", engine, url, adminUrl, Integer.toString(n));
+        Process child = Child.start("pending", engine.name(), url, adminUrl, Integer.toString(n));
         try {
           Child.await(child, "READY");
         } finally {
