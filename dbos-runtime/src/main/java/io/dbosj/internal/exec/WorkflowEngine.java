@@ -115,7 +115,7 @@ public final class WorkflowEngine {
       throw new IllegalStateException("this DBOS is already launched");
     }
     registry.close();
-    LaunchWarmUp.start();
+    LaunchWarmUp.start(config.systemDatabase().kind());
     SystemDatabase db = SystemDatabase.open(config.systemDatabase(), "dbos-" + config.appName());
     SystemDatabase applicationDb = db;
     try {
