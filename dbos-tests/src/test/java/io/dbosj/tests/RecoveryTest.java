@@ -167,6 +167,45 @@ class RecoveryTest {
     assertThat(db.status("theirs")).isEqualTo("PENDING");
   }
 
+  /**
+   * On platform threads recovery starts a few hundred workflows at once and paces the rest by
+   * those finishing: workflows that never finish must not keep the others from starting.
+   */
+  @BothDatabases
+  void workflowsThatDoNotFinishDoNotHoldUpTheRecoveryOfTheOthers(TestDatabase db) throws Exception {
+    int count = 300; // more than recovery starts at once before pacing
+    Journal before = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      OrdersDurable orders = new OrdersDurable(dbos, before);
+      dbos.launch();
+      for (int i = 0; i < count; i++) {
+        orders.start(StartOptions.id("held-" + i)).gatedOrder("sku-" + i);
+      }
+      awaitAtGate(before, count);
+    }
+
+    Journal after = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      new OrdersDurable(dbos, after);
+      dbos.launch();
+      awaitAtGate(after, count); // every one is running at once, none finished
+      after.open();
+      for (int i = 0; i < count; i++) {
+        assertThat(dbos.<String>retrieveWorkflow("held-" + i).getResult()).isEqualTo("reserved-sku-" + i + "/100");
+      }
+    }
+  }
+
+  private static void awaitAtGate(Journal journal, int count) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (journal.count("gate") < count) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError(journal.count("gate") + " of " + count + " workflows reached the gate in 60 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+
   static void awaitStatus(TestDatabase db, String workflowId, String status) throws Exception {
     long deadline = System.currentTimeMillis() + 30_000;
     while (!status.equals(db.status(workflowId))) {

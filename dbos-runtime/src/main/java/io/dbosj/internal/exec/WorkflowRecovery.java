@@ -6,7 +6,10 @@ import io.dbosj.internal.db.StepRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,12 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkflowRecovery {
   private static final Logger log = LoggerFactory.getLogger(WorkflowRecovery.class);
+
+  /** Recovered workflows started at once on platform threads before the rest are paced. */
+  static final int PLATFORM_THREAD_BURST = 256;
+
+  /** The longest a recovered workflow waits for an earlier one to finish before it starts anyway. */
+  static final long ADMISSION_WAIT_MILLIS = 2;
 
   private final WorkflowEngine engine;
   private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
@@ -82,16 +91,46 @@ final class WorkflowRecovery {
     }
     int[] counted =
         engine.workflowStore().countRecoveryAttempts(runnable.stream().map(StatusRow::workflowId).toList(), now);
+    Semaphore admission = WorkflowThreads.virtual() ? null : new Semaphore(PLATFORM_THREAD_BURST);
     for (int i = 0; i < counted.length && !engine.isClosed(); i++) {
       if (counted[i] == 1) {
         StatusRow row = runnable.get(i);
         Map<Integer, StepRecord> steps =
             recordedSteps == null ? null : recordedSteps.getOrDefault(row.workflowId(), Map.of());
+        boolean admitted = admission != null && admit(admission);
         engine.resumeInBackground(calls.get(i), row.workflowId(), row.deadline(), null, steps);
+        if (admitted) {
+          releaseWhenDone(admission, row.workflowId());
+        }
         recovered.add(row.workflowId());
       }
     }
     return recovered;
+  }
+
+  /**
+   * Paces the start of recovered workflows on platform threads (Java 17 to 20), where each
+   * needs a thread of its own and starting thousands at once costs more than running them: up to
+   * {@link #PLATFORM_THREAD_BURST} start at once, and each further one waits for one of those to
+   * finish, but never more than {@link #ADMISSION_WAIT_MILLIS}, so workflows that sleep or wait
+   * for long only slow the others' start, never stop it. Returns whether it took a place.
+   */
+  private static boolean admit(Semaphore admission) {
+    try {
+      return admission.tryAcquire(ADMISSION_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void releaseWhenDone(Semaphore admission, String workflowId) {
+    CompletableFuture<Outcome<?>> execution = engine.running().get(workflowId);
+    if (execution == null) {
+      admission.release();
+    } else {
+      execution.whenComplete((outcome, error) -> admission.release());
+    }
   }
 
   /**

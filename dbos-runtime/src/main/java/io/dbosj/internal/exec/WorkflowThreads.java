@@ -13,21 +13,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  * daemon platform threads.
  */
 final class WorkflowThreads {
+  /** {@code Executors.newVirtualThreadPerTaskExecutor}, or null before Java 21. */
+  private static final MethodHandle VIRTUAL_THREAD_EXECUTOR = virtualThreadExecutor();
+
   private WorkflowThreads() {}
 
   static ExecutorService create() {
-    try {
-      MethodHandle factory =
-          MethodHandles.publicLookup()
-              .findStatic(
-                  Executors.class,
-                  "newVirtualThreadPerTaskExecutor",
-                  MethodType.methodType(ExecutorService.class));
-      return (ExecutorService) factory.invoke();
-    } catch (NoSuchMethodException | IllegalAccessException e) {
+    if (!virtual()) {
       return platformThreads();
+    }
+    try {
+      return (ExecutorService) VIRTUAL_THREAD_EXECUTOR.invoke();
     } catch (Throwable e) {
       throw new IllegalStateException("cannot create the workflow executor", e);
+    }
+  }
+
+  /** Whether workflows run on virtual threads, cheap to start by the thousand. */
+  static boolean virtual() {
+    return VIRTUAL_THREAD_EXECUTOR != null;
+  }
+
+  private static MethodHandle virtualThreadExecutor() {
+    try {
+      return MethodHandles.publicLookup()
+          .findStatic(Executors.class, "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      return null;
     }
   }
 
