@@ -635,7 +635,9 @@ public final class WorkflowEngine {
             outcome = execute(s, call, workflowId, recorded, deadline);
           } catch (RuntimeException | Error e) {
             outcome = Outcome.failure(e);
-            if (!(e instanceof DbosShutdownException) && !(e instanceof ExecutedElsewhere)) {
+            if (closed) {
+              log.debug("workflow {} stopped by close(); it stays PENDING: {}", workflowId, e.toString());
+            } else if (!(e instanceof DbosShutdownException) && !(e instanceof ExecutedElsewhere)) {
               log.error("workflow {} could not be completed; it stays PENDING", workflowId, e);
             }
           } finally {

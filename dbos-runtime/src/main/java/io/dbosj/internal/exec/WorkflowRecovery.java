@@ -50,7 +50,12 @@ final class WorkflowRecovery {
     } catch (DbosShutdownException e) {
       log.debug("recovery stopped by close()");
     } catch (RuntimeException e) {
-      log.error("recovery of pending workflows failed; they stay PENDING", e);
+      if (engine.isClosed()) {
+        // close() interrupted it mid-query (on a virtual thread that closes the socket)
+        log.debug("recovery stopped by close(): {}", e.toString());
+      } else {
+        log.error("recovery of pending workflows failed; they stay PENDING", e);
+      }
     }
   }
 
