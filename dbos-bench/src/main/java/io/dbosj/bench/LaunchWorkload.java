@@ -2,23 +2,33 @@ package io.dbosj.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * W6: {@code launch()} on an empty database, in this JVM after a warm-up launch, and first in a new
- * JVM. The floor does in plain JDBC what any launch there must: connect and create the system
- * tables ({@link FloorLaunch}).
+ * W6: {@code launch()} on an empty database, in this JVM after a warm-up launch, first in a new
+ * JVM, and first in a new JVM with an AppCDS archive. The floor does in plain JDBC what any launch
+ * there must: connect and create the system tables ({@link FloorLaunch}). The rows in new JVMs
+ * measure their columns round by round in turn, so a noisy stretch of the machine falls on all of
+ * them alike.
  */
 final class LaunchWorkload extends Workload {
   LaunchWorkload(BenchDatabases databases, Options options) {
     super(databases, options);
   }
 
-  /** One column's launch: ms in this JVM on a fresh database of its own. */
+  /** One column of W6: how it launches in this JVM, its name for a child JVM, and its fresh database. */
+  private record Subject(String childName, Launch launch, FreshDatabase fresh) {}
+
   private interface Launch {
     double millis() throws Exception;
+  }
+
+  private interface FreshDatabase {
+    String url() throws Exception;
   }
 
   @Override
@@ -31,67 +41,67 @@ final class LaunchWorkload extends Workload {
     Report.Row withArchive = report.add("W6", "build + launch() on an empty database, new JVM with AppCDS",
         "as above, the JVM started with -XX:SharedArchiveFile= an archive that one training launch of the"
             + " same column wrote with -XX:ArchiveClassesAtExit");
-    List<Report.Row> rows = List.of(warm, first, withArchive);
-    guarded("W6 " + Report.Column.FLOOR.title, Report.Column.FLOOR, rows, () ->
-        measure(Report.Column.FLOOR, Child.FLOOR, rows,
-            () -> FloorLaunch.launchMillis(databases, databases.fresh("bench_floor")),
-            () -> databases.fresh("bench_floor")));
+
+    Map<Report.Column, Subject> subjects = new LinkedHashMap<>();
+    subjects.put(Report.Column.FLOOR, new Subject(Child.FLOOR,
+        () -> FloorLaunch.launchMillis(databases, databases.fresh("bench_floor")),
+        () -> databases.fresh("bench_floor")));
     for (Engine engine : ENGINES) {
-      guarded("W6 " + engine.column.title, engine.column, rows, () ->
-          measure(engine.column, engine.name(), rows,
-              () -> engine.launchMillis(databases, engine.freshDatabase(databases)),
-              () -> engine.freshDatabase(databases)));
+      subjects.put(engine.column, new Subject(engine.name(),
+          () -> engine.launchMillis(databases, engine.freshDatabase(databases)),
+          () -> engine.freshDatabase(databases)));
     }
-  }
 
-  private interface FreshDatabase {
-    String url() throws Exception;
-  }
+    Interleaved inNewJvms = new Interleaved();
+    subjects.forEach((column, subject) ->
+        inNewJvms.add(column, () -> new Interleaved.Contender(() -> newJvm(List.of(), subject), null)));
+    put(first, inNewJvms.run("W6 new JVM", options.rounds(), List.of(first)));
 
-  private void measure(Report.Column column, String subject, List<Report.Row> rows, Launch launch,
-      FreshDatabase fresh) throws Exception {
-    Report.Row warm = rows.get(0);
-    Report.Row first = rows.get(1);
-    Report.Row withArchive = rows.get(2);
-    launch.millis(); // warm-up
-    double[] millis = new double[options.rounds()];
-    for (int r = 0; r < millis.length; r++) {
-      millis[r] = launch.millis();
-    }
-    warm.cells().put(column, new Report.Cell(Stats.median(millis), "ms", Stats.spread(millis)));
-
-    first.cells().put(column, newJvmRounds(List.of(), subject, fresh));
-
-    Path archive = Files.createTempDirectory("dbos-bench-w6").resolve(subject + ".jsa");
-    try {
-      Process training = Child.start(List.of("-XX:ArchiveClassesAtExit=" + archive), "launch", subject, fresh.url(),
-          options.postgres());
-      Child.await(training, "LAUNCH ");
-      training.waitFor(60, TimeUnit.SECONDS);
+    Interleaved withArchives = new Interleaved();
+    subjects.forEach((column, subject) -> withArchives.add(column, () -> {
+      Path directory = Files.createTempDirectory("dbos-bench-w6");
+      Path archive = directory.resolve(subject.childName() + ".jsa");
+      AutoCloseable cleanUp = () -> {
+        Files.deleteIfExists(archive);
+        Files.deleteIfExists(directory);
+      };
+      newJvm(List.of("-XX:ArchiveClassesAtExit=" + archive), subject); // the training launch
       if (!Files.exists(archive)) {
-        throw new IllegalStateException("the training run wrote no AppCDS archive at " + archive);
+        cleanUp.close();
+        throw new IllegalStateException("the training launch wrote no AppCDS archive at " + archive);
       }
-      withArchive.cells().put(column, newJvmRounds(List.of("-XX:SharedArchiveFile=" + archive), subject, fresh));
-    } finally {
-      Files.deleteIfExists(archive);
-      Files.deleteIfExists(archive.getParent());
-    }
+      return new Interleaved.Contender(() -> newJvm(List.of("-XX:SharedArchiveFile=" + archive), subject), cleanUp);
+    }));
+    put(withArchive, withArchives.run("W6 AppCDS", options.rounds(), List.of(withArchive)));
+
+    // last, so no engine of this JVM winds down its threads while the child JVMs run; and one
+    // column after the other, for the same reason
+    subjects.forEach((column, subject) -> guarded("W6 warm " + column.title, column, List.of(warm), () -> {
+      subject.launch().millis(); // warm-up
+      double[] millis = new double[options.rounds()];
+      for (int r = 0; r < millis.length; r++) {
+        millis[r] = subject.launch().millis();
+      }
+      warm.cells().put(column, new Report.Cell(Stats.median(millis), "ms", Stats.spread(millis)));
+    }));
   }
 
-  /** The first launch in a new child JVM per round, started with {@code jvmOptions}. */
-  private Report.Cell newJvmRounds(List<String> jvmOptions, String subject, FreshDatabase fresh) throws Exception {
-    double[] firsts = new double[options.rounds()];
-    double[] processes = new double[options.rounds()];
-    for (int r = 0; r < firsts.length; r++) {
-      String url = fresh.url();
-      long start = System.nanoTime();
-      Process child = Child.start(jvmOptions, "launch", subject, url, options.postgres());
-      String line = Child.await(child, "LAUNCH ");
-      child.waitFor(60, TimeUnit.SECONDS);
-      processes[r] = Stats.millisSince(start);
-      firsts[r] = Double.parseDouble(line.substring("LAUNCH ".length()));
-    }
-    return new Report.Cell(Stats.median(firsts), "ms",
-        String.format(Locale.ROOT, "process %.0f ms", Stats.median(processes)));
+  /** The first launch in a new child JVM started with {@code jvmOptions}: its ms, and the whole process's. */
+  private double[] newJvm(List<String> jvmOptions, Subject subject) throws Exception {
+    String url = subject.fresh().url();
+    long start = System.nanoTime();
+    Process child = Child.start(jvmOptions, "launch", subject.childName(), url, options.postgres());
+    String line = Child.await(child, "LAUNCH ");
+    child.waitFor(60, TimeUnit.SECONDS);
+    return new double[] {Double.parseDouble(line.substring("LAUNCH ".length())), Stats.millisSince(start)};
+  }
+
+  private static void put(Report.Row row, Map<Report.Column, List<double[]>> results) {
+    results.forEach((column, rounds) -> {
+      double[] launches = Interleaved.firsts(rounds);
+      double[] processes = rounds.stream().mapToDouble(r -> r[1]).toArray();
+      row.cells().put(column, new Report.Cell(Stats.median(launches), "ms",
+          String.format(Locale.ROOT, "process %.0f ms", Stats.median(processes))));
+    });
   }
 }
