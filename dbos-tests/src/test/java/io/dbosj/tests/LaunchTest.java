@@ -7,6 +7,14 @@ import io.dbosj.DBOS;
 import io.dbosj.DbosException;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LaunchTest {
@@ -44,5 +52,49 @@ class LaunchTest {
     for (String table : new String[] {"workflow_status", "operation_outputs", "notifications", "workflow_events", "streams"}) {
       assertThat(db.value("SELECT COUNT(*) FROM " + db.table(table))).isEqualTo("0");
     }
+  }
+
+  @BothDatabases
+  void launchesTogetherOnAnEmptyDatabaseMigrateItOnce(TestDatabase db) throws Exception {
+    int launches = 4;
+    ExecutorService threads = Executors.newFixedThreadPool(launches);
+    CyclicBarrier together = new CyclicBarrier(launches);
+    List<Future<?>> done = new ArrayList<>();
+    List<DBOS> engines = Collections.synchronizedList(new ArrayList<>());
+    try {
+      for (int i = 0; i < launches; i++) {
+        done.add(threads.submit(() -> {
+          DBOS dbos = db.builder().build();
+          engines.add(dbos);
+          together.await();
+          dbos.launch();
+          return null;
+        }));
+      }
+      for (Future<?> launch : done) {
+        launch.get(60, TimeUnit.SECONDS); // none failed
+      }
+    } finally {
+      engines.forEach(DBOS::close);
+      threads.shutdownNow();
+    }
+    assertThat(db.rows("SELECT version FROM " + db.table("dbos_migrations"))).containsExactly(List.of("1"));
+  }
+
+  @BothDatabases
+  void aDatabaseAtANewerSchemaVersionIsRefusedAndLeftAsItIs(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      dbos.launch();
+    }
+    db.update("INSERT INTO " + db.table("dbos_migrations") + " (version) VALUES (99)");
+
+    try (DBOS dbos = db.builder().build()) {
+      assertThatThrownBy(dbos::launch)
+          .isInstanceOf(DbosException.class)
+          .hasMessageContaining("schema version 99")
+          .hasMessageContaining("upgrade io.dbosj");
+    }
+    assertThat(db.rows("SELECT version FROM " + db.table("dbos_migrations") + " ORDER BY version"))
+        .containsExactly(List.of("1"), List.of("99"));
   }
 }

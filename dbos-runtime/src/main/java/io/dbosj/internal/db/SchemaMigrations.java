@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
 
@@ -46,19 +47,14 @@ public final class SchemaMigrations {
    * same transaction: one commit instead of two when the application database is this one.
    */
   public static long migrate(SystemDatabase db, boolean withTransactionOutputs) {
-    SystemSql.Migrations sql = SystemSql.of(db.isPostgres()).migrations();
+    boolean postgres = db.isPostgres();
+    SystemSql.Migrations sql = SystemSql.of(postgres).migrations();
     return db.inTransaction(
         connection -> {
-          if (db.isPostgres()) {
-            lock(connection, POSTGRES_LOCK_KEY);
-          }
-          execute(connection, sql.createMigrationsTable());
-          long current;
-          try (Statement s = connection.createStatement();
-              ResultSet rs = s.executeQuery(sql.selectVersion())) {
-            rs.next();
-            current = rs.getLong(1);
-          }
+          long current =
+              postgres
+                  ? lockAndReadVersion(connection, sql, withTransactionOutputs)
+                  : createAndReadVersion(connection, sql);
           if (current > latestVersion()) {
             throw new DbosException(
                 "the system database "
@@ -69,19 +65,66 @@ public final class SchemaMigrations {
                     + latestVersion()
                     + "); upgrade io.dbosj or point it at another database");
           }
+          // every missing version, its record, and transaction_outputs: one batch, one round trip
+          List<String> statements = new ArrayList<>();
           for (long version = current + 1; version <= latestVersion(); version++) {
-            execute(connection, sql.versions().get((int) version - 1));
-            try (PreparedStatement insert = connection.prepareStatement(sql.insertVersion())) {
-              insert.setLong(1, version);
-              insert.executeUpdate();
-            }
-            current = version;
+            statements.addAll(sql.versions().get((int) version - 1));
+            statements.add(insertVersion(sql, version));
           }
           if (withTransactionOutputs) {
-            TransactionOutputStore.createTable(connection, db.isPostgres());
+            statements.addAll(SystemSql.of(postgres).transactionOutputs().create());
           }
-          return current;
+          if (!statements.isEmpty()) {
+            execute(connection, statements);
+          }
+          return Math.max(current, latestVersion());
         });
+  }
+
+  /**
+   * On PostgreSQL, in one round trip: takes the migration lock (and {@code transaction_outputs}'
+   * lock too if {@code withTransactionOutputs}, in that order, as {@link TransactionOutputStore}
+   * takes it alone), creates the version table if missing, and reads the current version.
+   */
+  private static long lockAndReadVersion(Connection c, SystemSql.Migrations sql, boolean withTransactionOutputs)
+      throws SQLException {
+    StringBuilder script = new StringBuilder();
+    script.append("select pg_advisory_xact_lock(").append(POSTGRES_LOCK_KEY).append(");\n");
+    if (withTransactionOutputs) {
+      script.append("select pg_advisory_xact_lock(").append(TransactionOutputStore.POSTGRES_LOCK_KEY).append(");\n");
+    }
+    for (String statement : sql.createMigrationsTable()) {
+      script.append(statement).append(";\n");
+    }
+    script.append(sql.selectVersion());
+    try (Statement s = c.createStatement()) {
+      Object last = null;
+      for (boolean isResultSet = s.execute(script.toString());
+          isResultSet || s.getUpdateCount() != -1;
+          isResultSet = s.getMoreResults()) {
+        if (isResultSet) {
+          try (ResultSet rs = s.getResultSet()) {
+            last = rs.next() ? rs.getObject(1) : null;
+          }
+        }
+      }
+      return last == null ? 0 : ((Number) last).longValue();
+    }
+  }
+
+  /** On SQLite (a single writer, no lock needed): creates the version table if missing and reads the version. */
+  private static long createAndReadVersion(Connection c, SystemSql.Migrations sql) throws SQLException {
+    execute(c, sql.createMigrationsTable());
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql.selectVersion())) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The statement that records {@code version}, with the number in its text so it can join a batch. */
+  private static String insertVersion(SystemSql.Migrations sql, long version) {
+    return sql.insertVersion().replace("?", Long.toString(version));
   }
 
   /** Takes a PostgreSQL advisory lock held until the transaction on {@code c} ends. */

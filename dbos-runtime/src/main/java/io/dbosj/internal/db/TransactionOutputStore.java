@@ -13,7 +13,7 @@ import java.util.Optional;
  * and its record commit (or roll back) together.
  */
 public final class TransactionOutputStore {
-  private static final long POSTGRES_LOCK_KEY = 0x64626f736a545854L;
+  static final long POSTGRES_LOCK_KEY = 0x64626f736a545854L;
 
   /** An outcome as recorded: its function name, and its output or error. */
   public record Recorded(String functionName, String output, String error) {}
