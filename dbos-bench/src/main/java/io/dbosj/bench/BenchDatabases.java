@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 /** Fresh databases, one per column: PostgreSQL through an admin connection, SQLite as temp files. */
 final class BenchDatabases {
@@ -25,10 +27,39 @@ final class BenchDatabases {
   /** Drops and creates the PostgreSQL database {@code name}; returns its DBOS-style URL. */
   String fresh(String name) throws SQLException {
     try (Connection c = connectAdmin(); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      // not DROP ... WITH (FORCE): that also tries to end an autovacuum worker busy in the
+      // database, which a role without pg_signal_backend may not; a plain DROP stops those itself
+      try (PreparedStatement terminate = c.prepareStatement(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+              + " WHERE datname = ? AND usename = current_user AND pid <> pg_backend_pid()")) {
+        terminate.setString(1, name);
+        terminate.executeQuery().close();
+      }
+      dropWhenUnused(s, name);
       s.execute("CREATE DATABASE " + name);
     }
     return "postgresql://" + user + ":" + password + "@" + host() + "/" + name;
+  }
+
+  /** Drops {@code name}, waiting up to 10 s for sessions just terminated to end. */
+  private static void dropWhenUnused(Statement s, String name) throws SQLException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        s.execute("DROP DATABASE IF EXISTS " + name);
+        return;
+      } catch (SQLException e) {
+        if (!"55006".equals(e.getSQLState()) || System.nanoTime() > deadline) { // object_in_use
+          throw e;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** A new, empty SQLite file in a temp directory (deleted at exit); returns its DBOS-style URL. */
