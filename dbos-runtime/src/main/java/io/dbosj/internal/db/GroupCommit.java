@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,33 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class GroupCommit {
   private static final int MAX_CALLS_PER_COMMIT = 512;
+  /**
+   * The most calls of one {@link Rounds#ONE_STATEMENT} round. The PostgreSQL driver sends a batch
+   * with a single sync, which makes it one transaction, only while it expects the replies to fit
+   * its receive buffer (about 250 statements without results); past that it syncs midway, and a
+   * failing batch could have committed its first part.
+   */
+  private static final int MAX_CALLS_PER_STATEMENT_ROUND = 128;
+
+  /** How the calls of one round are written. */
+  public enum Rounds {
+    /**
+     * Every waiting call in one transaction, each statement as one JDBC batch: for a database
+     * with a single writer (SQLite), where one commit for all is cheapest.
+     */
+    ONE_TRANSACTION,
+    /**
+     * The waiting calls of one statement, each of a single write, as one JDBC batch in
+     * auto-commit: PostgreSQL runs a batch sent with one sync as one transaction, so a round is
+     * one round trip and one log flush; rounds of other statements run alongside on other
+     * connections, and their flushes share the server's log writes.
+     */
+    ONE_STATEMENT
+  }
 
   private final SystemDatabase db;
   private final int maxRoundsUnderWay;
+  private final Rounds shape;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Call> waiting = new ArrayDeque<>();
   private int roundsUnderWay;
@@ -39,10 +64,21 @@ public final class GroupCommit {
    * @param maxRoundsUnderWay how many commit rounds may be under way at once: more than one lets
    *     a server that flushes its log for several transactions at once (PostgreSQL) work on one
    *     round while another waits for its flush; one for a database with a single writer
+   * @param shape how a round is written; {@link Rounds#ONE_STATEMENT} only on PostgreSQL
    */
-  public GroupCommit(SystemDatabase db, int maxRoundsUnderWay) {
+  public GroupCommit(SystemDatabase db, int maxRoundsUnderWay, Rounds shape) {
+    if (shape == Rounds.ONE_STATEMENT && !db.isPostgres()) {
+      throw new IllegalArgumentException(
+          "one-statement commit rounds need PostgreSQL, whose batches are one transaction; " + db.url() + " is not");
+    }
     this.db = db;
     this.maxRoundsUnderWay = maxRoundsUnderWay;
+    this.shape = shape;
+  }
+
+  /** The group commit suited to {@code db}'s kind, as the runtime uses it. */
+  public static GroupCommit of(SystemDatabase db) {
+    return db.isPostgres() ? new GroupCommit(db, 4, Rounds.ONE_STATEMENT) : new GroupCommit(db, 1, Rounds.ONE_TRANSACTION);
   }
 
   /** One caller's writes and, once committed, how many rows each changed. */
@@ -51,6 +87,8 @@ public final class GroupCommit {
     final Condition finished;
     int[] counts;
     DbosException failure;
+    /** In a round under way: its caller waits for it to be done rather than start a round. */
+    boolean taken;
     boolean done;
 
     Call(CheckpointWrite[] writes, Condition finished) {
@@ -66,17 +104,23 @@ public final class GroupCommit {
    * @throws DbosException if the database failed them
    */
   public int[] commit(CheckpointWrite... writes) {
+    if (writes.length == 0) {
+      return new int[0];
+    }
     lock.lock();
     try {
       Call call = new Call(writes, lock.newCondition());
       waiting.add(call);
       while (!call.done) {
-        if (roundsUnderWay == maxRoundsUnderWay) {
+        if (call.taken || roundsUnderWay == maxRoundsUnderWay) {
           call.finished.awaitUninterruptibly();
           continue;
         }
         roundsUnderWay++;
         List<Call> batch = takeWaiting();
+        if (!waiting.isEmpty() && roundsUnderWay < maxRoundsUnderWay) {
+          waiting.peek().finished.signal(); // what this round left may start another at once
+        }
         lock.unlock();
         try {
           run(batch);
@@ -139,18 +183,45 @@ public final class GroupCommit {
     }
   }
 
+  /**
+   * The calls of the next round, taken out of the queue: every waiting call, or with {@link
+   * Rounds#ONE_STATEMENT}, the waiting calls of the first one's statement (a call of several
+   * writes alone). The first waiting call is always in the round, so none waits forever.
+   */
   private List<Call> takeWaiting() {
-    List<Call> batch = new ArrayList<>(Math.min(waiting.size(), MAX_CALLS_PER_COMMIT));
-    while (!waiting.isEmpty() && batch.size() < MAX_CALLS_PER_COMMIT) {
-      batch.add(waiting.poll());
+    List<Call> batch = new ArrayList<>();
+    Call first = waiting.peek();
+    if (shape == Rounds.ONE_TRANSACTION || first == null || first.writes.length > 1) {
+      int limit = shape == Rounds.ONE_TRANSACTION ? MAX_CALLS_PER_COMMIT : 1;
+      while (!waiting.isEmpty() && batch.size() < limit) {
+        batch.add(take(waiting.poll()));
+      }
+      return batch;
+    }
+    String sql = first.writes[0].sql();
+    for (Iterator<Call> calls = waiting.iterator(); calls.hasNext() && batch.size() < MAX_CALLS_PER_STATEMENT_ROUND; ) {
+      Call call = calls.next();
+      if (call.writes.length == 1 && call.writes[0].sql().equals(sql)) {
+        calls.remove();
+        batch.add(take(call));
+      }
     }
     return batch;
   }
 
+  private static Call take(Call call) {
+    call.taken = true;
+    return call;
+  }
+
   private void run(List<Call> batch) {
-    if (batch.size() == 1 && batch.get(0).writes.length == 1) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    boolean oneWriteEach = batch.stream().allMatch(call -> call.writes.length == 1);
+    if (batch.size() == 1 && oneWriteEach) {
       runAutoCommitted(batch.get(0));
-    } else if (!runShared(batch)) {
+    } else if (shape == Rounds.ONE_STATEMENT && oneWriteEach ? !runOneStatement(batch) : !runShared(batch)) {
       for (Call call : batch) {
         runAlone(call);
       }
@@ -166,6 +237,27 @@ public final class GroupCommit {
       call.counts = new int[] {statement.executeUpdate()};
     } catch (SQLException e) {
       call.failure = db.failure(e);
+    }
+  }
+
+  /**
+   * Runs calls of one statement as one auto-committed batch: one transaction on PostgreSQL (see
+   * {@link Rounds#ONE_STATEMENT}). Returns {@code false}, with nothing kept, if it failed.
+   */
+  private boolean runOneStatement(List<Call> batch) {
+    try (Connection connection = db.openPooledConnection();
+        PreparedStatement statement = connection.prepareStatement(batch.get(0).writes[0].sql())) {
+      for (Call call : batch) {
+        Jdbc.bind(statement, call.writes[0].binds());
+        statement.addBatch();
+      }
+      int[] counts = statement.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        batch.get(i).counts = new int[] {counts[i]};
+      }
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -49,7 +49,7 @@ public final class SystemDatabase implements AutoCloseable {
   private SystemDatabase(DatabaseUrl url, HikariDataSource pool) {
     this.url = url;
     this.pool = pool;
-    this.groupCommit = new GroupCommit(this, url.kind() == DatabaseUrl.Kind.POSTGRESQL ? 2 : 1);
+    this.groupCommit = GroupCommit.of(this);
   }
 
   /** Where checkpoints of concurrent workflows are combined into shared commits. */
