@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbosj.DBOS;
+import io.dbosj.DBOSClient;
 import io.dbosj.DbosException;
 import io.dbosj.Queue;
 import io.dbosj.QueueDeduplicatedException;
@@ -16,6 +17,10 @@ import io.dbosj.tests.fixtures.TasksDurable;
 import io.dbosj.tests.fixtures.Tracker;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +47,27 @@ class QueueTest {
       assertThat(db.value("SELECT parent_workflow_id FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'fan-3'"))
           .isEqualTo("fan");
       assertThat(db.steps("fan-3")).containsExactly("0:process");
+    }
+  }
+
+  @BothDatabases
+  void onPostgresAnEnqueueNotifiesTheQueueRunnersOfEveryProcessWhenItCommits(TestDatabase db) throws Exception {
+    try (Connection listener = db.connect()) {
+      boolean postgres = db.kind() == TestDatabase.Kind.POSTGRES;
+      if (postgres) {
+        try (Statement s = listener.createStatement()) {
+          s.execute("LISTEN dbos_queue");
+        }
+      }
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        client.enqueue("told", "no.such.Class", "never", StartOptions.id("told-1"));
+      }
+      if (postgres) {
+        PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(10_000);
+        assertThat(notifications).isNotNull().extracting(PGNotification::getParameter).contains("told");
+      }
+      // no process runs this queue: the workflow waits for one
+      assertThat(db.status("told-1")).isEqualTo("ENQUEUED");
     }
   }
 

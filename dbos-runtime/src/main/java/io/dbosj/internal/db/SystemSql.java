@@ -24,6 +24,7 @@ record SystemSql(
   /** {@link WorkflowStore}'s. */
   record Workflows(
       String insertPending,
+      String insertEnqueued,
       String selectById,
       String complete,
       String requeue,

@@ -46,20 +46,33 @@ final class SystemSqlRendering {
   static SystemSql render(boolean postgres) {
     DSLContext sql = SystemDatabase.renderer(postgres);
     return new SystemSql(
-        workflows(sql), steps(sql), queues(sql, postgres), transactionOutputs(sql, postgres), migrations(sql, postgres));
+        workflows(sql, postgres), steps(sql), queues(sql, postgres), transactionOutputs(sql, postgres), migrations(sql, postgres));
   }
 
-  private static SystemSql.Workflows workflows(DSLContext sql) {
+  private static SystemSql.Workflows workflows(DSLContext sql, boolean postgres) {
+    List<Field<?>> newRow =
+        concat(
+            binds(WorkflowStatus.NEW_ROW_COLUMNS),
+            inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS),
+            inline(JsonCodec.FORMAT, WorkflowStatus.SERIALIZATION));
+    List<Field<?>> newRowColumns =
+        concat(WorkflowStatus.NEW_ROW_COLUMNS, WorkflowStatus.RECOVERY_ATTEMPTS, WorkflowStatus.SERIALIZATION);
     String insertPending =
-        sql.insertInto(WorkflowStatus.TABLE)
-            .columns(concat(WorkflowStatus.NEW_ROW_COLUMNS, WorkflowStatus.RECOVERY_ATTEMPTS, WorkflowStatus.SERIALIZATION))
-            .values(
-                concat(
-                    binds(WorkflowStatus.NEW_ROW_COLUMNS),
-                    inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS),
-                    inline(JsonCodec.FORMAT, WorkflowStatus.SERIALIZATION)))
-            .onConflictDoNothing()
-            .getSQL();
+        sql.insertInto(WorkflowStatus.TABLE).columns(newRowColumns).values(newRow).onConflictDoNothing().getSQL();
+    // PostgreSQL holds a notification until its transaction commits and sends it only then, once
+    // per queue however many rows the transaction enqueued
+    String insertEnqueued =
+        postgres
+            ? sql.insertInto(WorkflowStatus.TABLE)
+                .columns(newRowColumns)
+                .select(
+                    select(newRow)
+                        .from(
+                            select(field("pg_notify({0}, {1})", Object.class, inline(QueueStore.CHANNEL), val("")))
+                                .asTable("notified")))
+                .onConflictDoNothing()
+                .getSQL()
+            : insertPending;
     String selectById =
         sql.select(WorkflowStatus.ROW_COLUMNS)
             .from(WorkflowStatus.TABLE)
@@ -150,6 +163,7 @@ final class SystemSqlRendering {
             .getSQL();
     return new SystemSql.Workflows(
         insertPending,
+        insertEnqueued,
         selectById,
         complete,
         requeue,

@@ -4,6 +4,7 @@ import io.dbosj.WorkflowState;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ public final class WorkflowStore {
 
   private final SystemDatabase db;
   private final String insertPending;
+  private final String insertEnqueued;
+  private final boolean enqueueNotifies;
   private final String selectById;
   private final String complete;
   private final String selectPendingOfExecutor;
@@ -35,6 +38,8 @@ public final class WorkflowStore {
     this.db = db;
     SystemSql.Workflows sql = SystemSql.of(db.isPostgres()).workflows();
     this.insertPending = sql.insertPending();
+    this.insertEnqueued = sql.insertEnqueued();
+    this.enqueueNotifies = db.isPostgres();
     this.selectById = sql.selectById();
     this.complete = sql.complete();
     this.requeue = sql.requeue();
@@ -51,7 +56,8 @@ public final class WorkflowStore {
    * Records a workflow as {@code PENDING} or {@code ENQUEUED}, its first start counted in {@code
    * recovery_attempts}. Returns {@code false}, changing nothing, if its ID is
    * already recorded, or its deduplication ID is live on its queue: the insert itself is the
-   * proof that a workflow is new.
+   * proof that a workflow is new. On PostgreSQL, the insert of an {@code ENQUEUED} row also
+   * notifies the queue runners of every process on {@link QueueStore#CHANNEL}, once it commits.
    */
   public boolean insertPending(NewWorkflow w) {
     return db.groupCommit().commit(insertPendingWrite(w))[0] == 1;
@@ -60,9 +66,7 @@ public final class WorkflowStore {
   /** The write {@link #insertPending} makes, to be committed together with others. */
   public CheckpointWrite insertPendingWrite(NewWorkflow w) {
     boolean enqueued = w.status() == WorkflowState.ENQUEUED;
-    return new CheckpointWrite(
-        insertPending,
-        CheckpointWrite.WORKFLOW_ROW,
+    Object[] row =
         new Object[] {
             w.workflowId(),
             w.status().name(),
@@ -82,7 +86,13 @@ public final class WorkflowStore {
             w.forkedFrom(),
             w.timeoutMillis(),
             w.deadline()
-        });
+        };
+    if (enqueued && enqueueNotifies) {
+      Object[] withPayload = Arrays.copyOf(row, row.length + 1);
+      withPayload[row.length] = w.queueName(); // the notification's payload
+      return new CheckpointWrite(insertEnqueued, CheckpointWrite.WORKFLOW_ROW, withPayload);
+    }
+    return new CheckpointWrite(enqueued ? insertEnqueued : insertPending, CheckpointWrite.WORKFLOW_ROW, row);
   }
 
   /** The workflow's row, if it is recorded. */

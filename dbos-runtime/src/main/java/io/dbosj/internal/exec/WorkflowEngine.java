@@ -213,8 +213,6 @@ public final class WorkflowEngine {
         throw new ConflictingWorkflowException(
             id, "workflow " + row.className() + "." + row.name(), "workflow " + className + "." + workflowName);
       }
-    } else {
-      s.queues().notifyEnqueued(queueName);
     }
     return retrieve(id);
   }
@@ -460,8 +458,7 @@ public final class WorkflowEngine {
                   () -> new QueueDeduplicatedException(queue.name(), options.deduplicationId(), workflowId));
       checkSameWorkflow(row, call);
     } else {
-      s.queues().notifyEnqueued(queue.name());
-      s.queueRunner().wake();
+      s.queueRunner().wake(); // the insert notified other processes
     }
     return new LocalWorkflowHandle<>(this, workflowId, call.method(), running.get(workflowId));
   }
