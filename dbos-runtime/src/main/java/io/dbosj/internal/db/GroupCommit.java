@@ -15,11 +15,12 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Combines the checkpoints of concurrent workflows into shared commits. A caller that finds no
- * commit under way runs its own writes at once, on its own thread, so a lone workflow waits for
- * nothing; callers that arrive while a commit is under way queue, and the next of them to run
- * takes the whole queue into one transaction. Every caller returns only once its writes are
- * committed (or known to have changed nothing), so combining never weakens durability.
+ * Combines the checkpoints of concurrent workflows into shared commits. A caller that finds a
+ * free commit slot runs its own writes at once, on its own thread, so a lone workflow waits for
+ * nothing; callers that arrive while every slot is busy queue, and the next of them to run takes
+ * the queue (see {@link Rounds} for how much of it) into one transaction. Every caller returns
+ * only once its writes are committed (or known to have changed nothing), so combining never
+ * weakens durability.
  *
  * <p>The writes of one call are all or none: if one of several changes no row (a step another
  * execution recorded first, an outcome that lost to a cancellation), none of them is kept, and
