@@ -2,19 +2,25 @@ package io.dbosj.internal.config;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the shell commands a {@code dbos-config.yaml} lists, one after the other, in the file's
  * directory, with this program's class path in {@code CLASSPATH} so {@code java some.Main} works.
  */
 public final class ShellCommands {
+  private static final int STOP_WAIT_SECONDS = 30;
+
   private ShellCommands() {}
 
   /**
    * Runs {@code commands} in order and returns the exit status of the first that fails, or 0.
-   * While one runs, stopping this JVM stops it too.
+   * While one runs, stopping this JVM stops it, and what it started, too.
    */
   public static int run(List<String> commands, File directory, Map<String, String> environment, String label)
       throws IOException, InterruptedException {
@@ -24,7 +30,7 @@ public final class ShellCommands {
       builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
       builder.environment().putAll(environment);
       Process process = builder.start();
-      Thread stopChild = new Thread(process::destroy, "stop " + command);
+      Thread stopChild = new Thread(() -> stop(process), "stop " + command);
       Runtime.getRuntime().addShutdownHook(stopChild);
       int exit = process.waitFor();
       try {
@@ -38,6 +44,27 @@ public final class ShellCommands {
       }
     }
     return 0;
+  }
+
+  /**
+   * Asks the command and every process it started to stop, as {@code kill} would, and waits for
+   * them to finish stopping. The shell alone is not enough: it does not pass the signal on, and
+   * the program it started would run on without anyone to stop it.
+   */
+  private static void stop(Process process) {
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    tree.forEach(ProcessHandle::destroy);
+    for (ProcessHandle handle : tree) {
+      try {
+        handle.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        System.err.println("dbos: process " + handle.pid() + " did not stop within " + STOP_WAIT_SECONDS + " s");
+      }
+    }
   }
 
   private static List<String> shell(String command) {

@@ -89,28 +89,45 @@ public final class AppProcess {
     }
   }
 
-  /** Ctrl+C: SIGINT, then waits for the app to exit. */
+  /** Ctrl+C: SIGINT, then waits for the app and every process it started to exit. */
   public void interrupt() throws Exception {
+    List<ProcessHandle> started = process.descendants().toList();
     new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-    awaitExit();
+    awaitExit(started);
   }
 
-  /** SIGTERM, then waits for the app to exit. */
+  /** SIGTERM, then waits for the app and every process it started to exit. */
   public void terminate() throws Exception {
+    List<ProcessHandle> started = process.descendants().toList();
     process.destroy();
-    awaitExit();
+    awaitExit(started);
   }
 
-  /** SIGKILL, then waits for the app to exit. */
+  /** SIGKILL, as a crash of the machine would, to the app and every process it started. */
   public void kill() throws Exception {
+    List<ProcessHandle> started = process.descendants().toList();
+    started.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
-    awaitExit();
+    awaitExit(started);
   }
 
-  private void awaitExit() throws InterruptedException {
+  /** Waits for the app to exit, and fails if a process it had started is still running then. */
+  private void awaitExit(List<ProcessHandle> started) throws Exception {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the app did not stop:\n" + output());
+    }
+    List<String> leftRunning = new ArrayList<>();
+    for (ProcessHandle child : started) {
+      try {
+        child.onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        leftRunning.add(child.pid() + " " + child.info().commandLine().orElse("?"));
+        child.destroyForcibly();
+      }
+    }
+    if (!leftRunning.isEmpty()) {
+      throw new AssertionError("the app exited but left running: " + leftRunning + "\n" + output());
     }
     Thread.sleep(200);
   }
