@@ -30,7 +30,7 @@ public final class ShellCommands {
       builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
       builder.environment().putAll(environment);
       Process process = builder.start();
-      Thread stopChild = new Thread(() -> stop(process), "stop " + command);
+      Thread stopChild = new Thread(() -> stop(process, label), "stop " + command);
       Runtime.getRuntime().addShutdownHook(stopChild);
       int exit = process.waitFor();
       try {
@@ -51,7 +51,7 @@ public final class ShellCommands {
    * them to finish stopping. The shell alone is not enough: it does not pass the signal on, and
    * the program it started would run on without anyone to stop it.
    */
-  private static void stop(Process process) {
+  private static void stop(Process process, String label) {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     tree.add(process.toHandle());
     tree.forEach(ProcessHandle::destroy);
@@ -62,7 +62,7 @@ public final class ShellCommands {
         Thread.currentThread().interrupt();
         return;
       } catch (ExecutionException | TimeoutException e) {
-        System.err.println("dbos: process " + handle.pid() + " did not stop within " + STOP_WAIT_SECONDS + " s");
+        System.err.println(label + ": process " + handle.pid() + " did not stop within " + STOP_WAIT_SECONDS + " s");
       }
     }
   }
