@@ -187,12 +187,13 @@ public final class GroupCommit {
   /**
    * The calls of the next round, taken out of the queue: every waiting call, or with {@link
    * Rounds#ONE_STATEMENT}, the waiting calls of the first one's statement (a call of several
-   * writes alone). The first waiting call is always in the round, so none waits forever.
+   * writes alone). The first waiting call is always in the round, so none waits forever; the
+   * leader's own call has not been taken yet, so there is one.
    */
   private List<Call> takeWaiting() {
     List<Call> batch = new ArrayList<>();
     Call first = waiting.peek();
-    if (shape == Rounds.ONE_TRANSACTION || first == null || first.writes.length > 1) {
+    if (shape == Rounds.ONE_TRANSACTION || first.writes.length > 1) {
       int limit = shape == Rounds.ONE_TRANSACTION ? MAX_CALLS_PER_COMMIT : 1;
       while (!waiting.isEmpty() && batch.size() < limit) {
         batch.add(take(waiting.poll()));
@@ -215,14 +216,15 @@ public final class GroupCommit {
     return call;
   }
 
+  /**
+   * Runs a round {@link #takeWaiting} took. With {@link Rounds#ONE_STATEMENT} such a round is one
+   * call of several writes or calls of one write each, so its first call says which.
+   */
   private void run(List<Call> batch) {
-    if (batch.isEmpty()) {
-      return;
-    }
-    boolean oneWriteEach = batch.stream().allMatch(call -> call.writes.length == 1);
-    if (batch.size() == 1 && oneWriteEach) {
+    boolean oneWrite = batch.get(0).writes.length == 1;
+    if (batch.size() == 1 && oneWrite) {
       runAutoCommitted(batch.get(0));
-    } else if (shape == Rounds.ONE_STATEMENT && oneWriteEach ? !runOneStatement(batch) : !runShared(batch)) {
+    } else if (shape == Rounds.ONE_STATEMENT && oneWrite ? !runOneStatement(batch) : !runShared(batch)) {
       for (Call call : batch) {
         runAlone(call);
       }

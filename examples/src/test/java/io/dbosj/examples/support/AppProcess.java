@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /** A web example running in its own JVM, as a person runs it: its output, requests, signals. */
@@ -121,7 +122,7 @@ public final class AppProcess {
     for (ProcessHandle child : started) {
       try {
         child.onExit().get(10, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
+      } catch (TimeoutException e) {
         leftRunning.add(child.pid() + " " + child.info().commandLine().orElse("?"));
         child.destroyForcibly();
       }
