@@ -1,11 +1,14 @@
 package io.dbosj;
 
-import io.dbosj.internal.DbosAccess;
 import io.dbosj.internal.config.ConfigSources;
 import io.dbosj.internal.exec.ActiveTransaction;
+import io.dbosj.internal.exec.CallRouter;
+import io.dbosj.internal.exec.Checkpointer;
 import io.dbosj.internal.exec.CurrentContext;
 import io.dbosj.internal.exec.WorkflowContext;
-import io.dbosj.internal.exec.WorkflowEngine;
+import io.dbosj.internal.runtime.DbosRuntime;
+import io.dbosj.internal.runtime.RuntimeHolder;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -29,15 +32,12 @@ import org.jooq.DSLContext;
  * <p>Create every {@code XxxDurable} object before {@link #launch()}: launch recovers the
  * workflows of the objects registered by then, and registration closes with it.
  */
-public final class DBOS implements AutoCloseable {
-  static {
-    DbosAccess.install(dbos -> dbos.engine);
-  }
+public final class DBOS extends RuntimeHolder implements AutoCloseable {
+  private final DbosRuntime runtime;
 
-  private final WorkflowEngine engine;
-
-  private DBOS(WorkflowEngine engine) {
-    this.engine = engine;
+  private DBOS(DbosRuntime runtime) {
+    super(runtime);
+    this.runtime = runtime;
   }
 
   /** Starts configuring a {@code DBOS}. */
@@ -53,7 +53,7 @@ public final class DBOS implements AutoCloseable {
    *     reached
    */
   public void launch() {
-    engine.launch();
+    runtime.launch();
   }
 
   /**
@@ -62,7 +62,7 @@ public final class DBOS implements AutoCloseable {
    */
   @Override
   public void close() {
-    engine.close();
+    runtime.close();
   }
 
   /**
@@ -70,7 +70,8 @@ public final class DBOS implements AutoCloseable {
    * options is an error; registering the same queue again is harmless.
    */
   public void register(Queue queue) {
-    engine.register(Objects.requireNonNull(queue, "queue"));
+    Objects.requireNonNull(queue, "queue");
+    runtime.register(queue.limits(), queue.toString());
   }
 
   /**
@@ -78,22 +79,22 @@ public final class DBOS implements AutoCloseable {
    * PENDING}), in the order the queue takes them; every queue's if {@code queueName} is null.
    */
   public List<WorkflowStatus> listQueuedWorkflows(String queueName) {
-    return engine.listQueued(queueName);
+    return runtime.listQueued(queueName);
   }
 
   /** The port the admin server listens on, or -1 if it is not running. */
   public int adminPort() {
-    return engine.adminPort();
+    return runtime.adminPort();
   }
 
   /** The application name this runtime was configured with. */
   public String appName() {
-    return engine.config().appName();
+    return runtime.config().appName();
   }
 
   /** This process's executor ID: it recovers the workflows started under this ID. */
   public String executorId() {
-    return engine.config().executorId();
+    return runtime.config().executorId();
   }
 
   /**
@@ -104,14 +105,28 @@ public final class DBOS implements AutoCloseable {
    * @throws DbosException if no workflow has this ID
    */
   public <R> WorkflowHandle<R> retrieveWorkflow(String workflowId) {
-    return engine.retrieve(Objects.requireNonNull(workflowId, "workflowId"));
+    return runtime.retrieve(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * A handle on a recorded workflow whose result is read as {@code type}: {@code
+   * dbos.retrieveWorkflow("order-42", Receipt.class).getResult()}. Where a registered object
+   * provides the workflow, its declared result type must be a {@code type}; elsewhere (a process
+   * without its class) the recorded JSON is read as {@code type}.
+   *
+   * @throws DbosException if no workflow has this ID
+   * @throws IllegalArgumentException if the workflow's declared result is not a {@code type}
+   */
+  public <R> WorkflowHandle<R> retrieveWorkflow(String workflowId, Class<R> type) {
+    return runtime.retrieve(
+        Objects.requireNonNull(workflowId, "workflowId"), Objects.requireNonNull(type, "type"));
   }
 
   // ------------------------------------------------------------ managing workflows
 
   /** The workflows {@code filter} selects, newest first unless it says otherwise. */
   public List<WorkflowStatus> listWorkflows(WorkflowFilter filter) {
-    return engine.listWorkflows(Objects.requireNonNull(filter, "filter"));
+    return runtime.listWorkflows(Objects.requireNonNull(filter, "filter"));
   }
 
   /**
@@ -121,7 +136,7 @@ public final class DBOS implements AutoCloseable {
    * @throws DbosException if no workflow has this ID
    */
   public List<StepInfo> listWorkflowSteps(String workflowId) {
-    return engine.listSteps(Objects.requireNonNull(workflowId, "workflowId"));
+    return runtime.listSteps(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
   /**
@@ -132,7 +147,7 @@ public final class DBOS implements AutoCloseable {
    * @throws DbosException if no workflow has this ID
    */
   public boolean cancelWorkflow(String workflowId) {
-    return engine.cancel(Objects.requireNonNull(workflowId, "workflowId"));
+    return runtime.cancel(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
   /**
@@ -143,7 +158,7 @@ public final class DBOS implements AutoCloseable {
    * @throws DbosException if no workflow has this ID
    */
   public <R> WorkflowHandle<R> resumeWorkflow(String workflowId) {
-    return engine.resume(Objects.requireNonNull(workflowId, "workflowId"));
+    return runtime.resume(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
   /**
@@ -157,7 +172,8 @@ public final class DBOS implements AutoCloseable {
 
   /** {@link #forkWorkflow(String, int)} with options; the ID, if given, is the fork's. */
   public <R> WorkflowHandle<R> forkWorkflow(String workflowId, int startStep, StartOptions options) {
-    return engine.fork(Objects.requireNonNull(workflowId, "workflowId"), startStep, Objects.requireNonNull(options, "options"));
+    Objects.requireNonNull(options, "options");
+    return runtime.fork(Objects.requireNonNull(workflowId, "workflowId"), startStep, options.workflowId());
   }
 
   // ------------------------------------------------------------ inside workflows
@@ -174,7 +190,7 @@ public final class DBOS implements AutoCloseable {
    */
   public static void sleep(Duration duration) {
     Objects.requireNonNull(duration, "duration");
-    WorkflowEngine.sleep(duration);
+    Checkpointer.sleep(duration);
   }
 
   /**
@@ -218,8 +234,10 @@ public final class DBOS implements AutoCloseable {
    * re-execution finds the same child instead of starting another.
    */
   public static <R> WorkflowHandle<R> startWorkflow(Supplier<R> call, StartOptions options) {
-    return WorkflowEngine.startCaptured(
-        Objects.requireNonNull(call, "call"), Objects.requireNonNull(options, "options"));
+    return CallRouter.startCaptured(
+        Objects.requireNonNull(call, "call"),
+        Objects.requireNonNull(options, "options"),
+        "the lambda given to DBOS.startWorkflow");
   }
 
   /** {@link #startWorkflow(Supplier, StartOptions)} for a workflow without a result. */
@@ -328,7 +346,7 @@ public final class DBOS implements AutoCloseable {
     public DBOS build() {
       ConfigSources sources = new ConfigSources(System.getenv(), configFile);
       return new DBOS(
-          new WorkflowEngine(
+          new DbosRuntime(
               sources.resolve(
                   new ConfigSources.Explicit(
                       appName,
@@ -337,7 +355,8 @@ public final class DBOS implements AutoCloseable {
                       executorId,
                       appVersion,
                       adminServer,
-                      adminPort))));
+                      adminPort)),
+              Clock.systemUTC()));
     }
   }
 }

@@ -1,17 +1,15 @@
 package io.dbosj;
 
-import io.dbosj.internal.config.ConfigSources;
-import io.dbosj.internal.exec.WorkflowEngine;
-import java.nio.file.Path;
+import io.dbosj.internal.runtime.ClientRuntime;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Manages workflows from a process that has none of their classes: list and inspect them,
  * cancel, resume and fork them, enqueue a workflow by name for the processes that run it, and
  * wait for results (read as plain JSON values: maps, lists, strings, numbers). It runs no
- * workflow and recovers nothing.
+ * workflow and recovers nothing: it is the system database's records, read and steered.
  *
  * <pre>{@code
  * try (DBOSClient client = DBOSClient.connect("postgresql://app:secret@db:5432/app")) {
@@ -22,10 +20,10 @@ import java.util.Objects;
  * }</pre>
  */
 public final class DBOSClient implements AutoCloseable {
-  private final WorkflowEngine engine;
+  private final ClientRuntime runtime;
 
-  private DBOSClient(WorkflowEngine engine) {
-    this.engine = engine;
+  private DBOSClient(ClientRuntime runtime) {
+    this.runtime = runtime;
   }
 
   /**
@@ -34,52 +32,50 @@ public final class DBOSClient implements AutoCloseable {
    * @throws DbosException naming the database (password masked), if it cannot be reached
    */
   public static DBOSClient connect(String systemDatabaseUrl) {
-    Objects.requireNonNull(systemDatabaseUrl, "systemDatabaseUrl");
-    WorkflowEngine engine =
-        new WorkflowEngine(
-            new ConfigSources(Map.of(), Path.of("no-dbos-config.yaml"))
-                .resolve(
-                    new ConfigSources.Explicit(
-                        "dbos-client", systemDatabaseUrl, null, "dbos-client", "", false, null)),
-            true);
-    engine.launch();
-    return new DBOSClient(engine);
+    return new DBOSClient(ClientRuntime.connect(Objects.requireNonNull(systemDatabaseUrl, "systemDatabaseUrl")));
   }
 
   public List<WorkflowStatus> listWorkflows(WorkflowFilter filter) {
-    return engine.listWorkflows(Objects.requireNonNull(filter, "filter"));
+    return runtime.management().list(Objects.requireNonNull(filter, "filter"));
   }
 
   /** @throws DbosException if no workflow has this ID */
   public WorkflowStatus getWorkflow(String workflowId) {
-    return engine.retrieve(workflowId).getStatus();
+    return runtime.management().status(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
   /** @throws DbosException if no workflow has this ID */
   public List<StepInfo> listWorkflowSteps(String workflowId) {
-    return engine.listSteps(workflowId);
+    return runtime.management().listSteps(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
   /** The workflows waiting on or running from a queue (every queue if null). */
   public List<WorkflowStatus> listQueuedWorkflows(String queueName) {
-    return engine.listQueued(queueName);
+    return runtime.management().listQueued(queueName);
   }
 
   /** A handle whose result is read as plain JSON values. */
   public WorkflowHandle<Object> retrieveWorkflow(String workflowId) {
-    return engine.retrieve(workflowId);
+    return runtime.management().retrieve(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /** A handle whose result is read as {@code type}: {@code client.retrieveWorkflow(id, Receipt.class)}. */
+  public <R> WorkflowHandle<R> retrieveWorkflow(String workflowId, Class<R> type) {
+    return runtime.management().retrieve(
+        Objects.requireNonNull(workflowId, "workflowId"), Objects.requireNonNull(type, "type"));
   }
 
   public boolean cancelWorkflow(String workflowId) {
-    return engine.cancel(workflowId);
+    return runtime.management().cancel(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
   public WorkflowHandle<Object> resumeWorkflow(String workflowId) {
-    return engine.resume(workflowId);
+    return runtime.management().resume(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
   public WorkflowHandle<Object> forkWorkflow(String workflowId, int startStep, StartOptions options) {
-    return engine.fork(workflowId, startStep, options);
+    return runtime.management().fork(
+        Objects.requireNonNull(workflowId, "workflowId"), startStep, Objects.requireNonNull(options, "options").workflowId());
   }
 
   /**
@@ -88,11 +84,19 @@ public final class DBOSClient implements AutoCloseable {
    */
   public WorkflowHandle<Object> enqueue(
       String queueName, String className, String workflowName, StartOptions options, Object... args) {
-    return engine.enqueueByName(queueName, className, workflowName, "", args, options);
+    Objects.requireNonNull(queueName, "queueName");
+    Objects.requireNonNull(className, "className");
+    Objects.requireNonNull(workflowName, "workflowName");
+    Objects.requireNonNull(options, "options");
+    String id = options.workflowId() != null ? options.workflowId() : UUID.randomUUID().toString();
+    runtime.admission().enqueueByName(
+        id, queueName, className, workflowName, "", runtime.json().encodeUntyped(args),
+        options.deduplicationId(), options.priority(), options.timeout());
+    return retrieveWorkflow(id);
   }
 
   @Override
   public void close() {
-    engine.close();
+    runtime.close();
   }
 }

@@ -1,6 +1,7 @@
 package io.dbosj;
 
-import io.dbosj.internal.exec.WorkflowEngine;
+import io.dbosj.internal.db.QueueLimits;
+import io.dbosj.internal.exec.CallRouter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -122,12 +123,17 @@ public final class Queue {
             throw new IllegalStateException("a recorded call threw " + e, e);
           }
         };
-    return WorkflowEngine.startCaptured(
-        recorded, Objects.requireNonNull(options, "options").queue(this));
+    return CallRouter.startCaptured(
+        recorded, Objects.requireNonNull(options, "options").queue(this), "the lambda given to queue.enqueue");
   }
 
   public String name() {
     return name;
+  }
+
+  /** This queue's limits, as the runtime registers them. */
+  QueueLimits limits() {
+    return new QueueLimits(name, concurrency, workerConcurrency, rateLimit, ratePeriod, priorityEnabled);
   }
 
   /** The global concurrency limit, or {@code null}. */

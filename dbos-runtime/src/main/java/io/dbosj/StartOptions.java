@@ -130,6 +130,11 @@ public final class StartOptions {
     return queue;
   }
 
+  /** The name of the queue to enqueue on, or {@code null} to start the workflow at once. */
+  public String queueName() {
+    return queue == null ? null : queue.name();
+  }
+
   public String deduplicationId() {
     return deduplicationId;
   }

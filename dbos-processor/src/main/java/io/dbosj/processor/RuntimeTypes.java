@@ -18,7 +18,7 @@ final class RuntimeTypes {
   static final ClassName TYPE_TOKEN = ClassName.get(CODEGEN, "TypeToken");
   static final ClassName DURABLE_METHOD = ClassName.get(CODEGEN, "DurableMethod");
   static final ClassName DURABLE_CLASS = ClassName.get(CODEGEN, "DurableClass");
-  static final ClassName DURABLE_OBJECT = ClassName.get(CODEGEN, "DurableObject");
+  static final ClassName DURABLE_OBJECT = ClassName.get("io.dbosj.internal.runtime", "DurableObject");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private RuntimeTypes() {}

@@ -6,8 +6,8 @@ import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.internal.codegen.DurableClass;
 import io.dbosj.internal.codegen.DurableMethod;
-import io.dbosj.internal.codegen.DurableObject;
 import io.dbosj.internal.codegen.TypeToken;
+import io.dbosj.internal.runtime.DurableObject;
 import javax.annotation.processing.Generated;
 
 /**

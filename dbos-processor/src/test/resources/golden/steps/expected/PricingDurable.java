@@ -7,8 +7,8 @@ import io.dbosj.WorkflowHandle;
 import io.dbosj.annotation.Isolation;
 import io.dbosj.internal.codegen.DurableClass;
 import io.dbosj.internal.codegen.DurableMethod;
-import io.dbosj.internal.codegen.DurableObject;
 import io.dbosj.internal.codegen.TypeToken;
+import io.dbosj.internal.runtime.DurableObject;
 import javax.annotation.processing.Generated;
 
 /**

@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.dbosj.DbosException;
 import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowState;
-import io.dbosj.internal.exec.WorkflowEngine;
+import io.dbosj.internal.lifecycle.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -28,20 +31,24 @@ import tools.jackson.databind.json.JsonMapper;
  * executors' workflows, queue metadata, and workflow management with JSON bodies. Every error is
  * a JSON {@code {"error": "..."}} with a fitting status, never a stack trace.
  */
-public final class AdminServer {
+public final class AdminServer implements Service {
   private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
 
-  private final WorkflowEngine engine;
+  private final AdminOperations operations;
   private final HttpServer server;
+  private final ExecutorService handlers;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  private AdminServer(WorkflowEngine engine, HttpServer server) {
-    this.engine = engine;
+  private AdminServer(AdminOperations operations, HttpServer server, ExecutorService handlers) {
+    this.operations = operations;
     this.server = server;
+    this.handlers = handlers;
   }
 
-  /** Starts serving on {@code host:port}; {@code null}, logged, if the port is taken. */
-  public static AdminServer start(WorkflowEngine engine, String host, int port) {
+  /**
+   * Binds {@code host:port}, to serve once started; {@code null}, logged, if the port is taken.
+   */
+  public static AdminServer bind(AdminOperations operations, String host, int port) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -49,24 +56,40 @@ public final class AdminServer {
       log.warn("admin server not started: cannot listen on {}:{} ({})", host, port, e.getMessage());
       return null;
     }
-    AdminServer admin = new AdminServer(engine, server);
+    ExecutorService handlers =
+        Executors.newFixedThreadPool(
+            2,
+            task -> {
+              Thread thread = new Thread(task, "dbos-admin");
+              thread.setDaemon(true);
+              return thread;
+            });
+    AdminServer admin = new AdminServer(operations, server, handlers);
     server.createContext("/", admin::handle);
-    server.setExecutor(Executors.newFixedThreadPool(2, task -> {
-      Thread thread = new Thread(task, "dbos-admin");
-      thread.setDaemon(true);
-      return thread;
-    }));
-    server.start();
-    log.info("admin server listening on http://{}:{}", host, server.getAddress().getPort());
+    server.setExecutor(handlers);
     return admin;
+  }
+
+  @Override
+  public String name() {
+    return "admin server";
+  }
+
+  @Override
+  public void start() {
+    server.start();
+    log.info("admin server listening on http://{}:{}", server.getAddress().getHostString(), port());
   }
 
   public int port() {
     return server.getAddress().getPort();
   }
 
-  public void stop() {
+  @Override
+  public boolean stop(Duration timeout) throws InterruptedException {
     server.stop(0);
+    handlers.shutdownNow();
+    return handlers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private record Reply(int status, Object body) {}
@@ -104,27 +127,27 @@ public final class AdminServer {
       return expect(method, "GET", () -> Map.of("status", "healthy"));
     }
     if (path.equals("/dbos-workflow-queues-metadata")) {
-      return expect(method, "GET", engine::queueMetadata);
+      return expect(method, "GET", operations::queueMetadata);
     }
     if (path.equals("/dbos-workflow-recovery")) {
-      return expect(method, "POST", () -> engine.recoverExecutors(stringList(read(body))));
+      return expect(method, "POST", () -> operations.recoverExecutors(stringList(read(body))));
     }
     if (parts.get(0).equals("workflows")) {
       if (parts.size() == 1) {
-        return expect(method, "POST", () -> engine.listWorkflows(filter(read(body))));
+        return expect(method, "POST", () -> operations.listWorkflows(filter(read(body))));
       }
       String id = parts.get(1);
       if (parts.size() == 2) {
-        return expect(method, "GET", () -> engine.<Object>retrieve(id).getStatus());
+        return expect(method, "GET", () -> operations.workflow(id));
       }
       if (parts.size() == 3) {
         switch (parts.get(2)) {
           case "steps":
-            return expect(method, "GET", () -> engine.listSteps(id));
+            return expect(method, "GET", () -> operations.steps(id));
           case "cancel":
-            return expect(method, "POST", () -> Map.of("workflow_id", id, "cancelled", engine.cancel(id)));
+            return expect(method, "POST", () -> Map.of("workflow_id", id, "cancelled", operations.cancel(id)));
           case "resume":
-            return expect(method, "POST", () -> Map.of("workflow_id", engine.resume(id).workflowId()));
+            return expect(method, "POST", () -> Map.of("workflow_id", operations.resume(id)));
           case "fork":
             return expect(method, "POST", () -> fork(id, read(body)));
           default:
@@ -148,11 +171,8 @@ public final class AdminServer {
     if (body == null || !body.has("start_step") || !body.get("start_step").canConvertToInt()) {
       throw new BadRequest("fork needs a JSON body with \"start_step\" (an integer), e.g. {\"start_step\": 2}");
     }
-    io.dbosj.StartOptions options =
-        body.hasNonNull("new_workflow_id")
-            ? io.dbosj.StartOptions.id(body.get("new_workflow_id").asString())
-            : io.dbosj.StartOptions.defaults();
-    return Map.of("workflow_id", engine.fork(id, body.get("start_step").asInt(), options).workflowId());
+    String forkId = body.hasNonNull("new_workflow_id") ? body.get("new_workflow_id").asString() : null;
+    return Map.of("workflow_id", operations.fork(id, body.get("start_step").asInt(), forkId));
   }
 
   private WorkflowFilter filter(JsonNode body) {

@@ -1,6 +1,5 @@
 package io.dbosj.internal.db;
 
-import io.dbosj.Queue;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,7 +69,7 @@ public final class QueueStore {
    * execution needs in the same transaction. Claims none if another process is dequeuing the
    * same queue at this moment: it will be tried again.
    */
-  public Claimed dequeue(Queue queue, String executorId, String appVersion, long now) {
+  public Claimed dequeue(QueueLimits queue, String executorId, String appVersion, long now) {
     return db.inTransaction(
         c -> {
           if (tryLock != null && !tryLock(c, queue.name())) {
@@ -107,13 +106,13 @@ public final class QueueStore {
           List<StatusRow> claimed = new ArrayList<>();
           try (PreparedStatement s = c.prepareStatement(claim)) {
             for (StatusRow row : candidates) {
-              Jdbc.bind(s, executorId, appVersion, now, now, row.workflowId());
+              Jdbc.bind(s, executorId, appVersion, now, now, now, row.workflowId());
               s.addBatch();
             }
             int[] counts = s.executeBatch();
             for (int i = 0; i < counts.length; i++) {
               if (counts[i] == 1) {
-                claimed.add(candidates.get(i));
+                claimed.add(candidates.get(i).startedAt(now));
               }
             }
           }

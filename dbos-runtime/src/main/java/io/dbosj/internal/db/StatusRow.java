@@ -20,7 +20,18 @@ public record StatusRow(
     long recoveryAttempts,
     long createdAt,
     long updatedAt,
-    Long deadline) {
+    Long deadline,
+    Long timeoutMillis) {
+
+  /** This row as claimed at {@code startedAt}: a timeout without a deadline runs from then. */
+  StatusRow startedAt(long startedAt) {
+    if (deadline != null || timeoutMillis == null) {
+      return this;
+    }
+    return new StatusRow(workflowId, status, name, className, instanceName, inputs, output, error,
+        executorId, appVersion, queueName, recoveryAttempts, createdAt, updatedAt,
+        startedAt + timeoutMillis, timeoutMillis);
+  }
 
   public WorkflowState state() {
     return WorkflowState.valueOf(status);

@@ -1,5 +1,7 @@
 package io.dbosj.internal.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -60,8 +62,12 @@ public final class StepStore {
    * Copies the steps of {@code fromWorkflow} numbered below {@code beforeFunctionId} to {@code
    * toWorkflow}, in one statement: a fork reuses them instead of running them again.
    */
-  public int copy(String fromWorkflow, String toWorkflow, int beforeFunctionId) {
-    return db.update(copy, toWorkflow, fromWorkflow, beforeFunctionId);
+  public int copy(Connection c, String fromWorkflow, String toWorkflow, int beforeFunctionId)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(copy)) {
+      Jdbc.bind(s, toWorkflow, fromWorkflow, beforeFunctionId);
+      return s.executeUpdate();
+    }
   }
 
   /** Every recorded step of a workflow, in one query, by function ID. */

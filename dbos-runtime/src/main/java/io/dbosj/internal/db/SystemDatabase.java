@@ -26,7 +26,7 @@ import org.jooq.impl.DSL;
  * full fsync, immediate write transactions and a long busy timeout, so writers queue rather than
  * fail.
  */
-public final class SystemDatabase implements AutoCloseable {
+public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.lifecycle.Service {
   static {
     // jOOQ prints a banner and a "tip of the day" on first use: noise in a library's users' logs.
     if (System.getProperty("org.jooq.no-logo") == null) {
@@ -256,5 +256,17 @@ public final class SystemDatabase implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
+  }
+
+  @Override
+  public String name() {
+    return "connection pool " + pool.getPoolName();
+  }
+
+  /** Closes the pool: its connections and its housekeeping thread. */
+  @Override
+  public boolean stop(java.time.Duration timeout) {
+    pool.close();
+    return true;
   }
 }

@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.when;
 
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.db.SystemTables.Migrations;
@@ -143,6 +144,8 @@ final class SystemSqlRendering {
             .set(WorkflowStatus.STARTED_AT_EPOCH_MS, inline((Long) null, WorkflowStatus.STARTED_AT_EPOCH_MS))
             .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
             .set(WorkflowStatus.ERROR, inline((String) null, WorkflowStatus.ERROR))
+            // the timeout starts again when the resumed workflow is dequeued, as in DBOS
+            .set(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS, inline((Long) null, WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS))
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(WorkflowStatus.STATUS.ne(inline(WorkflowState.SUCCESS.name(), WorkflowStatus.STATUS)))
@@ -293,6 +296,14 @@ final class SystemSqlRendering {
             .set(WorkflowStatus.APPLICATION_VERSION, val(null, WorkflowStatus.APPLICATION_VERSION))
             .set(WorkflowStatus.STARTED_AT_EPOCH_MS, val(null, WorkflowStatus.STARTED_AT_EPOCH_MS))
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            // a workflow with a timeout and no deadline (resumed) gets one from when it starts
+            .set(
+                WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS,
+                when(
+                        WorkflowStatus.WORKFLOW_TIMEOUT_MS.isNotNull()
+                            .and(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS.isNull()),
+                        val(null, WorkflowStatus.STARTED_AT_EPOCH_MS).plus(WorkflowStatus.WORKFLOW_TIMEOUT_MS))
+                    .else_(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS))
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
             .getSQL();

@@ -78,7 +78,8 @@ final class SystemTables {
             RECOVERY_ATTEMPTS,
             CREATED_AT,
             UPDATED_AT,
-            WORKFLOW_DEADLINE_EPOCH_MS);
+            WORKFLOW_DEADLINE_EPOCH_MS,
+            WORKFLOW_TIMEOUT_MS);
 
     /** The columns a new workflow's row binds, in the order {@code WorkflowStore} binds them. */
     static final List<Field<?>> NEW_ROW_COLUMNS =

@@ -46,19 +46,26 @@ public final class TransactionOutputStore {
     SchemaMigrations.execute(c, SystemSql.of(postgres).transactionOutputs().create());
   }
 
-  /** Copies the transactions of {@code fromWorkflow} numbered below {@code before}, for a fork. */
+  /**
+   * Copies the transactions of {@code fromWorkflow} numbered below {@code before}, for a fork,
+   * on {@code c}; a record the fork already has is kept.
+   */
+  public int copy(Connection c, String fromWorkflow, String toWorkflow, int before) {
+    return db.dsl(c)
+        .insertInto(TransactionOutputs.TABLE)
+        .columns(TransactionOutputs.RECORD_COLUMNS)
+        .select(
+            org.jooq.impl.DSL.select(copiedColumns(toWorkflow))
+                .from(TransactionOutputs.TABLE)
+                .where(TransactionOutputs.WORKFLOW_UUID.eq(fromWorkflow))
+                .and(TransactionOutputs.FUNCTION_ID.lt(before)))
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  /** {@link #copy(Connection, String, String, int)} in a transaction of its own. */
   public int copy(String fromWorkflow, String toWorkflow, int before) {
-    return db.withConnection(
-        c ->
-            db.dsl(c)
-                .insertInto(TransactionOutputs.TABLE)
-                .columns(TransactionOutputs.RECORD_COLUMNS)
-                .select(
-                    org.jooq.impl.DSL.select(copiedColumns(toWorkflow))
-                        .from(TransactionOutputs.TABLE)
-                        .where(TransactionOutputs.WORKFLOW_UUID.eq(fromWorkflow))
-                        .and(TransactionOutputs.FUNCTION_ID.lt(before)))
-                .execute());
+    return db.inTransaction(c -> copy(c, fromWorkflow, toWorkflow, before));
   }
 
   /** The record columns, with the workflow ID replaced by {@code toWorkflow}. */

@@ -2,6 +2,8 @@ package io.dbosj.internal.db;
 
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -17,7 +19,7 @@ public final class WorkflowStore {
    * How many columns {@link #readRow} reads: those of {@code WorkflowStatus.ROW_COLUMNS}, whose
    * jOOQ fields the hot paths must not touch (they load jOOQ).
    */
-  static final int ROW_WIDTH = 15;
+  static final int ROW_WIDTH = 16;
 
   private final SystemDatabase db;
   private final String insertPending;
@@ -61,6 +63,15 @@ public final class WorkflowStore {
    */
   public boolean insertPending(NewWorkflow w) {
     return db.groupCommit().commit(insertPendingWrite(w))[0] == 1;
+  }
+
+  /** Inserts a workflow's row on {@code c}, in the caller's transaction; see {@link #insertPending}. */
+  public boolean insert(Connection c, NewWorkflow w) throws SQLException {
+    CheckpointWrite write = insertPendingWrite(w);
+    try (PreparedStatement s = c.prepareStatement(write.sql())) {
+      Jdbc.bind(s, write.binds());
+      return s.executeUpdate() == 1;
+    }
   }
 
   /** The write {@link #insertPending} makes, to be committed together with others. */
@@ -244,7 +255,8 @@ public final class WorkflowStore {
         r.get(WorkflowStatus.RECOVERY_ATTEMPTS),
         r.get(WorkflowStatus.CREATED_AT),
         r.get(WorkflowStatus.UPDATED_AT),
-        r.get(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS));
+        r.get(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS),
+        r.get(WorkflowStatus.WORKFLOW_TIMEOUT_MS));
   }
 
   static StatusRow readRow(ResultSet rs) throws SQLException {
@@ -263,6 +275,7 @@ public final class WorkflowStore {
         rs.getLong(12),
         rs.getLong(13),
         rs.getLong(14),
-        Jdbc.nullableLong(rs, 15));
+        Jdbc.nullableLong(rs, 15),
+        Jdbc.nullableLong(rs, 16));
   }
 }

@@ -6,6 +6,7 @@ import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowStatus;
 import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.db.StatusRow;
+import io.dbosj.internal.serde.Outcome;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,17 +14,14 @@ import java.util.concurrent.CompletableFuture;
  * system database until the workflow's row shows an outcome.
  */
 final class LocalWorkflowHandle<R> implements WorkflowHandle<R> {
-  private final WorkflowEngine engine;
+  private final OutcomeWaiter waiter;
   private final String workflowId;
   private final DurableMethod<R> method;
   private final CompletableFuture<Outcome<?>> execution;
 
   LocalWorkflowHandle(
-      WorkflowEngine engine,
-      String workflowId,
-      DurableMethod<R> method,
-      CompletableFuture<Outcome<?>> execution) {
-    this.engine = engine;
+      OutcomeWaiter waiter, String workflowId, DurableMethod<R> method, CompletableFuture<Outcome<?>> execution) {
+    this.waiter = waiter;
     this.workflowId = workflowId;
     this.method = method;
     this.execution = execution;
@@ -36,10 +34,7 @@ final class LocalWorkflowHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public R getResult() {
-    return unwrap(engine.awaitOutcome(workflowId, method, execution));
-  }
-
-  private R unwrap(Outcome<R> outcome) {
+    Outcome<R> outcome = waiter.await(workflowId, method, execution);
     Throwable error = outcome.error();
     if (error == null) {
       return outcome.value();
@@ -50,14 +45,12 @@ final class LocalWorkflowHandle<R> implements WorkflowHandle<R> {
     if (error instanceof Error fatal) {
       throw fatal;
     }
-    throw new WorkflowFailedException(
-        workflowId, error.getClass().getName(), error.getMessage(), error);
+    throw new WorkflowFailedException(workflowId, error.getClass().getName(), error.getMessage(), error);
   }
 
   @Override
   public WorkflowStatus getStatus() {
-    return engine
-        .workflowStore()
+    return waiter.workflows()
         .find(workflowId)
         .map(StatusRow::toStatus)
         .orElseThrow(() -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));

@@ -4,20 +4,20 @@ import io.dbosj.internal.codegen.DurableClass;
 
 /** A durable object known to the runtime: its class's dispatch table and its instance name. */
 public final class RegisteredInstance<T> {
-  private final WorkflowEngine engine;
+  private final CallRouter router;
   private final T self;
   private final DurableClass<T> type;
   private final String instanceName;
 
-  RegisteredInstance(WorkflowEngine engine, T self, DurableClass<T> type, String instanceName) {
-    this.engine = engine;
+  RegisteredInstance(CallRouter router, T self, DurableClass<T> type, String instanceName) {
+    this.router = router;
     this.self = self;
     this.type = type;
     this.instanceName = instanceName;
   }
 
-  WorkflowEngine engine() {
-    return engine;
+  CallRouter router() {
+    return router;
   }
 
   public DurableClass<T> type() {
@@ -36,7 +36,7 @@ public final class RegisteredInstance<T> {
    * What a workflow row names: a workflow of this class, or a step of it that was started on its
    * own; {@code null} if neither.
    */
-  DurableClass.Entry<T> entry(String durableName) {
+  public DurableClass.Entry<T> entry(String durableName) {
     DurableClass.Entry<T> workflow = type.workflow(durableName);
     return workflow != null ? workflow : type.step(durableName);
   }

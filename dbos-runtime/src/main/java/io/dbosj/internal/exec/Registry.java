@@ -15,12 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Registry {
   private record Key(String className, String instanceName) {}
 
-  private final WorkflowEngine engine;
+  private final CallRouter router;
   private final Map<Key, RegisteredInstance<?>> instances = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  Registry(WorkflowEngine engine) {
-    this.engine = engine;
+  public Registry(CallRouter router) {
+    this.router = router;
+  }
+
+  /** An empty registry, for a process that runs no workflows (a client). */
+  public static Registry none() {
+    Registry registry = new Registry(null);
+    registry.close();
+    return registry;
   }
 
   public <T> RegisteredInstance<T> register(T self, DurableClass<T> type, String instanceName) {
@@ -36,7 +43,7 @@ public final class Registry {
                 + "Durable was created after dbos.launch(): create every durable object before"
                 + " launch(), so that recovery can find the workflows it owns");
       }
-      RegisteredInstance<T> instance = new RegisteredInstance<>(engine, self, type, instanceName);
+      RegisteredInstance<T> instance = new RegisteredInstance<>(router, self, type, instanceName);
       if (instances.putIfAbsent(new Key(type.className(), instanceName), instance) != null) {
         throw new IllegalStateException(
             "a "
@@ -52,7 +59,7 @@ public final class Registry {
   }
 
   /** Stops registration; called by launch. */
-  synchronized void close() {
+  public synchronized void close() {
     closed = true;
   }
 
@@ -62,12 +69,12 @@ public final class Registry {
   }
 
   /** Every registered instance. */
-  List<RegisteredInstance<?>> all() {
+  public List<RegisteredInstance<?>> all() {
     return new ArrayList<>(instances.values());
   }
 
   /** The signatures of every registered durable method, sorted: the input of the app version. */
-  List<String> signatures() {
+  public List<String> signatures() {
     Map<String, String> sorted = new TreeMap<>();
     for (RegisteredInstance<?> instance : instances.values()) {
       for (DurableMethod<?> method : instance.type().methods()) {

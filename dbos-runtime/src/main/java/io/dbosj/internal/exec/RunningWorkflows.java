@@ -1,5 +1,6 @@
 package io.dbosj.internal.exec;
 
+import io.dbosj.internal.serde.Outcome;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -9,9 +10,11 @@ import java.util.concurrent.ConcurrentMap;
  * recovery, a resume or a caller that comes second attaches to that execution's outcome, so one
  * process never runs the same workflow twice at once.
  */
-final class RunningWorkflows {
+public final class RunningWorkflows {
   private final ConcurrentMap<String, CompletableFuture<Outcome<?>>> running =
       new ConcurrentHashMap<>();
+
+  public RunningWorkflows() {}
 
   /**
    * Claims {@code workflowId}. Returns {@code null} if this caller now owns its execution (and
@@ -22,7 +25,7 @@ final class RunningWorkflows {
   }
 
   /** The execution of {@code workflowId} under way here, or {@code null}. */
-  CompletableFuture<Outcome<?>> get(String workflowId) {
+  public CompletableFuture<Outcome<?>> get(String workflowId) {
     return running.get(workflowId);
   }
 
@@ -31,7 +34,7 @@ final class RunningWorkflows {
     mine.complete(outcome);
   }
 
-  int size() {
+  public int size() {
     return running.size();
   }
 }

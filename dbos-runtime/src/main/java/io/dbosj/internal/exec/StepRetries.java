@@ -2,6 +2,7 @@ package io.dbosj.internal.exec;
 
 import io.dbosj.internal.codegen.DurableBody;
 import io.dbosj.internal.codegen.RetryPolicy;
+import io.dbosj.internal.serde.Outcome;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,10 @@ import io.dbosj.annotation.Isolation;
 import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.db.StepRecord;
 import io.dbosj.internal.db.TransactionOutputStore;
-import io.dbosj.internal.serde.JsonCodec;
+import io.dbosj.internal.lifecycle.DbosShutdownException;
+import io.dbosj.internal.serde.Outcome;
+import io.dbosj.internal.serde.OutcomeCodec;
+import io.dbosj.internal.serde.Sneaky;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -26,12 +29,12 @@ final class TransactionRunner {
   private static final int MAX_ATTEMPTS = 10;
 
   private final TransactionOutputStore store;
-  private final JsonCodec codec;
+  private final OutcomeCodec outcomes;
   private final String executorId;
 
-  TransactionRunner(TransactionOutputStore store, JsonCodec codec, String executorId) {
+  TransactionRunner(TransactionOutputStore store, OutcomeCodec outcomes, String executorId) {
     this.store = store;
-    this.codec = codec;
+    this.outcomes = outcomes;
     this.executorId = executorId;
   }
 
@@ -65,15 +68,10 @@ final class TransactionRunner {
               return replay(context, functionId, recorded.get(), method);
             }
           }
-          Outcome<R> outcome = runBody(context, call, c);
-          String output = null;
-          if (outcome.error() == null) {
-            try {
-              output = codec.encodeResult("transaction " + call.label(), method.returnType(), outcome.value());
-            } catch (RuntimeException e) {
-              outcome = Outcome.failure(e);
-            }
-          }
+          OutcomeCodec.Encoded<R> encoded =
+              outcomes.encode("transaction " + call.label(), method.returnType(), runBody(context, call, c));
+          Outcome<R> outcome = encoded.outcome();
+          String output = encoded.output();
           if (outcome.error() != null) {
             c.rollback();
             if (isRetryable(outcome.error()) && attempt < MAX_ATTEMPTS) {
@@ -81,7 +79,7 @@ final class TransactionRunner {
               continue;
             }
             if (context != null) {
-              return recordError(c, context, functionId, method, outcome.error());
+              return recordError(c, context, functionId, method, outcome.error(), encoded.error());
             }
             return outcome.get();
           }
@@ -133,10 +131,11 @@ final class TransactionRunner {
 
   /** The user's writes are rolled back; the error is recorded in a transaction of its own. */
   private <R> R recordError(
-      Connection c, WorkflowContext context, int functionId, DurableMethod<R> method, Throwable error)
+      Connection c, WorkflowContext context, int functionId, DurableMethod<R> method, Throwable error,
+      String recorded)
       throws SQLException {
     c.setReadOnly(false);
-    if (!store.record(c, context.workflowId(), functionId, method.name(), null, codec.encodeError(error), executorId, now())) {
+    if (!store.record(c, context.workflowId(), functionId, method.name(), null, recorded, executorId, now())) {
       c.rollback();
       return replay(context, functionId, store.find(c, context.workflowId(), functionId).orElseThrow(), method);
     }
@@ -160,11 +159,7 @@ final class TransactionRunner {
     if (!recorded.functionName().equals(method.name())) {
       throw new DeterminismException(context.workflowId(), functionId, recorded.functionName(), method.name());
     }
-    if (recorded.error() != null) {
-      throw Sneaky.rethrow(
-          codec.decodeError(recorded.error()).rebuild(context.workflowId(), method.exceptionFactories()));
-    }
-    return codec.decodeResult(method.returnType(), recorded.output());
+    return outcomes.decode(context.workflowId(), method, recorded.output(), recorded.error()).get();
   }
 
   private static void rollbackQuietly(Connection c, SQLException cause) {

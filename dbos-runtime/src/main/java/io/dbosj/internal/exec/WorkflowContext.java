@@ -14,7 +14,7 @@ import java.util.Map;
  * commits, not n + 2.
  */
 public final class WorkflowContext {
-  private final WorkflowEngine engine;
+  private final Checkpointer checkpointer;
   private final String workflowId;
   private final Map<Integer, StepRecord> recorded;
   private final Long deadline;
@@ -23,8 +23,8 @@ public final class WorkflowContext {
   private StepRecord unwritten;
 
   WorkflowContext(
-      WorkflowEngine engine, String workflowId, Map<Integer, StepRecord> recorded, Long deadline) {
-    this.engine = engine;
+      Checkpointer checkpointer, String workflowId, Map<Integer, StepRecord> recorded, Long deadline) {
+    this.checkpointer = checkpointer;
     this.workflowId = workflowId;
     this.recorded = recorded;
     this.deadline = deadline;
@@ -35,8 +35,8 @@ public final class WorkflowContext {
     return deadline;
   }
 
-  WorkflowEngine engine() {
-    return engine;
+  Checkpointer checkpointer() {
+    return checkpointer;
   }
 
   public String workflowId() {
@@ -48,7 +48,7 @@ public final class WorkflowContext {
    * the operation, in call order: 0, 1, 2, ...
    */
   int beginOperation() {
-    engine.writeUnwritten(this);
+    checkpointer.writeUnwritten(this);
     return nextFunctionId++;
   }
 

@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (looked up when the runtime starts, so one jar serves Java 17 too), otherwise a cached pool of
  * daemon platform threads.
  */
-final class WorkflowThreads {
+public final class WorkflowThreads {
   /** {@code Executors.newVirtualThreadPerTaskExecutor}, or null before Java 21. */
   private static final MethodHandle VIRTUAL_THREAD_EXECUTOR = virtualThreadExecutor();
 
   private WorkflowThreads() {}
 
-  static ExecutorService create() {
+  public static ExecutorService create() {
     if (!virtual()) {
       return platformThreads();
     }
@@ -30,7 +30,7 @@ final class WorkflowThreads {
   }
 
   /** Whether workflows run on virtual threads, cheap to start by the thousand. */
-  static boolean virtual() {
+  public static boolean virtual() {
     return VIRTUAL_THREAD_EXECUTOR != null;
   }
 

@@ -1,4 +1,4 @@
-package io.dbosj.internal.exec;
+package io.dbosj.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.dbosj.internal.exec;
+package io.dbosj.internal.lifecycle;
 
 import io.dbosj.DbosException;
 

@@ -1,4 +1,4 @@
-package io.dbosj.internal.exec;
+package io.dbosj.internal.runtime;
 
 import io.dbosj.internal.config.DatabaseUrl;
 import org.sqlite.SQLiteJDBCLoader;

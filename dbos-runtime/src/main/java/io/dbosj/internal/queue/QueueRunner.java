@@ -1,8 +1,12 @@
-package io.dbosj.internal.exec;
+package io.dbosj.internal.queue;
 
-import io.dbosj.Queue;
+import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.StatusRow;
+import io.dbosj.internal.lifecycle.DbosShutdownException;
+import io.dbosj.internal.lifecycle.Service;
+import io.dbosj.internal.lifecycle.ServiceThread;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -16,67 +20,66 @@ import org.slf4j.LoggerFactory;
  * or a PostgreSQL notification from another process), and otherwise after an idle wait that grows
  * from 50 ms to 1 s. Stopping leaves unclaimed workflows {@code ENQUEUED}.
  */
-final class QueueRunner {
+public final class QueueRunner implements Service {
   private static final Logger log = LoggerFactory.getLogger(QueueRunner.class);
   private static final long MIN_IDLE_MS = 50;
   private static final long MAX_IDLE_MS = 1_000;
 
-  private final WorkflowEngine engine;
   private final QueueStore store;
-  private final List<Queue> queues;
+  private final List<QueueLimits> queues;
   private final String executorId;
   private final String appVersion;
+  private final DequeuedWorkflows target;
   private final Semaphore wakeUps = new Semaphore(0);
-  private final Thread thread;
-  private volatile boolean stopped;
+  private final ServiceThread thread = new ServiceThread("dbos-queue-runner", this::run);
 
-  QueueRunner(WorkflowEngine engine, QueueStore store, List<Queue> queues, String executorId, String appVersion) {
-    this.engine = engine;
+  public QueueRunner(
+      QueueStore store, List<QueueLimits> queues, String executorId, String appVersion, DequeuedWorkflows target) {
     this.store = store;
     this.queues = List.copyOf(queues);
     this.executorId = executorId;
     this.appVersion = appVersion;
-    this.thread = new Thread(this::run, "dbos-queue-runner");
-    this.thread.setDaemon(true);
+    this.target = target;
   }
 
-  void start() {
+  @Override
+  public String name() {
+    return "queue runner";
+  }
+
+  @Override
+  public void start() {
     if (!queues.isEmpty()) {
       thread.start();
     }
   }
 
   /** Makes the runner look at its queues now. */
-  void wake() {
+  public void wake() {
     wakeUps.release();
   }
 
-  void stop() {
-    stopped = true;
-    thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  @Override
+  public boolean stop(Duration timeout) throws InterruptedException {
+    return thread.stop(timeout);
   }
 
   private void run() {
     long idle = MIN_IDLE_MS;
-    while (!stopped) {
+    while (!thread.stopping()) {
       boolean claimed = false;
       try {
-        for (Queue queue : queues) {
+        for (QueueLimits queue : queues) {
           QueueStore.Claimed dequeued = store.dequeue(queue, executorId, appVersion, System.currentTimeMillis());
           for (StatusRow row : dequeued.rows()) {
-            engine.startDequeued(row, dequeued.steps().getOrDefault(row.workflowId(), Map.of()));
+            target.start(row, dequeued.steps().getOrDefault(row.workflowId(), Map.of()), this::wake);
           }
           claimed |= !dequeued.rows().isEmpty();
         }
       } catch (DbosShutdownException e) {
         return;
       } catch (RuntimeException e) {
-        if (stopped) {
+        if (thread.stopping()) {
           return;
         }
         log.warn("dequeuing failed; trying again in {} ms", MAX_IDLE_MS, e);

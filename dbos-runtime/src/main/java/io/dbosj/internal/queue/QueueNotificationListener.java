@@ -1,7 +1,10 @@
-package io.dbosj.internal.exec;
+package io.dbosj.internal.queue;
 
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.SystemDatabase;
+import io.dbosj.internal.lifecycle.Service;
+import io.dbosj.internal.lifecycle.ServiceThread;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,53 +17,52 @@ import org.slf4j.LoggerFactory;
  * On PostgreSQL, listens for work enqueued by any process and wakes this process's queue runner,
  * so a task starts promptly rather than at the next poll. Reconnects after a lost connection.
  */
-final class QueueNotificationListener {
+public final class QueueNotificationListener implements Service {
   private static final Logger log = LoggerFactory.getLogger(QueueNotificationListener.class);
 
   private final SystemDatabase db;
   private final Runnable onNotification;
-  private final Thread thread;
-  private volatile boolean stopped;
+  private final ServiceThread thread = new ServiceThread("dbos-queue-listener", this::run);
   private volatile Connection connection;
 
-  QueueNotificationListener(SystemDatabase db, Runnable onNotification) {
+  public QueueNotificationListener(SystemDatabase db, Runnable onNotification) {
     this.db = db;
     this.onNotification = onNotification;
-    this.thread = new Thread(this::run, "dbos-queue-listener");
-    this.thread.setDaemon(true);
   }
 
-  void start() {
+  @Override
+  public String name() {
+    return "queue notification listener";
+  }
+
+  @Override
+  public void start() {
     thread.start();
   }
 
-  void stop() {
-    stopped = true;
-    thread.interrupt();
-    closeConnection();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  @Override
+  public boolean stop(Duration timeout) throws InterruptedException {
+    thread.requestStop();
+    closeConnection(); // ends a wait for notifications at once
+    return thread.stop(timeout);
   }
 
   private void run() {
-    while (!stopped) {
+    while (!thread.stopping()) {
       try (Connection c = db.openDedicatedConnection()) {
         connection = c;
         try (Statement s = c.createStatement()) {
           s.execute("LISTEN " + QueueStore.CHANNEL);
         }
         PGConnection listener = c.unwrap(PGConnection.class);
-        while (!stopped) {
+        while (!thread.stopping()) {
           PGNotification[] notifications = listener.getNotifications(1_000);
           if (notifications != null && notifications.length > 0) {
             onNotification.run();
           }
         }
       } catch (SQLException e) {
-        if (stopped) {
+        if (thread.stopping()) {
           return;
         }
         log.warn("lost the queue notification connection; polling until it is back", e);

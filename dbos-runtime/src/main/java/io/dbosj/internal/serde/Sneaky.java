@@ -1,13 +1,13 @@
-package io.dbosj.internal.exec;
+package io.dbosj.internal.serde;
 
 /**
  * Rethrows any throwable without wrapping it. A durable method's override passes through exactly
  * the checked exceptions the method declares, and the runtime in between must not change them.
  */
-final class Sneaky {
+public final class Sneaky {
   private Sneaky() {}
 
-  static RuntimeException rethrow(Throwable t) {
+  public static RuntimeException rethrow(Throwable t) {
     throw Sneaky.<RuntimeException>cast(t);
   }
 

@@ -1,0 +1,163 @@
+package io.dbosj.internal.exec;
+
+import io.dbosj.ConflictingWorkflowException;
+import io.dbosj.DbosException;
+import io.dbosj.QueueDeduplicatedException;
+import io.dbosj.WorkflowState;
+import io.dbosj.internal.db.NewWorkflow;
+import io.dbosj.internal.db.StatusRow;
+import io.dbosj.internal.db.StepRecord;
+import io.dbosj.internal.db.StepStore;
+import io.dbosj.internal.db.WorkflowStore;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Records new workflows: as {@code PENDING} to run here, or {@code ENQUEUED} for a queue runner.
+ * An ID that is recorded already is an idempotency key: the recorded workflow is found, and
+ * checked to be the same workflow, instead of a second one starting. A fresh insert proves that
+ * nothing is recorded, so the happy path reads nothing.
+ */
+public final class Admission {
+  /**
+   * The outcome of admitting a workflow to run here: already finished ({@code finished}), waiting
+   * on its queue or running under another executor ({@code elsewhere}), or to be executed here
+   * with what earlier executions recorded.
+   */
+  record Admitted(StatusRow finished, boolean elsewhere, Map<Integer, StepRecord> recorded, Long deadline) {}
+
+  private final WorkflowStore workflows;
+  private final StepStore steps;
+  private final String executorId;
+  private final String appVersion;
+  private final Runnable wakeQueues;
+
+  public Admission(
+      WorkflowStore workflows, StepStore steps, String executorId, String appVersion, Runnable wakeQueues) {
+    this.workflows = workflows;
+    this.steps = steps;
+    this.executorId = executorId;
+    this.appVersion = appVersion;
+    this.wakeQueues = wakeQueues;
+  }
+
+  /** Records the workflow as started here, or finds what is recorded under its ID. */
+  Admitted admit(DurableCall<?> call, String workflowId, String parentId, String inputs, Duration timeout) {
+    NewWorkflow workflow =
+        newWorkflow(call, workflowId, WorkflowState.PENDING, inputs, parentId, null, null, 0, timeout);
+    if (workflows.insertPending(workflow)) {
+      return new Admitted(null, false, Map.of(), workflow.deadline());
+    }
+    StatusRow row =
+        workflows.find(workflowId)
+            .orElseThrow(() -> new DbosException("workflow " + workflowId + " vanished while starting"));
+    checkSameWorkflow(row, call.instance().className(), call.method().name());
+    if (row.state().isTerminal()) {
+      return new Admitted(row, false, null, null);
+    }
+    if (row.state() == WorkflowState.ENQUEUED || !executorId.equals(row.executorId())) {
+      // Waiting on its queue, or another executor's: that one runs (or recovers) it, not this one.
+      return new Admitted(null, true, null, null);
+    }
+    return new Admitted(null, false, recordedSteps(workflowId), row.deadline());
+  }
+
+  /** Records a workflow as {@code ENQUEUED} on {@code queueName}; a queue runner will start it. */
+  void enqueue(
+      DurableCall<?> call,
+      String workflowId,
+      String parentId,
+      String inputs,
+      String queueName,
+      String deduplicationId,
+      Integer priority,
+      Duration timeout) {
+    NewWorkflow workflow =
+        newWorkflow(call, workflowId, WorkflowState.ENQUEUED, inputs, parentId, queueName, deduplicationId,
+            priority == null ? 0 : priority, timeout);
+    enqueue(workflow, call.instance().className(), call.method().name());
+  }
+
+  /**
+   * Enqueues a workflow by name, for a process that has its class: how a client starts work it
+   * cannot run itself. {@code inputs} are its arguments as plain JSON values.
+   */
+  public void enqueueByName(
+      String workflowId,
+      String queueName,
+      String className,
+      String workflowName,
+      String instanceName,
+      String inputs,
+      String deduplicationId,
+      Integer priority,
+      Duration timeout) {
+    enqueue(
+        new NewWorkflow(
+            workflowId, WorkflowState.ENQUEUED, workflowName, className, instanceName, inputs, executorId,
+            appVersion, null, queueName, deduplicationId, priority == null ? 0 : priority, null,
+            timeout == null ? null : timeout.toMillis(), System.currentTimeMillis()),
+        className,
+        workflowName);
+  }
+
+  private void enqueue(NewWorkflow workflow, String className, String workflowName) {
+    if (workflows.insertPending(workflow)) {
+      wakeQueues.run(); // the insert itself notified other processes
+      return;
+    }
+    StatusRow row =
+        workflows.find(workflow.workflowId())
+            .orElseThrow(
+                () -> new QueueDeduplicatedException(
+                    workflow.queueName(), workflow.deduplicationId(), workflow.workflowId()));
+    checkSameWorkflow(row, className, workflowName);
+  }
+
+  /** Every step earlier executions recorded for {@code workflowId}, by function ID. */
+  Map<Integer, StepRecord> recordedSteps(String workflowId) {
+    Map<Integer, StepRecord> recorded = new HashMap<>();
+    for (StepRecord step : steps.all(workflowId)) {
+      recorded.put(step.functionId(), step);
+    }
+    return recorded;
+  }
+
+  private NewWorkflow newWorkflow(
+      DurableCall<?> call,
+      String workflowId,
+      WorkflowState status,
+      String inputs,
+      String parentId,
+      String queueName,
+      String deduplicationId,
+      int priority,
+      Duration timeout) {
+    return new NewWorkflow(
+        workflowId,
+        status,
+        call.method().name(),
+        call.instance().className(),
+        call.instance().instanceName(),
+        inputs,
+        executorId,
+        appVersion,
+        parentId,
+        queueName,
+        deduplicationId,
+        priority,
+        null,
+        timeout == null ? null : timeout.toMillis(),
+        System.currentTimeMillis());
+  }
+
+  private static void checkSameWorkflow(StatusRow row, String className, String workflowName) {
+    if (!workflowName.equals(row.name()) || !className.equals(row.className())) {
+      throw new ConflictingWorkflowException(
+          row.workflowId(),
+          "workflow " + row.className() + "." + row.name(),
+          "workflow " + className + "." + workflowName);
+    }
+  }
+}

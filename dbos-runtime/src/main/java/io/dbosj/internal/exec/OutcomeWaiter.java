@@ -1,0 +1,102 @@
+package io.dbosj.internal.exec;
+
+import io.dbosj.DbosException;
+import io.dbosj.WorkflowCancelledException;
+import io.dbosj.internal.codegen.DurableMethod;
+import io.dbosj.internal.db.StatusRow;
+import io.dbosj.internal.db.WorkflowStore;
+import io.dbosj.internal.lifecycle.DbosShutdownException;
+import io.dbosj.internal.lifecycle.ShutdownFlag;
+import io.dbosj.internal.serde.Outcome;
+import io.dbosj.internal.serde.OutcomeCodec;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Waits for a workflow's outcome: from its execution in this process when there is one,
+ * otherwise read from its row once it is finished, polling with a growing pause while another
+ * process or a queue runs it.
+ */
+public final class OutcomeWaiter {
+  private static final long FIRST_PAUSE_MS = 5;
+  private static final long LONGEST_PAUSE_MS = 500;
+
+  private final RunningWorkflows running;
+  private final WorkflowStore workflows;
+  private final OutcomeCodec outcomes;
+  private final ShutdownFlag shutdown;
+
+  /** {@code running} is {@code null} where nothing executes workflows (a client). */
+  public OutcomeWaiter(RunningWorkflows running, WorkflowStore workflows, OutcomeCodec outcomes, ShutdownFlag shutdown) {
+    this.running = running;
+    this.workflows = workflows;
+    this.outcomes = outcomes;
+    this.shutdown = shutdown;
+  }
+
+  WorkflowStore workflows() {
+    return workflows;
+  }
+
+  /**
+   * The outcome of {@code workflowId}, waiting for it. With no {@code method} (its class is not
+   * registered here) a result is read as plain JSON values.
+   */
+  <R> Outcome<R> await(String workflowId, DurableMethod<R> method, CompletableFuture<Outcome<?>> execution) {
+    WorkflowContext waiter = CurrentContext.workflow();
+    if (waiter != null && waiter.currentStep() == null) {
+      // a workflow waiting on another does not leave its last step unwritten meanwhile
+      waiter.checkpointer().writeUnwritten(waiter);
+    }
+    long pause = FIRST_PAUSE_MS;
+    while (true) {
+      CompletableFuture<Outcome<?>> local =
+          execution != null ? execution : running == null ? null : running.get(workflowId);
+      execution = null;
+      if (local != null) {
+        Outcome<R> outcome = local.join().cast();
+        boolean unfinishedHere =
+            outcome.error() instanceof ExecutedElsewhere
+                || (outcome.error() instanceof DbosShutdownException && !shutdown.isSet());
+        if (!unfinishedHere) {
+          return outcome;
+        }
+      }
+      StatusRow row =
+          workflows.find(workflowId)
+              .orElseThrow(() -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
+      if (row.state().isTerminal()) {
+        return method != null ? recordedOutcome(row, method) : untypedOutcome(row);
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DbosException("interrupted while waiting for workflow " + workflowId, e);
+      }
+      pause = Math.min(LONGEST_PAUSE_MS, pause * 2);
+    }
+  }
+
+  /** The outcome recorded in a finished workflow's row, read back as its declared type. */
+  <R> Outcome<R> recordedOutcome(StatusRow row, DurableMethod<R> method) {
+    return switch (row.state()) {
+      case SUCCESS -> outcomes.decode(row.workflowId(), method, row.output(), null);
+      case ERROR -> outcomes.decode(row.workflowId(), method, null, row.error());
+      case CANCELLED -> Outcome.failure(new WorkflowCancelledException(row.workflowId()));
+      default -> Outcome.failure(endedWith(row));
+    };
+  }
+
+  private <R> Outcome<R> untypedOutcome(StatusRow row) {
+    return switch (row.state()) {
+      case SUCCESS -> outcomes.decodeUntyped(row.workflowId(), row.output(), null).cast();
+      case ERROR -> outcomes.decodeUntyped(row.workflowId(), null, row.error()).cast();
+      case CANCELLED -> Outcome.failure(new WorkflowCancelledException(row.workflowId()));
+      default -> Outcome.failure(endedWith(row));
+    };
+  }
+
+  private static DbosException endedWith(StatusRow row) {
+    return new DbosException("workflow " + row.workflowId() + " ended with status " + row.status());
+  }
+}

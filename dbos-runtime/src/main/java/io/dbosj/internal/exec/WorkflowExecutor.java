@@ -1,0 +1,202 @@
+package io.dbosj.internal.exec;
+
+import io.dbosj.WorkflowHandle;
+import io.dbosj.internal.db.StepRecord;
+import io.dbosj.internal.lifecycle.DbosShutdownException;
+import io.dbosj.internal.lifecycle.Service;
+import io.dbosj.internal.lifecycle.ShutdownFlag;
+import io.dbosj.internal.serde.JsonCodec;
+import io.dbosj.internal.serde.Outcome;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where workflows execute: on the caller's thread, or on a background thread this executor owns.
+ * Whoever claims a workflow ID in {@link RunningWorkflows} first executes it; a second caller,
+ * recovery or queue runner attaches to that execution. Stopping interrupts what runs, which
+ * stays {@code PENDING} for recovery.
+ */
+public final class WorkflowExecutor implements Service {
+  private static final Logger log = LoggerFactory.getLogger(WorkflowExecutor.class);
+
+  private final Admission admission;
+  private final WorkflowExecution execution;
+  private final OutcomeWaiter waiter;
+  private final RunningWorkflows running;
+  private final JsonCodec json;
+  private final ExecutorService threads;
+  private final ShutdownFlag shutdown;
+
+  WorkflowExecutor(
+      Admission admission,
+      WorkflowExecution execution,
+      OutcomeWaiter waiter,
+      RunningWorkflows running,
+      JsonCodec json,
+      ExecutorService threads,
+      ShutdownFlag shutdown) {
+    this.admission = admission;
+    this.execution = execution;
+    this.waiter = waiter;
+    this.running = running;
+    this.json = json;
+    this.threads = threads;
+    this.shutdown = shutdown;
+  }
+
+  @Override
+  public String name() {
+    return "workflow executor";
+  }
+
+  /** Runs {@code task} (recovery, say) on a thread of this executor. */
+  public void execute(Runnable task) {
+    threads.execute(task);
+  }
+
+  /** Runs a workflow on this thread, or attaches to its execution already under way here. */
+  <R> R run(DurableCall<R> call, String workflowId, String parentId, Duration timeout) {
+    String inputs = json.encodeArguments(call.instance().className(), call.method(), call.args());
+    CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
+    CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
+    if (theirs != null) {
+      return waiter.await(workflowId, call.method(), theirs).get();
+    }
+    Outcome<R> outcome = Outcome.failure(new ExecutedElsewhere());
+    try {
+      Admission.Admitted admitted = admission.admit(call, workflowId, parentId, inputs, timeout);
+      if (admitted.elsewhere()) {
+        running.finish(workflowId, mine, outcome);
+        return waiter.await(workflowId, call.method(), null).get();
+      }
+      outcome =
+          admitted.finished() != null
+              ? waiter.recordedOutcome(admitted.finished(), call.method())
+              : execution.execute(call, workflowId, admitted.recorded(), admitted.deadline());
+    } catch (ExecutedElsewhere e) {
+      // another execution recorded a step first: its outcome is this call's
+    } catch (RuntimeException | Error e) {
+      outcome = Outcome.failure(e);
+      throw e;
+    } finally {
+      running.finish(workflowId, mine, outcome);
+    }
+    if (outcome.error() instanceof ExecutedElsewhere) {
+      return waiter.await(workflowId, call.method(), null).get();
+    }
+    return outcome.get();
+  }
+
+  /** Starts a workflow on a background thread once its row is durable; returns its handle. */
+  public <R> WorkflowHandle<R> start(DurableCall<R> call, String workflowId, String parentId, Duration timeout) {
+    String inputs = json.encodeArguments(call.instance().className(), call.method(), call.args());
+    CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
+    CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
+    if (theirs != null) {
+      return handle(workflowId, call, theirs);
+    }
+    Admission.Admitted admitted;
+    try {
+      admitted = admission.admit(call, workflowId, parentId, inputs, timeout);
+    } catch (RuntimeException | Error e) {
+      running.finish(workflowId, mine, Outcome.failure(e));
+      throw e;
+    }
+    if (admitted.elsewhere()) {
+      running.finish(workflowId, mine, Outcome.failure(new ExecutedElsewhere()));
+      return handle(workflowId, call, null);
+    }
+    if (admitted.finished() != null) {
+      running.finish(workflowId, mine, waiter.recordedOutcome(admitted.finished(), call.method()));
+      return handle(workflowId, call, mine);
+    }
+    submit(call, workflowId, admitted.recorded(), admitted.deadline(), mine, null);
+    return handle(workflowId, call, mine);
+  }
+
+  /**
+   * Executes a recorded {@code PENDING} workflow in the background (recovery, or a workflow a
+   * queue runner claimed), then runs {@code onFinish} if given. Returns the execution's outcome
+   * to come, this one's or the one already under way here.
+   */
+  public CompletableFuture<Outcome<?>> resume(
+      DurableCall<?> call, String workflowId, Long deadline, Runnable onFinish, Map<Integer, StepRecord> recordedSteps) {
+    CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
+    CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
+    if (theirs != null) {
+      if (onFinish != null) {
+        // claimed by a queue while an earlier execution (say, a cancelled one) unwinds: run it
+        // once that one is done
+        theirs.whenComplete((outcome, error) -> resume(call, workflowId, deadline, onFinish, null));
+      }
+      return theirs;
+    }
+    Map<Integer, StepRecord> recorded;
+    try {
+      recorded = recordedSteps != null ? recordedSteps : admission.recordedSteps(workflowId);
+    } catch (RuntimeException | Error e) {
+      running.finish(workflowId, mine, Outcome.failure(e));
+      throw e;
+    }
+    submit(call, workflowId, recorded, deadline, mine, onFinish);
+    return mine;
+  }
+
+  /** Whether {@code workflowId} is executing in this process. */
+  public boolean isRunning(String workflowId) {
+    return running.get(workflowId) != null;
+  }
+
+  private <R> void submit(
+      DurableCall<R> call,
+      String workflowId,
+      Map<Integer, StepRecord> recorded,
+      Long deadline,
+      CompletableFuture<Outcome<?>> mine,
+      Runnable onFinish) {
+    Runnable task =
+        () -> {
+          Outcome<?> outcome = Outcome.failure(new DbosShutdownException());
+          try {
+            outcome = execution.execute(call, workflowId, recorded, deadline);
+          } catch (RuntimeException | Error e) {
+            outcome = Outcome.failure(e);
+            if (shutdown.isSet()) {
+              log.debug("workflow {} stopped by close(); it stays PENDING: {}", workflowId, e.toString());
+            } else if (!(e instanceof DbosShutdownException) && !(e instanceof ExecutedElsewhere)) {
+              log.error("workflow {} could not be completed; it stays PENDING", workflowId, e);
+            }
+          } finally {
+            running.finish(workflowId, mine, outcome);
+            if (onFinish != null) {
+              onFinish.run();
+            }
+          }
+        };
+    try {
+      threads.execute(task);
+    } catch (RejectedExecutionException e) {
+      running.finish(workflowId, mine, Outcome.failure(new DbosShutdownException()));
+    }
+  }
+
+  <R> WorkflowHandle<R> handle(String workflowId, DurableCall<R> call, CompletableFuture<Outcome<?>> execution) {
+    return new LocalWorkflowHandle<>(waiter, workflowId, call.method(), execution);
+  }
+
+  @Override
+  public boolean stop(Duration timeout) throws InterruptedException {
+    threads.shutdownNow();
+    boolean ended = threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (!ended) {
+      log.warn("{} workflows still running at close; they will be recovered", running.size());
+    }
+    return true; // the warning above says all there is to say
+  }
+}

@@ -1,0 +1,205 @@
+package io.dbosj.internal.exec;
+
+import io.dbosj.ConflictingWorkflowException;
+import io.dbosj.DbosException;
+import io.dbosj.StepInfo;
+import io.dbosj.WorkflowFilter;
+import io.dbosj.WorkflowHandle;
+import io.dbosj.WorkflowState;
+import io.dbosj.WorkflowStatus;
+import io.dbosj.internal.codegen.DurableMethod;
+import io.dbosj.internal.codegen.TypeToken;
+import io.dbosj.internal.db.NewWorkflow;
+import io.dbosj.internal.db.QueueStore;
+import io.dbosj.internal.db.StatusRow;
+import io.dbosj.internal.db.StepRecord;
+import io.dbosj.internal.db.StepStore;
+import io.dbosj.internal.db.TransactionOutputStore;
+import io.dbosj.internal.db.WorkflowForks;
+import io.dbosj.internal.db.WorkflowStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads and steers recorded workflows, whichever process runs them: handles, listings, cancel,
+ * resume and fork. Resumed and forked workflows go on the internal queue, so whichever process's
+ * queue runner takes them first starts them.
+ */
+public final class WorkflowManagement {
+  private final WorkflowStore workflows;
+  private final StepStore steps;
+  private final TransactionOutputStore transactionOutputs;
+  private final WorkflowForks forks;
+  private final QueueStore queueStore;
+  private final OutcomeWaiter waiter;
+  private final Registry registry;
+  private final String appVersion;
+  private final String executorId;
+  private final Runnable wakeQueues;
+
+  public WorkflowManagement(
+      WorkflowStore workflows,
+      StepStore steps,
+      TransactionOutputStore transactionOutputs,
+      WorkflowForks forks,
+      QueueStore queueStore,
+      OutcomeWaiter waiter,
+      Registry registry,
+      String appVersion,
+      String executorId,
+      Runnable wakeQueues) {
+    this.workflows = workflows;
+    this.steps = steps;
+    this.transactionOutputs = transactionOutputs;
+    this.forks = forks;
+    this.queueStore = queueStore;
+    this.waiter = waiter;
+    this.registry = registry;
+    this.appVersion = appVersion;
+    this.executorId = executorId;
+    this.wakeQueues = wakeQueues;
+  }
+
+  /**
+   * A handle on any recorded workflow: its result read as the declared type of its workflow
+   * method when a registered object provides it, otherwise as plain JSON values.
+   */
+  public <R> WorkflowHandle<R> retrieve(String workflowId) {
+    StatusRow row = require(workflowId);
+    return new LocalWorkflowHandle<>(waiter, workflowId, this.<R>methodOf(row), null);
+  }
+
+  /**
+   * A handle whose result is read as {@code type}.
+   *
+   * @throws IllegalArgumentException if the registered workflow method returns another type
+   */
+  public <R> WorkflowHandle<R> retrieve(String workflowId, Class<R> type) {
+    StatusRow row = require(workflowId);
+    DurableMethod<Object> registered = methodOf(row);
+    DurableMethod<R> method;
+    if (registered != null) {
+      Class<?> declared = boxed(registered.returnType().type());
+      if (declared != null && !boxed(type).isAssignableFrom(declared)) {
+        throw new IllegalArgumentException(
+            "workflow " + workflowId + " (" + row.name() + ") returns " + registered.returnType()
+                + ", which is not a " + type.getName() + "; retrieve it as " + registered.returnType());
+      }
+      @SuppressWarnings("unchecked")
+      DurableMethod<R> same = (DurableMethod<R>) (DurableMethod<?>) registered;
+      method = same;
+    } else {
+      method = DurableMethod.workflow(row.name(), TypeToken.of(type));
+    }
+    return new LocalWorkflowHandle<>(waiter, workflowId, method, null);
+  }
+
+  /** The workflows {@code filter} selects. */
+  public List<WorkflowStatus> list(WorkflowFilter filter) {
+    return workflows.list(filter).stream().map(StatusRow::toStatus).toList();
+  }
+
+  /** Every {@code ENQUEUED} or {@code PENDING} workflow on {@code queueName} (every queue if null). */
+  public List<WorkflowStatus> listQueued(String queueName) {
+    List<WorkflowStatus> list = new ArrayList<>();
+    for (StatusRow row : workflows.queued()) {
+      if (queueName == null || queueName.equals(row.queueName())) {
+        list.add(row.toStatus());
+      }
+    }
+    return list;
+  }
+
+  /** Every recorded operation of a workflow: steps, sleeps, children and transactions. */
+  public List<StepInfo> listSteps(String workflowId) {
+    require(workflowId);
+    List<StepRecord> records = new ArrayList<>(steps.all(workflowId));
+    records.addAll(transactionOutputs.all(workflowId));
+    records.sort(Comparator.comparingInt(StepRecord::functionId));
+    List<StepInfo> list = new ArrayList<>();
+    for (StepRecord r : records) {
+      list.add(
+          new StepInfo(
+              r.functionId(),
+              r.functionName(),
+              r.output(),
+              r.error(),
+              r.childWorkflowId(),
+              r.startedAt() == 0 ? null : Instant.ofEpochMilli(r.startedAt()),
+              r.completedAt() == 0 ? null : Instant.ofEpochMilli(r.completedAt())));
+    }
+    return list;
+  }
+
+  /** The status of a recorded workflow. */
+  public WorkflowStatus status(String workflowId) {
+    return require(workflowId).toStatus();
+  }
+
+  /** Cancels an unfinished workflow; {@code false} if it had finished. */
+  public boolean cancel(String workflowId) {
+    require(workflowId);
+    return workflows.cancel(workflowId, System.currentTimeMillis());
+  }
+
+  /**
+   * Starts a cancelled, failed or stuck workflow again from its last recorded step, with its
+   * recovery attempts and deadline cleared (its timeout, if any, runs again from its new start).
+   */
+  public <R> WorkflowHandle<R> resume(String workflowId) {
+    require(workflowId);
+    if (workflows.resume(workflowId, QueueRegistry.INTERNAL_QUEUE, System.currentTimeMillis())) {
+      queueStore.notifyEnqueued(QueueRegistry.INTERNAL_QUEUE);
+      wakeQueues.run();
+    }
+    return retrieve(workflowId);
+  }
+
+  /**
+   * A new workflow with the same inputs that reuses the recorded outcomes of operations before
+   * {@code startStep} and runs the rest, from {@code startStep} on, again; recorded in one
+   * transaction.
+   */
+  public <R> WorkflowHandle<R> fork(String workflowId, int startStep, String forkId) {
+    if (startStep < 0) {
+      throw new IllegalArgumentException("the step to fork from must be 0 or more, was " + startStep);
+    }
+    StatusRow original = require(workflowId);
+    String id = forkId != null ? forkId : UUID.randomUUID().toString();
+    NewWorkflow fork =
+        new NewWorkflow(
+            id, WorkflowState.ENQUEUED, original.name(), original.className(), original.instanceName(),
+            original.inputs(), executorId, appVersion, null, QueueRegistry.INTERNAL_QUEUE, null, 0, workflowId,
+            null, System.currentTimeMillis());
+    if (forks.record(fork, workflowId, startStep).isPresent()) {
+      throw new ConflictingWorkflowException(id, "another workflow", "a fork of " + workflowId);
+    }
+    wakeQueues.run();
+    return retrieve(id);
+  }
+
+  private StatusRow require(String workflowId) {
+    return workflows.find(workflowId)
+        .orElseThrow(() -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <R> DurableMethod<R> methodOf(StatusRow row) {
+    RegisteredInstance<?> instance = registry.find(row.className(), row.instanceName());
+    var entry = instance == null ? null : instance.entry(row.name());
+    return entry == null ? null : (DurableMethod<R>) entry.method();
+  }
+
+  private static Class<?> boxed(java.lang.reflect.Type type) {
+    if (!(type instanceof Class<?> c)) {
+      return type instanceof java.lang.reflect.ParameterizedType p ? (Class<?>) p.getRawType() : null;
+    }
+    if (!c.isPrimitive()) {
+      return c;
+    }
+    return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+  }
+}

@@ -1,0 +1,67 @@
+package io.dbosj.internal.exec;
+
+import io.dbosj.internal.db.OutcomeWrites;
+import io.dbosj.internal.db.QueueStore;
+import io.dbosj.internal.db.StepStore;
+import io.dbosj.internal.db.SystemDatabase;
+import io.dbosj.internal.db.TransactionOutputStore;
+import io.dbosj.internal.db.WorkflowForks;
+import io.dbosj.internal.db.WorkflowStore;
+import io.dbosj.internal.lifecycle.ShutdownFlag;
+import io.dbosj.internal.serde.JsonCodec;
+import io.dbosj.internal.serde.OutcomeCodec;
+
+/**
+ * The parts that run workflows once a runtime is launched, wired to one system database (and
+ * the application database for transactions). Built by {@link #connect}; the executor is the one
+ * that owns threads, and is stopped by whoever built it.
+ */
+public record WorkflowServices(
+    WorkflowExecutor executor,
+    Checkpointer checkpointer,
+    TransactionRunner transactions,
+    Admission admission,
+    QueueRegistry queues,
+    JsonCodec json,
+    RunningWorkflows running,
+    DispatchedCalls calls,
+    WorkflowManagement management) {
+
+  /** What the parts are built from. */
+  public record Wiring(
+      SystemDatabase systemDb,
+      SystemDatabase applicationDb,
+      String executorId,
+      String appVersion,
+      Registry registry,
+      QueueRegistry queues,
+      Runnable wakeQueues,
+      ShutdownFlag shutdown) {}
+
+  public static WorkflowServices connect(Wiring w) {
+    JsonCodec json = new JsonCodec();
+    OutcomeCodec outcomes = new OutcomeCodec(json);
+    WorkflowStore workflows = new WorkflowStore(w.systemDb());
+    StepStore steps = new StepStore(w.systemDb());
+    TransactionOutputStore transactionOutputs = new TransactionOutputStore(w.applicationDb());
+    RunningWorkflows running = new RunningWorkflows();
+    OutcomeWaiter waiter = new OutcomeWaiter(running, workflows, outcomes, w.shutdown());
+    Checkpointer checkpointer = new Checkpointer(workflows, steps, outcomes, w.shutdown());
+    TransactionRunner transactions = new TransactionRunner(transactionOutputs, outcomes, w.executorId());
+    Admission admission = new Admission(workflows, steps, w.executorId(), w.appVersion(), w.wakeQueues());
+    WorkflowExecution execution =
+        new WorkflowExecution(
+            checkpointer, transactions, outcomes, new OutcomeWrites(w.systemDb(), steps, workflows),
+            w.systemDb().groupCommit(), workflows, waiter, w.shutdown());
+    WorkflowExecutor executor =
+        new WorkflowExecutor(admission, execution, waiter, running, json, WorkflowThreads.create(), w.shutdown());
+    WorkflowManagement management =
+        new WorkflowManagement(
+            workflows, steps, transactionOutputs,
+            new WorkflowForks(w.systemDb(), workflows, steps, transactionOutputs),
+            new QueueStore(w.systemDb()), waiter, w.registry(), w.appVersion(), w.executorId(), w.wakeQueues());
+    return new WorkflowServices(
+        executor, checkpointer, transactions, admission, w.queues(), json, running,
+        new DispatchedCalls(w.registry(), json), management);
+  }
+}

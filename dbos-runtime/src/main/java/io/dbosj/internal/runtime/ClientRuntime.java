@@ -1,0 +1,79 @@
+package io.dbosj.internal.runtime;
+
+import io.dbosj.internal.config.DatabaseUrl;
+import io.dbosj.internal.db.QueueStore;
+import io.dbosj.internal.db.SchemaMigrations;
+import io.dbosj.internal.db.StepStore;
+import io.dbosj.internal.db.SystemDatabase;
+import io.dbosj.internal.db.TransactionOutputStore;
+import io.dbosj.internal.db.WorkflowForks;
+import io.dbosj.internal.db.WorkflowStore;
+import io.dbosj.internal.exec.Admission;
+import io.dbosj.internal.exec.OutcomeWaiter;
+import io.dbosj.internal.exec.Registry;
+import io.dbosj.internal.exec.WorkflowManagement;
+import io.dbosj.internal.lifecycle.ShutdownFlag;
+import io.dbosj.internal.serde.JsonCodec;
+import io.dbosj.internal.serde.OutcomeCodec;
+
+/**
+ * What a {@code DBOSClient} is: management over the stores of one system database, and
+ * admission of enqueued workflows, with no executor, queue runner or recovery behind it. Its one
+ * resource is the connection pool, closed by {@link #close()}.
+ */
+public final class ClientRuntime implements AutoCloseable {
+  /** The executor ID a client's enqueues are recorded under until a queue runner claims them. */
+  static final String CLIENT_EXECUTOR_ID = "dbos-client";
+
+  private final SystemDatabase db;
+  private final WorkflowManagement management;
+  private final Admission admission;
+  private final JsonCodec json;
+
+  private ClientRuntime(SystemDatabase db, WorkflowManagement management, Admission admission, JsonCodec json) {
+    this.db = db;
+    this.management = management;
+    this.admission = admission;
+    this.json = json;
+  }
+
+  /** Connects to the system database at {@code url} and makes sure its tables exist. */
+  public static ClientRuntime connect(String url) {
+    SystemDatabase db = SystemDatabase.open(DatabaseUrl.parse(url), "dbos-client");
+    try {
+      SchemaMigrations.migrate(db, true);
+      JsonCodec json = new JsonCodec();
+      WorkflowStore workflows = new WorkflowStore(db);
+      StepStore steps = new StepStore(db);
+      TransactionOutputStore transactions = new TransactionOutputStore(db);
+      Runnable nothingToWake = () -> {};
+      OutcomeWaiter waiter = new OutcomeWaiter(null, workflows, new OutcomeCodec(json), new ShutdownFlag());
+      WorkflowManagement management =
+          new WorkflowManagement(
+              workflows, steps, transactions, new WorkflowForks(db, workflows, steps, transactions),
+              new QueueStore(db), waiter, Registry.none(), "", CLIENT_EXECUTOR_ID, nothingToWake);
+      return new ClientRuntime(
+          db, management, new Admission(workflows, steps, CLIENT_EXECUTOR_ID, "", nothingToWake), json);
+    } catch (RuntimeException | Error e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  public WorkflowManagement management() {
+    return management;
+  }
+
+  public Admission admission() {
+    return admission;
+  }
+
+  public JsonCodec json() {
+    return json;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

@@ -1,0 +1,235 @@
+package io.dbosj.internal.runtime;
+
+import io.dbosj.StepInfo;
+import io.dbosj.WorkflowFilter;
+import io.dbosj.WorkflowHandle;
+import io.dbosj.WorkflowStatus;
+import io.dbosj.internal.admin.AdminServer;
+import io.dbosj.internal.config.DbosConfig;
+import io.dbosj.internal.db.QueueLimits;
+import io.dbosj.internal.db.QueueStore;
+import io.dbosj.internal.db.SchemaMigrations;
+import io.dbosj.internal.db.StepStore;
+import io.dbosj.internal.db.SystemDatabase;
+import io.dbosj.internal.db.TransactionOutputStore;
+import io.dbosj.internal.db.WorkflowStore;
+import io.dbosj.internal.exec.CallRouter;
+import io.dbosj.internal.exec.QueueRegistry;
+import io.dbosj.internal.exec.Registry;
+import io.dbosj.internal.exec.WorkflowManagement;
+import io.dbosj.internal.exec.WorkflowServices;
+import io.dbosj.internal.exec.WorkflowThreads;
+import io.dbosj.internal.lifecycle.Services;
+import io.dbosj.internal.lifecycle.ShutdownFlag;
+import io.dbosj.internal.queue.QueueNotificationListener;
+import io.dbosj.internal.queue.QueueRunner;
+import io.dbosj.internal.recovery.WorkflowRecovery;
+import io.dbosj.internal.schedule.WorkflowScheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of one {@code DBOS}: before launch it takes registrations; {@link #launch}
+ * connects, migrates, builds every part and starts those that own threads, in order; {@link
+ * #close} stops them in reverse order, waiting for each.
+ */
+public final class DbosRuntime {
+  private static final Logger log = LoggerFactory.getLogger(DbosRuntime.class);
+
+  /** The longest close() waits for each part to stop. */
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  /** What exists only once launched. */
+  private record Launched(WorkflowServices services, WorkflowRecovery recovery, AdminServer admin) {}
+
+  private final DbosConfig config;
+  private final Clock clock;
+  private final ShutdownFlag shutdown = new ShutdownFlag();
+  private final CallRouter router = new CallRouter(shutdown);
+  private final Registry registry = new Registry(router);
+  private final QueueRegistry queues = new QueueRegistry();
+  private final Services services = new Services();
+  private volatile Launched launched;
+
+  public DbosRuntime(DbosConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public DbosConfig config() {
+    return config;
+  }
+
+  Registry registry() {
+    return registry;
+  }
+
+  CallRouter router() {
+    return router;
+  }
+
+  /** Registers a queue; before launch only. {@code described} names it in errors. */
+  public void register(QueueLimits queue, String described) {
+    queues.register(queue, described);
+  }
+
+  /**
+   * Connects, migrates the system database, closes registration, starts the queue runner, the
+   * scheduler and the admin server, and recovers this executor's pending workflows in the
+   * background. If anything fails, what was opened is closed again.
+   */
+  public synchronized void launch() {
+    if (shutdown.isSet()) {
+      throw new IllegalStateException("this DBOS was closed; build a new one to launch again");
+    }
+    if (launched != null) {
+      throw new IllegalStateException("this DBOS is already launched");
+    }
+    registry.close();
+    queues.close();
+    try {
+      launched = startServices();
+    } catch (RuntimeException | Error e) {
+      router.attach(null);
+      services.stopAll(STOP_TIMEOUT);
+      throw e;
+    }
+    log.info(
+        "DBOS launched: app {}, version {}, executor {}, system database {}",
+        config.appName(),
+        appVersion(),
+        config.executorId(),
+        config.systemDatabase());
+    launched.services().executor().execute(launched.recovery()::recoverPending);
+  }
+
+  private Launched startServices() {
+    LaunchWarmUp.start(config.systemDatabase().kind());
+    SystemDatabase db = services.adopt(SystemDatabase.open(config.systemDatabase(), "dbos-" + config.appName()));
+    boolean separateApplicationDb =
+        !config.applicationDatabase().jdbcUrl().equals(config.systemDatabase().jdbcUrl());
+    // transaction_outputs lives in the application database: created with the migration, in its
+    // transaction, when that is the system database
+    SchemaMigrations.migrate(db, !separateApplicationDb);
+    SystemDatabase applicationDb = db;
+    if (separateApplicationDb) {
+      applicationDb = services.adopt(SystemDatabase.open(config.applicationDatabase(), "dbos-app-" + config.appName()));
+      TransactionOutputStore.createTable(applicationDb);
+    }
+    String appVersion = appVersion();
+    QueueStore queueStore = new QueueStore(db);
+    WorkflowStore workflowStore = new WorkflowStore(db);
+    QueueWakeUp wakeUp = new QueueWakeUp();
+    WorkflowServices parts =
+        WorkflowServices.connect(
+            new WorkflowServices.Wiring(
+                db, applicationDb, config.executorId(), appVersion, registry, queues, wakeUp, shutdown));
+    services.adopt(parts.executor());
+    router.attach(parts); // before any thread of ours can run a workflow
+    QueueRunner runner =
+        services.start(
+            new QueueRunner(
+                queueStore, queues.all(), config.executorId(), appVersion,
+                new QueuedStarts(parts.calls(), parts.executor(), workflowStore, parts.json())));
+    wakeUp.connect(runner);
+    if (db.isPostgres()) {
+      services.start(new QueueNotificationListener(db, runner::wake));
+    }
+    services.start(
+        new WorkflowScheduler(
+            ScheduleTicks.of(registry.all(), parts.executor(), workflowStore, parts.json()), clock));
+    WorkflowRecovery recovery =
+        new WorkflowRecovery(
+            workflowStore, new StepStore(db), config.executorId(),
+            new RecoveryStarts(parts.calls(), parts.executor(), wakeUp), !WorkflowThreads.virtual(), shutdown);
+    AdminServer admin = null;
+    if (config.adminServer()) {
+      admin = AdminServer.bind(new RuntimeAdmin(parts.management(), recovery, queues), "127.0.0.1", config.adminPort());
+      if (admin != null) {
+        services.start(admin);
+      }
+    }
+    return new Launched(parts, recovery, admin);
+  }
+
+  private String appVersion() {
+    return config.appVersion() != null ? config.appVersion() : AppVersion.of(registry.signatures());
+  }
+
+  /**
+   * Stops: no new step or workflow starts, running workflows are interrupted and left {@code
+   * PENDING} for recovery (nothing is recorded as failed), every thread is stopped and the pools
+   * are closed.
+   */
+  public synchronized void close() {
+    if (shutdown.isSet()) {
+      return;
+    }
+    shutdown.set();
+    registry.close();
+    if (launched == null) {
+      return;
+    }
+    services.stopAll(STOP_TIMEOUT);
+    log.info("DBOS closed");
+  }
+
+  /** The admin server's port, or -1. */
+  public int adminPort() {
+    Launched l = launched;
+    return l == null || l.admin() == null ? -1 : l.admin().port();
+  }
+
+  private WorkflowManagement management() {
+    Launched l = launched;
+    if (shutdown.isSet()) {
+      throw new IllegalStateException("this DBOS is closed; build a new one to manage workflows");
+    }
+    if (l == null) {
+      throw new IllegalStateException(
+          "call dbos.launch() before managing workflows: launch() connects to the system database");
+    }
+    return l.services().management();
+  }
+
+  public <R> WorkflowHandle<R> retrieve(String workflowId) {
+    return management().retrieve(workflowId);
+  }
+
+  public <R> WorkflowHandle<R> retrieve(String workflowId, Class<R> type) {
+    return management().retrieve(workflowId, type);
+  }
+
+  public List<WorkflowStatus> listWorkflows(WorkflowFilter filter) {
+    return management().list(filter);
+  }
+
+  public List<WorkflowStatus> listQueued(String queueName) {
+    return management().listQueued(queueName);
+  }
+
+  public List<StepInfo> listSteps(String workflowId) {
+    return management().listSteps(workflowId);
+  }
+
+  public boolean cancel(String workflowId) {
+    return management().cancel(workflowId);
+  }
+
+  public <R> WorkflowHandle<R> resume(String workflowId) {
+    return management().resume(workflowId);
+  }
+
+  public <R> WorkflowHandle<R> fork(String workflowId, int startStep, String forkId) {
+    return management().fork(workflowId, startStep, forkId);
+  }
+
+  /** What the admin server reports about each registered queue. */
+  public List<Map<String, Object>> queueMetadata() {
+    return queues.metadata();
+  }
+}

@@ -1,0 +1,64 @@
+package io.dbosj.internal.runtime;
+
+import io.dbosj.StepInfo;
+import io.dbosj.WorkflowFilter;
+import io.dbosj.WorkflowStatus;
+import io.dbosj.internal.admin.AdminOperations;
+import io.dbosj.internal.exec.QueueRegistry;
+import io.dbosj.internal.exec.WorkflowManagement;
+import io.dbosj.internal.recovery.WorkflowRecovery;
+import java.util.List;
+import java.util.Map;
+
+/** The admin server's operations, done by management, recovery and the queue registry. */
+final class RuntimeAdmin implements AdminOperations {
+  private final WorkflowManagement management;
+  private final WorkflowRecovery recovery;
+  private final QueueRegistry queues;
+
+  RuntimeAdmin(WorkflowManagement management, WorkflowRecovery recovery, QueueRegistry queues) {
+    this.management = management;
+    this.recovery = recovery;
+    this.queues = queues;
+  }
+
+  @Override
+  public List<Map<String, Object>> queueMetadata() {
+    return queues.metadata();
+  }
+
+  @Override
+  public List<String> recoverExecutors(List<String> executorIds) {
+    return recovery.recoverExecutors(executorIds);
+  }
+
+  @Override
+  public List<WorkflowStatus> listWorkflows(WorkflowFilter filter) {
+    return management.list(filter);
+  }
+
+  @Override
+  public WorkflowStatus workflow(String workflowId) {
+    return management.status(workflowId);
+  }
+
+  @Override
+  public List<StepInfo> steps(String workflowId) {
+    return management.listSteps(workflowId);
+  }
+
+  @Override
+  public boolean cancel(String workflowId) {
+    return management.cancel(workflowId);
+  }
+
+  @Override
+  public String resume(String workflowId) {
+    return management.resume(workflowId).workflowId();
+  }
+
+  @Override
+  public String fork(String workflowId, int startStep, String newWorkflowId) {
+    return management.fork(workflowId, startStep, newWorkflowId).workflowId();
+  }
+}

@@ -1,0 +1,55 @@
+package io.dbosj.internal.serde;
+
+import io.dbosj.internal.codegen.DurableMethod;
+import io.dbosj.internal.codegen.TypeToken;
+import java.util.Map;
+
+/**
+ * The one encoding of an outcome as it is recorded (an output, or an error) for steps,
+ * transactions and workflows alike, and its decoding back into the value or the exception.
+ */
+public final class OutcomeCodec {
+  /**
+   * An outcome in its recorded form. {@code outcome} is the one to report: a value that could
+   * not be written as JSON becomes the failure that says so, recorded as the error.
+   */
+  public record Encoded<R>(Outcome<R> outcome, String output, String error) {}
+
+  private final JsonCodec json;
+
+  public OutcomeCodec(JsonCodec json) {
+    this.json = json;
+  }
+
+  public JsonCodec json() {
+    return json;
+  }
+
+  /** Encodes the outcome of {@code what} (e.g. {@code "step Orders.charge"}), declared as {@code type}. */
+  public <R> Encoded<R> encode(String what, TypeToken<R> type, Outcome<R> outcome) {
+    if (outcome.error() == null) {
+      try {
+        return new Encoded<>(outcome, json.encodeResult(what, type, outcome.value()), null);
+      } catch (RuntimeException e) {
+        outcome = Outcome.failure(e);
+      }
+    }
+    return new Encoded<>(outcome, null, json.encodeError(outcome.error()));
+  }
+
+  /** A recorded outcome of {@code method} in workflow {@code workflowId}, as its declared type. */
+  public <R> Outcome<R> decode(String workflowId, DurableMethod<R> method, String output, String error) {
+    if (error != null) {
+      return Outcome.failure(json.decodeError(error).rebuild(workflowId, method.exceptionFactories()));
+    }
+    return Outcome.success(json.decodeResult(method.returnType(), output));
+  }
+
+  /** A recorded outcome whose declared type is not known here: plain JSON values. */
+  public Outcome<Object> decodeUntyped(String workflowId, String output, String error) {
+    if (error != null) {
+      return Outcome.failure(json.decodeError(error).rebuild(workflowId, Map.of()));
+    }
+    return Outcome.success(json.decodeUntyped(output));
+  }
+}
