@@ -193,4 +193,71 @@ class ManagementTest {
       }
     }
   }
+
+  @BothDatabases
+  void resumingAWorkflowCancelledByItsTimeoutRunsItWithItsTimeoutStartedAgain(TestDatabase db) throws Exception {
+    Journal journal = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      OrdersDurable orders = new OrdersDurable(dbos, journal);
+      dbos.launch();
+      WorkflowHandle<String> handle =
+          orders.start(StartOptions.id("timed").timeout(java.time.Duration.ofMillis(300))).gatedOrder("fig");
+      journal.awaitBlocked();
+      long deadline = Long.parseLong(
+          db.value("SELECT workflow_deadline_epoch_ms FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'timed'"));
+      awaitClockPast(deadline);
+      journal.open();
+      assertThatThrownBy(handle::getResult).isInstanceOf(WorkflowCancelledException.class);
+
+      WorkflowHandle<String> resumed = dbos.resumeWorkflow("timed");
+
+      assertThat(resumed.getResult()).isEqualTo("reserved-fig/100");
+      assertThat(db.status("timed")).isEqualTo("SUCCESS");
+      assertThat(journal.entries()).containsOnlyOnce("charge 100");
+    }
+  }
+
+  @BothDatabases
+  void aForkIsRecordedWhollyOrNotAtAll(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      OrdersDurable orders = new OrdersDurable(dbos, new Journal());
+      dbos.launch();
+      orders.start(StartOptions.id("whole")).placeOrder("lime", 7).getResult();
+      failInsertsOfStepsOf(db, "broken-fork");
+
+      assertThatThrownBy(() -> dbos.forkWorkflow("whole", 2, StartOptions.id("broken-fork")))
+          .isInstanceOf(DbosException.class);
+
+      assertThat(db.rows("SELECT workflow_uuid FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'broken-fork'"))
+          .isEmpty();
+      assertThat(db.steps("broken-fork")).isEmpty();
+    }
+  }
+
+  /** A trigger that makes copying steps into {@code workflowId} fail, as a crash mid-fork would stop it. */
+  private static void failInsertsOfStepsOf(TestDatabase db, String workflowId) throws Exception {
+    if (db.kind() == TestDatabase.Kind.POSTGRES) {
+      db.update(
+          "CREATE FUNCTION dbos.fail_step_insert() RETURNS trigger AS $$ BEGIN"
+              + " RAISE EXCEPTION 'no steps for %', NEW.workflow_uuid; END $$ LANGUAGE plpgsql");
+      db.update(
+          "CREATE TRIGGER fail_step_insert BEFORE INSERT ON dbos.operation_outputs FOR EACH ROW"
+              + " WHEN (NEW.workflow_uuid = '" + workflowId + "') EXECUTE FUNCTION dbos.fail_step_insert()");
+    } else {
+      db.update(
+          "CREATE TRIGGER fail_step_insert BEFORE INSERT ON operation_outputs"
+              + " WHEN NEW.workflow_uuid = '" + workflowId + "' BEGIN SELECT RAISE(ABORT, 'no steps'); END");
+    }
+  }
+
+  /** Waits, with a deadline, until the wall clock has passed {@code epochMillis}. */
+  private static void awaitClockPast(long epochMillis) throws InterruptedException {
+    long giveUp = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() <= epochMillis) {
+      if (System.currentTimeMillis() > giveUp) {
+        throw new AssertionError("the clock did not pass " + epochMillis);
+      }
+      Thread.sleep(Math.max(1, epochMillis - System.currentTimeMillis() + 1));
+    }
+  }
 }

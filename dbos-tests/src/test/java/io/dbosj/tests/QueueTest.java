@@ -253,4 +253,28 @@ class QueueTest {
       assertThat(db.value("SELECT COUNT(*) FROM " + db.table("workflow_status"))).isEqualTo("0");
     }
   }
+
+  @BothDatabases
+  void aDequeuedWorkflowWhoseInputsCannotBeReadEndsInErrorAndDoesNotStallItsQueue(TestDatabase db) throws Exception {
+    Queue queue = Queue.of("strict").concurrency(1);
+    try (DBOS dbos = db.builder().build()) {
+      dbos.register(queue);
+      new io.dbosj.tests.fixtures.OrdersDurable(dbos, new Journal());
+      dbos.launch();
+      String orders = io.dbosj.tests.fixtures.Orders.class.getName();
+      try (io.dbosj.DBOSClient client = io.dbosj.DBOSClient.connect(db.url())) {
+        WorkflowHandle<Object> bad =
+            client.enqueue("strict", orders, "placeOrder", StartOptions.id("bad-inputs"), "melon", "twelve");
+        WorkflowHandle<Object> good =
+            client.enqueue("strict", orders, "placeOrder", StartOptions.id("good-inputs"), "melon", 12);
+
+        assertThat(good.getResult()).isEqualTo("reserved-melon/12/good-inputs");
+        assertThatThrownBy(bad::getResult)
+            .hasMessageContaining("bad-inputs")
+            .hasMessageContaining("queue 'strict'")
+            .hasMessageContaining("placeOrder");
+        assertThat(db.status("bad-inputs")).isEqualTo("ERROR");
+      }
+    }
+  }
 }
