@@ -79,7 +79,7 @@ class DbosCliTest {
       dbos.launch();
       shop.start(StartOptions.id("done")).order("apple").getResult();
       shop.start(StartOptions.id("slow")).slowOrder("pear");
-      shop.start(StartOptions.defaults().withId("queued-1").queue(Queue.of("orders").concurrency(1))).slowOrder("kiwi");
+      shop.start(StartOptions.defaults().workflowId("queued-1").queue(Queue.of("orders").concurrency(1))).slowOrder("kiwi");
 
       Result list = dbos("workflow", "list", "-D", url);
       assertThat(list.exit()).as(list.out()).isZero();
