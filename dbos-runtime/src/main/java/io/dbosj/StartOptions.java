@@ -1,31 +1,42 @@
 package io.dbosj;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * How a workflow is started in the background: with {@code DBOS.startWorkflow(() -> ...,
  * options)}, {@code queue.enqueue(() -> ..., options)} or a generated starter, {@code
  * checkout.start(StartOptions.id("order-42")).checkout(order)}.
  *
- * <p>Immutable; each method returns a new instance.
+ * <p>A value: each option is read by the method of its name without an argument and set by the
+ * method of its name with one, which returns a new instance (the convention {@link Queue}
+ * follows). Two instances with the same options are equal.
  *
  * <pre>{@code
  * WorkflowHandle<Receipt> handle = checkout.start(StartOptions.id("order-42")).checkout(order);
- * checkout.start(StartOptions.defaults().queue(orders).deduplicationId(customerId).priority(1))
- *     .checkout(order);
+ * StartOptions options = StartOptions.defaults().queue(orders).deduplicationId(customerId).priority(1);
+ * checkout.start(options).checkout(order);
+ * options.queueName();   // "orders"
  * }</pre>
  */
 public final class StartOptions {
+  /**
+   * The header that carries a request's idempotency key, as DBOS names it: a client that sets it,
+   * and sends the same value again when it retries, gets the one workflow both times.
+   */
+  public static final String IDEMPOTENCY_KEY_HEADER = "dbos-idempotency-key";
+
   private static final StartOptions DEFAULTS = new StartOptions(null, null, null, null, null);
 
   private final String workflowId;
   private final Queue queue;
   private final String deduplicationId;
   private final Integer priority;
-  private final java.time.Duration timeout;
+  private final Duration timeout;
 
   private StartOptions(
-      String workflowId, Queue queue, String deduplicationId, Integer priority, java.time.Duration timeout) {
+      String workflowId, Queue queue, String deduplicationId, Integer priority, Duration timeout) {
     this.workflowId = workflowId;
     this.queue = queue;
     this.deduplicationId = deduplicationId;
@@ -39,18 +50,13 @@ public final class StartOptions {
   }
 
   /**
-   * Starts the workflow with this ID. Starting again with an ID that exists attaches to the
-   * existing workflow instead of running it twice.
+   * Starts the workflow with this ID: {@code StartOptions.id("order-42")} is {@code
+   * StartOptions.defaults().workflowId("order-42")}. Starting again with an ID that exists
+   * attaches to the existing workflow instead of running it twice.
    */
   public static StartOptions id(String workflowId) {
-    return DEFAULTS.withId(workflowId);
+    return DEFAULTS.workflowId(workflowId);
   }
-
-  /**
-   * The header that carries a request's idempotency key, as DBOS names it: a client that sets it,
-   * and sends the same value again when it retries, gets the one workflow both times.
-   */
-  public static final String IDEMPOTENCY_KEY_HEADER = "dbos-idempotency-key";
 
   /**
    * Options for a request-triggered workflow: the request's idempotency key as the workflow ID
@@ -64,11 +70,13 @@ public final class StartOptions {
    * }</pre>
    */
   public static StartOptions idempotencyKey(String key) {
-    return key == null || key.isBlank() ? DEFAULTS : DEFAULTS.withId(key.trim());
+    return key == null || key.isBlank() ? DEFAULTS : DEFAULTS.workflowId(key.trim());
   }
 
-  /** A copy with this workflow ID. */
-  public StartOptions withId(String id) {
+  /**
+   * A copy with this workflow ID: {@code StartOptions.defaults().queue(orders).workflowId("o-42")}.
+   */
+  public StartOptions workflowId(String id) {
     Objects.requireNonNull(id, "workflow ID");
     if (id.isBlank()) {
       throw new IllegalArgumentException("a workflow ID must not be blank");
@@ -76,7 +84,7 @@ public final class StartOptions {
     return new StartOptions(id, queue, deduplicationId, priority, timeout);
   }
 
-  /** A copy that enqueues the workflow on {@code queue} instead of starting it at once. */
+  /** A copy that enqueues the workflow on {@code q} instead of starting it at once. */
   public StartOptions queue(Queue q) {
     return new StartOptions(workflowId, Objects.requireNonNull(q, "queue"), deduplicationId, priority, timeout);
   }
@@ -107,17 +115,12 @@ public final class StartOptions {
    * workflow is cancelled at its next step or durable sleep, as by {@code cancelWorkflow}. The
    * deadline is recorded, so it holds across recovery.
    */
-  public StartOptions timeout(java.time.Duration duration) {
+  public StartOptions timeout(Duration duration) {
     Objects.requireNonNull(duration, "timeout");
     if (duration.isZero() || duration.isNegative()) {
       throw new IllegalArgumentException("a timeout must be positive, was " + duration);
     }
     return new StartOptions(workflowId, queue, deduplicationId, priority, duration);
-  }
-
-  /** The timeout, or {@code null}. */
-  public java.time.Duration timeout() {
-    return timeout;
   }
 
   /** The workflow ID to use, or {@code null} to generate one. */
@@ -130,11 +133,12 @@ public final class StartOptions {
     return queue;
   }
 
-  /** The name of the queue to enqueue on, or {@code null} to start the workflow at once. */
+  /** The name of {@link #queue()}, or {@code null} to start at once. */
   public String queueName() {
     return queue == null ? null : queue.name();
   }
 
+  /** The deduplication ID, or {@code null}. */
   public String deduplicationId() {
     return deduplicationId;
   }
@@ -144,13 +148,45 @@ public final class StartOptions {
     return priority;
   }
 
+  /** The timeout, or {@code null}. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StartOptions other
+        && Objects.equals(workflowId, other.workflowId)
+        && Objects.equals(queue, other.queue)
+        && Objects.equals(deduplicationId, other.deduplicationId)
+        && Objects.equals(priority, other.priority)
+        && Objects.equals(timeout, other.timeout);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(workflowId, queue, deduplicationId, priority, timeout);
+  }
+
+  /** Every option that is set, e.g. {@code StartOptions{workflowId=o-42, timeout=PT30S}}. */
   @Override
   public String toString() {
-    return "StartOptions{workflowId="
-        + workflowId
-        + (queue == null ? "" : ", queue=" + queue.name())
-        + (deduplicationId == null ? "" : ", deduplicationId=" + deduplicationId)
-        + (priority == null ? "" : ", priority=" + priority)
-        + "}";
+    StringJoiner set = new StringJoiner(", ", "StartOptions{", "}");
+    if (workflowId != null) {
+      set.add("workflowId=" + workflowId);
+    }
+    if (queue != null) {
+      set.add("queue=" + queue);
+    }
+    if (deduplicationId != null) {
+      set.add("deduplicationId=" + deduplicationId);
+    }
+    if (priority != null) {
+      set.add("priority=" + priority);
+    }
+    if (timeout != null) {
+      set.add("timeout=" + timeout);
+    }
+    return set.toString();
   }
 }

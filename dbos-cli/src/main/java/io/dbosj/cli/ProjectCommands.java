@@ -1,7 +1,5 @@
 package io.dbosj.cli;
 
-import io.dbosj.DbosMigrate;
-import io.dbosj.DbosStart;
 import io.dbosj.internal.config.DbosConfig;
 import io.dbosj.internal.db.SchemaMigrations;
 import io.dbosj.internal.db.SystemDatabase;

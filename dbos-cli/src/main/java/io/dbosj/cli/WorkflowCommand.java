@@ -84,7 +84,7 @@ final class WorkflowCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       if (states != null) {
-        filter = filter.status(states.toArray(new WorkflowState[0]));
+        filter = filter.states(states.toArray(new WorkflowState[0]));
       }
       if (name != null) {
         filter = filter.name(name);

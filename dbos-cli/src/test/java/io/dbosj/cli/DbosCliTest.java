@@ -79,7 +79,7 @@ class DbosCliTest {
       dbos.launch();
       shop.start(StartOptions.id("done")).order("apple").getResult();
       shop.start(StartOptions.id("slow")).slowOrder("pear");
-      shop.start(StartOptions.defaults().withId("queued-1").queue(Queue.of("orders").concurrency(1))).slowOrder("kiwi");
+      shop.start(StartOptions.defaults().workflowId("queued-1").queue(Queue.of("orders").concurrency(1))).slowOrder("kiwi");
 
       Result list = dbos("workflow", "list", "-D", url);
       assertThat(list.exit()).as(list.out()).isZero();
@@ -153,5 +153,47 @@ class DbosCliTest {
     assertThat(refused.out()).contains("Type 'yes'").contains("Not reset.");
     assertThat(dbos("reset", "--yes", "-D", url).out()).contains("Reset");
     assertThat(dbos("workflow", "list", "-D", url).out()).contains("(none)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite"})
+  void migrateRunsTheMigrationCommandsThenCreatesTheSystemDatabaseAndStartRunsTheStartCommands(String database)
+      throws Exception {
+    Files.writeString(
+        dir.resolve("dbos-config.yaml"),
+        "name: shop\n"
+            + "system_database_url: sqlite:///shop.sqlite\n"
+            + "database:\n"
+            + "  migrate:\n"
+            + "    - echo migrating $DBOS_DATABASE_JDBC_URL\n"
+            + "runtimeConfig:\n"
+            + "  start:\n"
+            + "    - echo started\n"
+            + "    - exit 3\n"
+            + "    - echo never\n");
+
+    Result migrated = dbos("migrate");
+    assertThat(migrated.exit()).isZero();
+    assertThat(migrated.out())
+        .contains("migrating jdbc:sqlite:shop.sqlite")
+        .contains("system database sqlite:///shop.sqlite is at schema version");
+    assertThat(dir.resolve("shop.sqlite")).exists();
+
+    Result started = dbos("start");
+    assertThat(started.exit()).isEqualTo(3);
+    assertThat(started.out()).contains("started").doesNotContain("never");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite"})
+  void aFailingMigrationCommandStopsMigrateWithAOneLineError(String database) throws Exception {
+    Files.writeString(
+        dir.resolve("dbos-config.yaml"),
+        "name: shop\nsystem_database_url: sqlite:///shop.sqlite\ndatabase:\n  migrate:\n    - exit 4\n");
+
+    Result failed = dbos("migrate");
+    assertThat(failed.exit()).isEqualTo(1);
+    assertThat(failed.out()).contains("error: a migration command failed (status 4)").doesNotContain("at io.dbosj");
+    assertThat(dir.resolve("shop.sqlite")).doesNotExist();
   }
 }

@@ -37,10 +37,10 @@ class ManagementTest {
       assertThat(dbos.listWorkflows(WorkflowFilter.all().newestFirst(false).limit(2))).extracting(WorkflowStatus::workflowId).containsExactly("a", "b");
       assertThat(dbos.listWorkflows(WorkflowFilter.all().offset(1).limit(1))).extracting(WorkflowStatus::workflowId).containsExactly("b");
       assertThat(dbos.listWorkflows(WorkflowFilter.all().name("placeOrder"))).extracting(WorkflowStatus::workflowId).containsExactly("b", "a");
-      assertThat(dbos.listWorkflows(WorkflowFilter.all().ids("a", "c"))).extracting(WorkflowStatus::workflowId).containsExactly("c", "a");
+      assertThat(dbos.listWorkflows(WorkflowFilter.all().workflowIds("a", "c"))).extracting(WorkflowStatus::workflowId).containsExactly("c", "a");
       assertThat(dbos.listWorkflows(WorkflowFilter.all().createdAfter(between))).extracting(WorkflowStatus::workflowId).containsExactly("c", "b");
-      assertThat(dbos.listWorkflows(WorkflowFilter.all().status(WorkflowState.ERROR))).isEmpty();
-      assertThat(dbos.listWorkflows(WorkflowFilter.all().status(WorkflowState.SUCCESS))).hasSize(3);
+      assertThat(dbos.listWorkflows(WorkflowFilter.all().states(WorkflowState.ERROR))).isEmpty();
+      assertThat(dbos.listWorkflows(WorkflowFilter.all().states(WorkflowState.SUCCESS))).hasSize(3);
     }
   }
 

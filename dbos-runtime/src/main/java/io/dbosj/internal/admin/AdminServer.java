@@ -186,9 +186,9 @@ public final class AdminServer implements Service {
     for (Map.Entry<String, JsonNode> field : body.properties()) {
       JsonNode value = field.getValue();
       switch (field.getKey()) {
-        case "workflow_ids" -> filter = filter.ids(stringList(value).toArray(new String[0]));
+        case "workflow_ids" -> filter = filter.workflowIds(stringList(value).toArray(new String[0]));
         case "name" -> filter = filter.name(value.asString());
-        case "status" -> filter = filter.status(states(value));
+        case "status" -> filter = filter.states(states(value));
         case "start_time" -> filter = filter.createdAfter(instant(value, "start_time"));
         case "end_time" -> filter = filter.createdBefore(instant(value, "end_time"));
         case "application_version" -> filter = filter.appVersion(value.asString());

@@ -14,7 +14,7 @@ public final class ApplyMigrations {
   public static void main(String[] args) {
     String url = System.getenv("DBOS_DATABASE_JDBC_URL");
     if (url == null || url.isBlank()) {
-      System.err.println("run this through dbos migrate (io.dbosj.DbosMigrate), which names the database");
+      System.err.println("run this through dbos migrate, which names the database");
       System.exit(2);
     }
     String vendor = url.startsWith("jdbc:sqlite:") ? "sqlite" : "postgresql";

@@ -2,7 +2,7 @@ package io.dbosj.examples.transactions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbosj.DbosMigrate;
+import io.dbosj.cli.DbosCli;
 import io.dbosj.examples.support.ExampleProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ class CounterTest {
   void migrateThenEachRunInsertsOneRowAndCountsThem(@TempDir Path workDir) throws Exception {
     Files.copy(Path.of("transactions", "dbos-config.yaml"), workDir.resolve("dbos-config.yaml"));
 
-    String migrated = ExampleProcess.run(DbosMigrate.class, workDir);
+    String migrated = ExampleProcess.run(DbosCli.class, workDir, "migrate");
     assertThat(migrated)
         .contains("dbos migrate: running java io.dbosj.examples.transactions.ApplyMigrations")
         .contains("Applied 1 migration(s)")
@@ -24,6 +24,6 @@ class CounterTest {
 
     assertThat(ExampleProcess.run(Counter.class, workDir)).contains("Row count: 1");
     assertThat(ExampleProcess.run(Counter.class, workDir)).contains("Row count: 2");
-    assertThat(ExampleProcess.run(DbosMigrate.class, workDir)).contains("Applied 0 migration(s)");
+    assertThat(ExampleProcess.run(DbosCli.class, workDir, "migrate")).contains("Applied 0 migration(s)");
   }
 }

@@ -2,8 +2,7 @@ package io.dbosj.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbosj.DbosMigrate;
-import io.dbosj.DbosStart;
+import io.dbosj.cli.DbosCli;
 import io.dbosj.examples.support.AppProcess;
 import io.dbosj.examples.support.ExampleProcess;
 import java.nio.file.Files;
@@ -17,9 +16,9 @@ class AllTogetherAppTest {
   @Test
   void migrateStartAndServeEveryPartWithIdempotentRequests(@TempDir Path dir) throws Exception {
     Files.copy(Path.of("tutorial", "dbos-config.yaml"), dir.resolve("dbos-config.yaml"));
-    assertThat(ExampleProcess.run(DbosMigrate.class, dir)).contains("Applied 1 migration(s)");
+    assertThat(ExampleProcess.run(DbosCli.class, dir, "migrate")).contains("Applied 1 migration(s)");
 
-    AppProcess app = AppProcess.start(DbosStart.class, dir);
+    AppProcess app = AppProcess.start(DbosCli.class, dir, "start");
     try {
       assertThat(app.get("/transaction", "tx-1").get().body()).isEqualTo("Row count: 1");
       assertThat(app.get("/transaction", "tx-1").get().body()).isEqualTo("Row count: 1");
