@@ -4,6 +4,7 @@ import io.dbosj.annotation.Scheduled;
 import io.dbosj.annotation.Step;
 import io.dbosj.annotation.Transaction;
 import io.dbosj.annotation.Workflow;
+import io.dbosj.cron.CronDialect;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -169,10 +170,8 @@ final class Validator {
       problems.add(element, Messages.scheduledCron(hasValue));
     } else {
       String expression = hasValue ? scheduled.value() : scheduled.cron();
-      String problem = CronExpressions.problem(expression);
-      if (problem != null) {
-        problems.add(element, Messages.badCron(expression, problem));
-      }
+      CronDialect.problem(expression)
+          .ifPresent(problem -> problems.add(element, Messages.badCron(expression, problem)));
     }
     try {
       ZoneId.of(scheduled.zone());
