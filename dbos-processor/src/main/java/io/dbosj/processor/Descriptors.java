@@ -69,28 +69,33 @@ final class Descriptors {
 
   /** The options of the method's annotation, as the chained calls that set them. */
   private static CodeBlock options(DurableMethodModel method) {
-    return switch (method.kind()) {
-      case WORKFLOW -> {
-        CodeBlock.Builder options =
-            CodeBlock.builder().add("\n.maxRecoveryAttempts($L)", method.maxRecoveryAttempts());
-        DurableMethodModel.ScheduleModel schedule = method.schedule();
-        if (schedule != null) {
-          options.add(
-              "\n.scheduled($S, $S, $L)",
-              schedule.expression().trim(),
-              schedule.zone(),
-              schedule.maxCatchUp());
-        }
-        yield options.build();
+    MethodOptions annotation = method.options();
+    if (annotation instanceof MethodOptions.WorkflowOptions workflow) {
+      CodeBlock.Builder options =
+          CodeBlock.builder()
+              .add("\n.maxRecoveryAttempts($L)", workflow.maxRecoveryAttempts().value());
+      ScheduleModel schedule = method.schedule();
+      if (schedule != null) {
+        options.add(
+            "\n.scheduled($S, $S, $L)",
+            schedule.expression().trim(),
+            schedule.zone().value(),
+            schedule.maxCatchUp().value());
       }
-      case STEP ->
-          CodeBlock.of(
-              "\n.retries($L, $L, $L)",
-              method.maxAttempts(),
-              Double.toString(method.intervalSeconds()),
-              Double.toString(method.backoffRate()));
-      case TRANSACTION ->
-          CodeBlock.of("\n.transactional($T.$L, $L)", ISOLATION, method.isolation(), method.readOnly());
-    };
+      return options.build();
+    }
+    if (annotation instanceof MethodOptions.StepOptions step) {
+      return CodeBlock.of(
+          "\n.retries($L, $L, $L)",
+          step.maxAttempts().value(),
+          Double.toString(step.intervalSeconds().value()),
+          Double.toString(step.backoffRate().value()));
+    }
+    MethodOptions.TransactionOptions transaction = (MethodOptions.TransactionOptions) annotation;
+    return CodeBlock.of(
+        "\n.transactional($T.$L, $L)",
+        ISOLATION,
+        transaction.isolation().value(),
+        transaction.readOnly().value());
   }
 }

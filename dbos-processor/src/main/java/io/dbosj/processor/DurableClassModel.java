@@ -14,6 +14,7 @@ import javax.lang.model.element.TypeElement;
  * @param binaryName the user's class's binary name, recorded with each workflow
  * @param constructors the constructors a subclass can call, in declaration order
  * @param methods the durable methods, in declaration order
+ * @param schedules every {@code @Scheduled} method, durable or not, in declaration order
  */
 record DurableClassModel(
     TypeElement type,
@@ -21,5 +22,6 @@ record DurableClassModel(
     String generatedName,
     String binaryName,
     List<ExecutableElement> constructors,
-    List<DurableMethodModel> methods) {
+    List<DurableMethodModel> methods,
+    List<ScheduleModel> schedules) {
 }

@@ -84,8 +84,29 @@ final class Messages {
         + " Set a distinct one, e.g. @Workflow(name = \"" + durableName + "2\").";
   }
 
-  static String badOption(String detail) {
-    return "[dbos.bad-option] " + detail;
+  static String maxRecoveryAttempts(int attempts) {
+    return "[dbos.max-recovery-attempts] @Workflow(maxRecoveryAttempts = " + attempts + ") must be"
+        + " at least 1: it counts the starts recovery may make. Leave it out for the default, 100.";
+  }
+
+  static String maxAttempts(int attempts) {
+    return "[dbos.max-attempts] @Step(maxAttempts = " + attempts + ") must be at least 1"
+        + " (1 means no retries).";
+  }
+
+  static String interval(double seconds) {
+    return "[dbos.interval] @Step(intervalSeconds = " + seconds + ") must be 0 or more: it is the"
+        + " wait before the first retry.";
+  }
+
+  static String backoffRate(double rate) {
+    return "[dbos.backoff-rate] @Step(backoffRate = " + rate + ") must be at least 1: each retry"
+        + " waits this many times longer than the last.";
+  }
+
+  static String maxCatchUp(int ticks) {
+    return "[dbos.max-catch-up] @Scheduled(maxCatchUp = " + ticks + ") must be 0 or more: it counts"
+        + " the missed ticks run after a pause, 0 for none.";
   }
 
   private static final String CRON_EXAMPLE =
@@ -97,9 +118,14 @@ final class Messages {
         + " (and remove @Step if present).";
   }
 
-  static String scheduledCron(boolean both) {
-    return "[dbos.scheduled-cron] give the cron expression once, as value or as cron, "
-        + (both ? "not both." : "and not empty.") + CRON_EXAMPLE;
+  static String missingCron() {
+    return "[dbos.scheduled-cron] @Scheduled needs a cron expression, as value or as cron."
+        + CRON_EXAMPLE;
+  }
+
+  static String cronTwice() {
+    return "[dbos.cron-twice] value and cron are aliases: give the cron expression once, as one"
+        + " of them, not both." + CRON_EXAMPLE;
   }
 
   static String badCron(String expression, String problem) {
