@@ -67,35 +67,38 @@ final class Descriptors {
     return field.build();
   }
 
-  /** The options of the method's annotation, as the chained calls that set them. */
+  /** The options of the method's annotation that differ from its defaults, each set by name. */
   private static CodeBlock options(DurableMethodModel method) {
+    CodeBlock.Builder options = CodeBlock.builder();
     MethodOptions annotation = method.options();
     if (annotation instanceof MethodOptions.WorkflowOptions workflow) {
-      CodeBlock.Builder options =
-          CodeBlock.builder()
-              .add("\n.maxRecoveryAttempts($L)", workflow.maxRecoveryAttempts().value());
-      ScheduleModel schedule = method.schedule();
-      if (schedule != null) {
-        options.add(
-            "\n.scheduled($S, $S, $L)",
-            schedule.expression().trim(),
-            schedule.zone().value(),
-            schedule.maxCatchUp().value());
+      set(options, "maxRecoveryAttempts", workflow.maxRecoveryAttempts());
+    } else if (annotation instanceof MethodOptions.StepOptions step) {
+      set(options, "maxAttempts", step.maxAttempts());
+      set(options, "intervalSeconds", step.intervalSeconds());
+      set(options, "backoffRate", step.backoffRate());
+    } else if (annotation instanceof MethodOptions.TransactionOptions transaction) {
+      if (!transaction.isolation().isDefault()) {
+        options.add("\n.isolation($T.$L)", ISOLATION, transaction.isolation().value());
       }
-      return options.build();
+      if (!transaction.readOnly().isDefault()) {
+        options.add("\n.readOnly()");
+      }
     }
-    if (annotation instanceof MethodOptions.StepOptions step) {
-      return CodeBlock.of(
-          "\n.retries($L, $L, $L)",
-          step.maxAttempts().value(),
-          Double.toString(step.intervalSeconds().value()),
-          Double.toString(step.backoffRate().value()));
+    ScheduleModel schedule = method.schedule();
+    if (schedule != null) {
+      options.add("\n.scheduled($S)", schedule.expression().trim());
+      if (!schedule.zone().isDefault()) {
+        options.add("\n.zone($S)", schedule.zone().value());
+      }
+      set(options, "maxCatchUp", schedule.maxCatchUp());
     }
-    MethodOptions.TransactionOptions transaction = (MethodOptions.TransactionOptions) annotation;
-    return CodeBlock.of(
-        "\n.transactional($T.$L, $L)",
-        ISOLATION,
-        transaction.isolation().value(),
-        transaction.readOnly().value());
+    return options.build();
+  }
+
+  private static void set(CodeBlock.Builder options, String name, Option<?> option) {
+    if (!option.isDefault()) {
+      options.add("\n.$L($L)", name, option.value());
+    }
   }
 }
