@@ -442,4 +442,20 @@ class ValidationTest {
     assertThat(compilation).hadErrorContaining("[dbos.final-method]").inFile(broken).onLine(5);
     Assertions.assertThat(generated.names()).containsExactly("com.example.FineDurable");
   }
+
+  @Test
+  void aNestedTypeNamedLikeARuntimeTypeDoesNotHideIt() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  public static final class Queue {}",
+            "  public static final class TypeToken {}",
+            "  @Workflow",
+            "  public void run(Queue queue) {}",
+            "}");
+    assertThat(Sources.compile(Sources.STRICT, source)).succeededWithoutWarnings();
+  }
 }
