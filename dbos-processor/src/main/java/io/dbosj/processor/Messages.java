@@ -1,5 +1,7 @@
 package io.dbosj.processor;
 
+import javax.lang.model.element.Element;
+
 /**
  * Every message the processor reports, in one place. Each says what is wrong and how to fix it,
  * and starts with a stable tag ({@code [dbos.final-method]}) that tests, docs and searches can
@@ -107,6 +109,28 @@ final class Messages {
   static String maxCatchUp(int ticks) {
     return "[dbos.max-catch-up] @Scheduled(maxCatchUp = " + ticks + ") must be 0 or more: it counts"
         + " the missed ticks run after a pause, 0 for none.";
+  }
+
+  static String reservedMethodName(
+      String name, String generated, Element member, boolean inherited) {
+    return "[dbos.reserved-method-name] " + generated + " declares start(StartOptions) and"
+        + " enqueue(Queue), which return starters for its workflows, so " + name + " cannot have"
+        + " a method named '" + member.getSimpleName() + "'"
+        + (inherited
+            ? " and inherits one from " + member.getEnclosingElement() + ". Rename it there, or"
+                + " move the durable methods to a class that does not inherit it."
+            : ". Rename the method; a durable method keeps its recorded name with e.g."
+                + " @Workflow(name = \"" + member.getSimpleName() + "\").");
+  }
+
+  static String reservedTypeName(
+      String name, String generated, Element member, boolean inherited) {
+    return "[dbos.reserved-type-name] " + generated + " declares the nested class "
+        + member.getSimpleName() + " that start(...) and enqueue(...) return, so " + name
+        + " cannot have a member type of that name"
+        + (inherited
+            ? " and inherits one from " + member.getEnclosingElement() + ". Rename it there."
+            : ". Rename the nested type, or move it out of the class.");
   }
 
   private static final String CRON_EXAMPLE =

@@ -55,7 +55,8 @@ final class ModelReader {
         elements.getBinaryName(type).toString(),
         constructors,
         methods,
-        schedules);
+        schedules,
+        reservedNameClashes(type));
   }
 
   /** {@code XxxDurable}, or {@code Outer_InnerDurable} for a nested class. */
@@ -126,6 +127,23 @@ final class ModelReader {
         scheduled.get("zone", String.class),
         scheduled.get("maxCatchUp", Integer.class),
         onWorkflow);
+  }
+
+  /** Members the generated class would clash with, in a stable order. */
+  private List<Element> reservedNameClashes(TypeElement type) {
+    List<Element> clashes = new ArrayList<>();
+    for (Element member : elements.getAllMembers(type)) {
+      String name = member.getSimpleName().toString();
+      boolean reserved =
+          member.getKind() == ElementKind.METHOD
+              ? GeneratedMembers.METHODS.contains(name)
+              : (member.getKind().isClass() || member.getKind().isInterface())
+                  && GeneratedMembers.TYPES.contains(name);
+      if (reserved && !member.getModifiers().contains(Modifier.PRIVATE)) {
+        clashes.add(member);
+      }
+    }
+    return clashes;
   }
 
   /**

@@ -28,6 +28,7 @@ final class Validator {
   static Problems validate(DurableClassModel model) {
     Problems problems = new Problems();
     validateClass(model, problems);
+    validateReservedNames(model, problems);
     for (ScheduleModel schedule : model.schedules()) {
       validateSchedule(schedule, problems);
     }
@@ -77,6 +78,20 @@ final class Validator {
       }
     }
     return false;
+  }
+
+  /** A member the class declares is reported on itself; an inherited one, on the class. */
+  private static void validateReservedNames(DurableClassModel model, Problems problems) {
+    String name = model.type().getSimpleName().toString();
+    for (Element member : model.reservedNameClashes()) {
+      boolean inherited = !member.getEnclosingElement().equals(model.type());
+      Element where = inherited ? model.type() : member;
+      problems.add(
+          where,
+          member.getKind() == ElementKind.METHOD
+              ? Messages.reservedMethodName(name, model.generatedName(), member, inherited)
+              : Messages.reservedTypeName(name, model.generatedName(), member, inherited));
+    }
   }
 
   private static void validateMethod(DurableMethodModel method, Problems problems) {

@@ -444,6 +444,81 @@ class ValidationTest {
   }
 
   @Test
+  void aMethodNamedStartIsRejectedWithAnyParameters() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  @Workflow",
+            "  public void run() {}",
+            "  public String start(io.dbosj.StartOptions options) { return \"\"; }",
+            "}");
+    assertRejected(source, "[dbos.reserved-method-name]", 6);
+    assertThat(compile(source)).hadErrorContaining("Rename the method");
+  }
+
+  @Test
+  void aDurableMethodNamedEnqueueIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Step;",
+            "public class A {",
+            "  @Step",
+            "  public void enqueue(int item) {}",
+            "}");
+    assertRejected(source, "[dbos.reserved-method-name]", 5);
+    assertThat(compile(source)).hadErrorContaining("@Workflow(name = \"enqueue\")");
+  }
+
+  @Test
+  void anInheritedMethodNamedStartIsRejectedOnTheClass() {
+    JavaFileObject base =
+        Sources.source(
+            "com.example.Base",
+            "package com.example;",
+            "public class Base {",
+            "  public final void start(io.dbosj.StartOptions options) {}",
+            "}");
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A extends Base {",
+            "  @Workflow",
+            "  public void run() {}",
+            "}");
+    GeneratedTypes generated = new GeneratedTypes();
+    Compilation compilation = compileRecording(generated, base, source);
+    assertThat(compilation)
+        .hadErrorContaining("[dbos.reserved-method-name]")
+        .inFile(source)
+        .onLine(3);
+    assertThat(compilation).hadErrorContaining("inherits one from com.example.Base. Rename it there");
+    Assertions.assertThat(generated.names()).isEmpty();
+  }
+
+  @Test
+  void aNestedTypeNamedStarterIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  public static final class Starter {}",
+            "  @Workflow",
+            "  public void run(Starter starter) {}",
+            "}");
+    assertRejected(source, "[dbos.reserved-type-name]", 4);
+    assertThat(compile(source)).hadErrorContaining("Rename the nested type");
+  }
+
+  @Test
   void aNestedTypeNamedLikeARuntimeTypeDoesNotHideIt() {
     JavaFileObject source =
         Sources.source(
