@@ -67,30 +67,38 @@ final class Descriptors {
     return field.build();
   }
 
-  /** The options of the method's annotation, as the chained calls that set them. */
+  /** The options of the method's annotation that differ from its defaults, each set by name. */
   private static CodeBlock options(DurableMethodModel method) {
-    return switch (method.kind()) {
-      case WORKFLOW -> {
-        CodeBlock.Builder options =
-            CodeBlock.builder().add("\n.maxRecoveryAttempts($L)", method.maxRecoveryAttempts());
-        DurableMethodModel.ScheduleModel schedule = method.schedule();
-        if (schedule != null) {
-          options.add(
-              "\n.scheduled($S, $S, $L)",
-              schedule.expression().trim(),
-              schedule.zone(),
-              schedule.maxCatchUp());
-        }
-        yield options.build();
+    CodeBlock.Builder options = CodeBlock.builder();
+    MethodOptions annotation = method.options();
+    if (annotation instanceof MethodOptions.WorkflowOptions workflow) {
+      set(options, "maxRecoveryAttempts", workflow.maxRecoveryAttempts());
+    } else if (annotation instanceof MethodOptions.StepOptions step) {
+      set(options, "maxAttempts", step.maxAttempts());
+      set(options, "intervalSeconds", step.intervalSeconds());
+      set(options, "backoffRate", step.backoffRate());
+    } else if (annotation instanceof MethodOptions.TransactionOptions transaction) {
+      if (!transaction.isolation().isDefault()) {
+        options.add("\n.isolation($T.$L)", ISOLATION, transaction.isolation().value());
       }
-      case STEP ->
-          CodeBlock.of(
-              "\n.retries($L, $L, $L)",
-              method.maxAttempts(),
-              Double.toString(method.intervalSeconds()),
-              Double.toString(method.backoffRate()));
-      case TRANSACTION ->
-          CodeBlock.of("\n.transactional($T.$L, $L)", ISOLATION, method.isolation(), method.readOnly());
-    };
+      if (!transaction.readOnly().isDefault()) {
+        options.add("\n.readOnly()");
+      }
+    }
+    ScheduleModel schedule = method.schedule();
+    if (schedule != null) {
+      options.add("\n.scheduled($S)", schedule.expression().trim());
+      if (!schedule.zone().isDefault()) {
+        options.add("\n.zone($S)", schedule.zone().value());
+      }
+      set(options, "maxCatchUp", schedule.maxCatchUp());
+    }
+    return options.build();
+  }
+
+  private static void set(CodeBlock.Builder options, String name, Option<?> option) {
+    if (!option.isDefault()) {
+      options.add("\n.$L($L)", name, option.value());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.dbosj.processor;
 
 import java.util.List;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
@@ -14,6 +15,9 @@ import javax.lang.model.element.TypeElement;
  * @param binaryName the user's class's binary name, recorded with each workflow
  * @param constructors the constructors a subclass can call, in declaration order
  * @param methods the durable methods, in declaration order
+ * @param schedules every {@code @Scheduled} method, durable or not, in declaration order
+ * @param reservedNameClashes the class's members, declared or inherited, named like a member the
+ *     generated class declares ({@link GeneratedMembers})
  */
 record DurableClassModel(
     TypeElement type,
@@ -21,5 +25,7 @@ record DurableClassModel(
     String generatedName,
     String binaryName,
     List<ExecutableElement> constructors,
-    List<DurableMethodModel> methods) {
+    List<DurableMethodModel> methods,
+    List<ScheduleModel> schedules,
+    List<Element> reservedNameClashes) {
 }

@@ -1,5 +1,6 @@
 package io.dbosj.processor;
 
+import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -7,33 +8,23 @@ import javax.lang.model.element.ExecutableElement;
  * annotation.
  *
  * @param element the method
- * @param kind workflow, step or transaction
- * @param durableName the recorded name: the annotation's {@code name}, else the method's
- * @param maxRecoveryAttempts for a workflow
- * @param maxAttempts for a step
- * @param intervalSeconds for a step
- * @param backoffRate for a step
- * @param schedule for a {@code @Scheduled} workflow, else {@code null}
- * @param isolation for a transaction: the {@code Isolation} constant's name
- * @param readOnly for a transaction
+ * @param kind workflow, step or transaction: the first of those annotations present
+ * @param conflicting the other durable annotations on the method, which should not be there
+ * @param name the annotation's {@code name}, empty for the method's own
+ * @param options the options of the annotation that decides {@code kind}
+ * @param schedule for a {@code @Scheduled} method, else {@code null}
  */
 record DurableMethodModel(
     ExecutableElement element,
     MethodKind kind,
-    String durableName,
-    int maxRecoveryAttempts,
-    int maxAttempts,
-    double intervalSeconds,
-    double backoffRate,
-    ScheduleModel schedule,
-    String isolation,
-    boolean readOnly) {
+    List<Where> conflicting,
+    Option<String> name,
+    MethodOptions options,
+    ScheduleModel schedule) {
 
-  /** A {@code @Scheduled} annotation's options; {@code cron} is whichever alias was set. */
-  record ScheduleModel(String value, String cron, String zone, int maxCatchUp) {
-    String expression() {
-      return value.isEmpty() ? cron : value;
-    }
+  /** The recorded name: the annotation's {@code name}, else the method's. */
+  String durableName() {
+    return name.value().isEmpty() ? methodName() : name.value();
   }
 
   String methodName() {

@@ -51,6 +51,8 @@ final class DurableWriter {
                 superclass,
                 superclass)
             .superclass(superclass)
+            // a nested type of the user's class named like a runtime type hides that type's import
+            .avoidClashesWithNestedClasses(type)
             .addModifiers(Modifier.FINAL);
     if (type.getModifiers().contains(Modifier.PUBLIC)) {
       spec.addModifiers(Modifier.PUBLIC);

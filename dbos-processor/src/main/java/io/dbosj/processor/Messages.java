@@ -1,5 +1,7 @@
 package io.dbosj.processor;
 
+import javax.lang.model.element.Element;
+
 /**
  * Every message the processor reports, in one place. Each says what is wrong and how to fix it,
  * and starts with a stable tag ({@code [dbos.final-method]}) that tests, docs and searches can
@@ -84,8 +86,51 @@ final class Messages {
         + " Set a distinct one, e.g. @Workflow(name = \"" + durableName + "2\").";
   }
 
-  static String badOption(String detail) {
-    return "[dbos.bad-option] " + detail;
+  static String maxRecoveryAttempts(int attempts) {
+    return "[dbos.max-recovery-attempts] @Workflow(maxRecoveryAttempts = " + attempts + ") must be"
+        + " at least 1: it counts the starts recovery may make. Leave it out for the default, 100.";
+  }
+
+  static String maxAttempts(int attempts) {
+    return "[dbos.max-attempts] @Step(maxAttempts = " + attempts + ") must be at least 1"
+        + " (1 means no retries).";
+  }
+
+  static String interval(double seconds) {
+    return "[dbos.interval] @Step(intervalSeconds = " + seconds + ") must be 0 or more: it is the"
+        + " wait before the first retry.";
+  }
+
+  static String backoffRate(double rate) {
+    return "[dbos.backoff-rate] @Step(backoffRate = " + rate + ") must be at least 1: each retry"
+        + " waits this many times longer than the last.";
+  }
+
+  static String maxCatchUp(int ticks) {
+    return "[dbos.max-catch-up] @Scheduled(maxCatchUp = " + ticks + ") must be 0 or more: it counts"
+        + " the missed ticks run after a pause, 0 for none.";
+  }
+
+  static String reservedMethodName(
+      String name, String generated, Element member, boolean inherited) {
+    return "[dbos.reserved-method-name] " + generated + " declares start(StartOptions) and"
+        + " enqueue(Queue), which return starters for its workflows, so " + name + " cannot have"
+        + " a method named '" + member.getSimpleName() + "'"
+        + (inherited
+            ? " and inherits one from " + member.getEnclosingElement() + ". Rename it there, or"
+                + " move the durable methods to a class that does not inherit it."
+            : ". Rename the method; a durable method keeps its recorded name with e.g."
+                + " @Workflow(name = \"" + member.getSimpleName() + "\").");
+  }
+
+  static String reservedTypeName(
+      String name, String generated, Element member, boolean inherited) {
+    return "[dbos.reserved-type-name] " + generated + " declares the nested class "
+        + member.getSimpleName() + " that start(...) and enqueue(...) return, so " + name
+        + " cannot have a member type of that name"
+        + (inherited
+            ? " and inherits one from " + member.getEnclosingElement() + ". Rename it there."
+            : ". Rename the nested type, or move it out of the class.");
   }
 
   private static final String CRON_EXAMPLE =
@@ -97,9 +142,14 @@ final class Messages {
         + " (and remove @Step if present).";
   }
 
-  static String scheduledCron(boolean both) {
-    return "[dbos.scheduled-cron] give the cron expression once, as value or as cron, "
-        + (both ? "not both." : "and not empty.") + CRON_EXAMPLE;
+  static String missingCron() {
+    return "[dbos.scheduled-cron] @Scheduled needs a cron expression, as value or as cron."
+        + CRON_EXAMPLE;
+  }
+
+  static String cronTwice() {
+    return "[dbos.cron-twice] value and cron are aliases: give the cron expression once, as one"
+        + " of them, not both." + CRON_EXAMPLE;
   }
 
   static String badCron(String expression, String problem) {

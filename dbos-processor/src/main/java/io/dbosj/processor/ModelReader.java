@@ -6,6 +6,7 @@ import io.dbosj.annotation.Transaction;
 import io.dbosj.annotation.Workflow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -35,8 +36,13 @@ final class ModelReader {
       }
     }
     List<DurableMethodModel> methods = new ArrayList<>();
+    List<ScheduleModel> schedules = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      DurableMethodModel model = readMethod(method);
+      ScheduleModel schedule = readSchedule(method);
+      if (schedule != null) {
+        schedules.add(schedule);
+      }
+      DurableMethodModel model = readMethod(method, schedule);
       if (model != null) {
         methods.add(model);
       }
@@ -48,7 +54,9 @@ final class ModelReader {
         generatedName(type),
         elements.getBinaryName(type).toString(),
         constructors,
-        methods);
+        methods,
+        schedules,
+        reservedNameClashes(type));
   }
 
   /** {@code XxxDurable}, or {@code Outer_InnerDurable} for a nested class. */
@@ -62,60 +70,80 @@ final class ModelReader {
     return name.append("Durable").toString();
   }
 
-  private static DurableMethodModel readMethod(ExecutableElement method) {
-    Workflow workflow = method.getAnnotation(Workflow.class);
-    Step step = method.getAnnotation(Step.class);
-    Scheduled scheduled = method.getAnnotation(Scheduled.class);
-    DurableMethodModel.ScheduleModel schedule =
-        scheduled == null
-            ? null
-            : new DurableMethodModel.ScheduleModel(
-                scheduled.value(), scheduled.cron(), scheduled.zone(), scheduled.maxCatchUp());
-    String methodName = method.getSimpleName().toString();
-    if (workflow != null) {
-      String name = workflow.name().isEmpty() ? methodName : workflow.name();
-      return new DurableMethodModel(
-          method,
-          MethodKind.WORKFLOW,
-          name,
-          workflow.maxRecoveryAttempts(),
-          1,
-          1.0,
-          2.0,
-          schedule,
-          null,
-          false);
+  private DurableMethodModel readMethod(ExecutableElement method, ScheduleModel schedule) {
+    Optional<AnnotationOptions> workflow = AnnotationOptions.of(method, Workflow.class, elements);
+    Optional<AnnotationOptions> step = AnnotationOptions.of(method, Step.class, elements);
+    Optional<AnnotationOptions> transaction =
+        AnnotationOptions.of(method, Transaction.class, elements);
+    List<AnnotationOptions> present = new ArrayList<>();
+    workflow.ifPresent(present::add);
+    step.ifPresent(present::add);
+    transaction.ifPresent(present::add);
+    if (present.isEmpty()) {
+      return null;
     }
-    if (step != null) {
-      String name = step.name().isEmpty() ? methodName : step.name();
-      return new DurableMethodModel(
-          method,
-          MethodKind.STEP,
-          name,
-          0,
-          step.maxAttempts(),
-          step.intervalSeconds(),
-          step.backoffRate(),
-          schedule,
-          null,
-          false);
+    AnnotationOptions decisive = present.get(0);
+    MethodKind kind;
+    MethodOptions options;
+    if (workflow.isPresent()) {
+      kind = MethodKind.WORKFLOW;
+      options = new MethodOptions.WorkflowOptions(decisive.get("maxRecoveryAttempts", Integer.class));
+    } else if (step.isPresent()) {
+      kind = MethodKind.STEP;
+      options =
+          new MethodOptions.StepOptions(
+              decisive.get("maxAttempts", Integer.class),
+              decisive.get("intervalSeconds", Double.class),
+              decisive.get("backoffRate", Double.class));
+    } else {
+      kind = MethodKind.TRANSACTION;
+      options =
+          new MethodOptions.TransactionOptions(
+              decisive.enumConstant("isolation"), decisive.get("readOnly", Boolean.class));
     }
-    Transaction transaction = method.getAnnotation(Transaction.class);
-    if (transaction != null) {
-      String name = transaction.name().isEmpty() ? methodName : transaction.name();
-      return new DurableMethodModel(
-          method,
-          MethodKind.TRANSACTION,
-          name,
-          0,
-          1,
-          1.0,
-          2.0,
-          schedule,
-          transaction.isolation().name(),
-          transaction.readOnly());
+    List<Where> conflicting = new ArrayList<>();
+    for (AnnotationOptions other : present.subList(1, present.size())) {
+      conflicting.add(other.where());
     }
-    return null;
+    return new DurableMethodModel(
+        method, kind, conflicting, decisive.get("name", String.class), options, schedule);
+  }
+
+  private ScheduleModel readSchedule(ExecutableElement method) {
+    Optional<AnnotationOptions> found = AnnotationOptions.of(method, Scheduled.class, elements);
+    if (found.isEmpty()) {
+      return null;
+    }
+    AnnotationOptions scheduled = found.get();
+    boolean onWorkflow =
+        AnnotationOptions.of(method, Workflow.class, elements).isPresent()
+            && AnnotationOptions.of(method, Step.class, elements).isEmpty()
+            && AnnotationOptions.of(method, Transaction.class, elements).isEmpty();
+    return new ScheduleModel(
+        method,
+        scheduled.where(),
+        scheduled.get("value", String.class),
+        scheduled.get("cron", String.class),
+        scheduled.get("zone", String.class),
+        scheduled.get("maxCatchUp", Integer.class),
+        onWorkflow);
+  }
+
+  /** Members the generated class would clash with, in a stable order. */
+  private List<Element> reservedNameClashes(TypeElement type) {
+    List<Element> clashes = new ArrayList<>();
+    for (Element member : elements.getAllMembers(type)) {
+      String name = member.getSimpleName().toString();
+      boolean reserved =
+          member.getKind() == ElementKind.METHOD
+              ? GeneratedMembers.METHODS.contains(name)
+              : (member.getKind().isClass() || member.getKind().isInterface())
+                  && GeneratedMembers.TYPES.contains(name);
+      if (reserved && !member.getModifiers().contains(Modifier.PRIVATE)) {
+        clashes.add(member);
+      }
+    }
+    return clashes;
   }
 
   /**

@@ -31,14 +31,14 @@ final class Starters {
   Starters(DurableClassModel model, ClassName generated, Map<DurableMethodModel, String> descriptors) {
     this.model = model;
     this.generated = generated;
-    this.starter = generated.nestedClass("Starter");
+    this.starter = generated.nestedClass(GeneratedMembers.STARTER);
     this.descriptors = descriptors;
   }
 
   List<MethodSpec> factories() {
     String example = firstMethod().methodName();
     MethodSpec start =
-        MethodSpec.methodBuilder("start")
+        MethodSpec.methodBuilder(GeneratedMembers.START)
             .addJavadoc(
                 "Starts a workflow of this object in the background, e.g.\n"
                     + "{@code start(StartOptions.id(\"order-42\")).$L(...)}, and returns its handle"
@@ -51,7 +51,7 @@ final class Starters {
             .addStatement("return new $T(options)", starter)
             .build();
     MethodSpec enqueue =
-        MethodSpec.methodBuilder("enqueue")
+        MethodSpec.methodBuilder(GeneratedMembers.ENQUEUE)
             .addJavadoc(
                 "Enqueues a workflow of this object on {@code queue}, e.g.\n"
                     + "{@code enqueue(queue).$L(...)}, and returns its handle once it is durably"

@@ -1,9 +1,6 @@
 package io.dbosj.processor;
 
-import io.dbosj.annotation.Scheduled;
-import io.dbosj.annotation.Step;
-import io.dbosj.annotation.Transaction;
-import io.dbosj.annotation.Workflow;
+import io.dbosj.cron.CronDialect;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -20,23 +17,28 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 
-/** Finds every problem of a durable class that would stop its subclass from working. */
+/**
+ * Finds every problem of a durable class that would stop its subclass from working, from its
+ * {@link DurableClassModel} alone.
+ */
 final class Validator {
   private Validator() {}
 
   static Problems validate(DurableClassModel model) {
     Problems problems = new Problems();
     validateClass(model, problems);
-    validateSchedules(model.type(), problems);
+    validateReservedNames(model, problems);
+    for (ScheduleModel schedule : model.schedules()) {
+      validateSchedule(schedule, problems);
+    }
     Map<String, DurableMethodModel> byName = new HashMap<>();
     for (DurableMethodModel method : model.methods()) {
       validateMethod(method, problems);
       DurableMethodModel first = byName.putIfAbsent(method.durableName(), method);
       if (first != null) {
         problems.add(
-            method.element(),
+            method.name().isDefault() ? Where.on(method.element()) : method.name().where(),
             Messages.duplicateName(method.durableName(), describe(first.element())));
       }
     }
@@ -78,6 +80,20 @@ final class Validator {
     return false;
   }
 
+  /** A member the class declares is reported on itself; an inherited one, on the class. */
+  private static void validateReservedNames(DurableClassModel model, Problems problems) {
+    String name = model.type().getSimpleName().toString();
+    for (Element member : model.reservedNameClashes()) {
+      boolean inherited = !member.getEnclosingElement().equals(model.type());
+      Element where = inherited ? model.type() : member;
+      problems.add(
+          where,
+          member.getKind() == ElementKind.METHOD
+              ? Messages.reservedMethodName(name, model.generatedName(), member, inherited)
+              : Messages.reservedTypeName(name, model.generatedName(), member, inherited));
+    }
+  }
+
   private static void validateMethod(DurableMethodModel method, Problems problems) {
     ExecutableElement element = method.element();
     String annotation =
@@ -86,12 +102,8 @@ final class Validator {
           case STEP -> "Step";
           case TRANSACTION -> "Transaction";
         };
-    int kinds =
-        (element.getAnnotation(Workflow.class) != null ? 1 : 0)
-            + (element.getAnnotation(Step.class) != null ? 1 : 0)
-            + (element.getAnnotation(Transaction.class) != null ? 1 : 0);
-    if (kinds > 1) {
-      problems.add(element, Messages.stepAndWorkflow());
+    if (!method.conflicting().isEmpty()) {
+      problems.add(method.conflicting().get(0), Messages.stepAndWorkflow());
     }
     if (element.getModifiers().contains(Modifier.PRIVATE)) {
       problems.add(element, Messages.privateMethod(annotation));
@@ -108,88 +120,61 @@ final class Validator {
     if (!element.getTypeParameters().isEmpty()) {
       problems.add(element, Messages.genericMethod(annotation));
     }
-    validateOptions(method, problems);
+    validateOptions(method.options(), problems);
   }
 
-  private static void validateOptions(DurableMethodModel method, Problems problems) {
-    ExecutableElement element = method.element();
-    if (method.kind() == MethodKind.TRANSACTION) {
-      return;
-    }
-    if (method.kind() == MethodKind.WORKFLOW) {
-      if (method.maxRecoveryAttempts() < 1) {
-        problems.add(
-            element,
-            Messages.badOption(
-                "@Workflow(maxRecoveryAttempts = " + method.maxRecoveryAttempts()
-                    + ") must be at least 1: it counts the starts recovery may make."));
+  private static void validateOptions(MethodOptions options, Problems problems) {
+    if (options instanceof MethodOptions.WorkflowOptions workflow) {
+      Option<Integer> attempts = workflow.maxRecoveryAttempts();
+      if (attempts.value() < 1) {
+        problems.add(attempts.where(), Messages.maxRecoveryAttempts(attempts.value()));
       }
-      return;
-    }
-    if (method.maxAttempts() < 1) {
-      problems.add(
-          element,
-          Messages.badOption(
-              "@Step(maxAttempts = " + method.maxAttempts()
-                  + ") must be at least 1 (1 means no retries)."));
-    }
-    if (method.intervalSeconds() < 0 || Double.isNaN(method.intervalSeconds())) {
-      problems.add(
-          element,
-          Messages.badOption(
-              "@Step(intervalSeconds = " + method.intervalSeconds() + ") must be 0 or more."));
-    }
-    if (!(method.backoffRate() >= 1)) {
-      problems.add(
-          element,
-          Messages.badOption(
-              "@Step(backoffRate = " + method.backoffRate()
-                  + ") must be at least 1: each retry waits this many times longer than the last."));
-    }
-  }
-
-  /** {@code @Scheduled} anywhere in the class: on a workflow, with a valid schedule. */
-  private static void validateSchedules(TypeElement type, Problems problems) {
-    for (ExecutableElement element : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      Scheduled scheduled = element.getAnnotation(Scheduled.class);
-      if (scheduled != null) {
-        validateSchedule(element, scheduled, problems);
+    } else if (options instanceof MethodOptions.StepOptions step) {
+      Option<Integer> attempts = step.maxAttempts();
+      if (attempts.value() < 1) {
+        problems.add(attempts.where(), Messages.maxAttempts(attempts.value()));
+      }
+      Option<Double> interval = step.intervalSeconds();
+      if (!(interval.value() >= 0)) {
+        problems.add(interval.where(), Messages.interval(interval.value()));
+      }
+      Option<Double> backoff = step.backoffRate();
+      if (!(backoff.value() >= 1)) {
+        problems.add(backoff.where(), Messages.backoffRate(backoff.value()));
       }
     }
   }
 
-  private static void validateSchedule(
-      ExecutableElement element, Scheduled scheduled, Problems problems) {
-    if (element.getAnnotation(Workflow.class) == null || element.getAnnotation(Step.class) != null) {
-      problems.add(element, Messages.scheduledNotWorkflow());
+  private static void validateSchedule(ScheduleModel schedule, Problems problems) {
+    if (!schedule.onWorkflow()) {
+      problems.add(schedule.annotation(), Messages.scheduledNotWorkflow());
     }
-    boolean hasValue = !scheduled.value().isBlank();
-    boolean hasCron = !scheduled.cron().isBlank();
-    if (hasValue == hasCron) {
-      problems.add(element, Messages.scheduledCron(hasValue));
+    boolean hasValue = !schedule.value().value().isBlank();
+    boolean hasCron = !schedule.cron().value().isBlank();
+    if (hasValue && hasCron) {
+      problems.add(schedule.cron().where(), Messages.cronTwice());
+    } else if (!hasValue && !hasCron) {
+      problems.add(schedule.annotation(), Messages.missingCron());
     } else {
-      String expression = hasValue ? scheduled.value() : scheduled.cron();
-      String problem = CronExpressions.problem(expression);
-      if (problem != null) {
-        problems.add(element, Messages.badCron(expression, problem));
-      }
+      Option<String> given = hasValue ? schedule.value() : schedule.cron();
+      CronDialect.problem(given.value())
+          .ifPresent(problem -> problems.add(given.where(), Messages.badCron(given.value(), problem)));
     }
+    Option<String> zone = schedule.zone();
     try {
-      ZoneId.of(scheduled.zone());
+      ZoneId.of(zone.value());
     } catch (DateTimeException e) {
-      problems.add(element, Messages.badZone(scheduled.zone()));
+      problems.add(zone.where(), Messages.badZone(zone.value()));
     }
-    if (scheduled.maxCatchUp() < 0) {
-      problems.add(
-          element,
-          Messages.badOption(
-              "@Scheduled(maxCatchUp = " + scheduled.maxCatchUp() + ") must be 0 or more."));
+    Option<Integer> maxCatchUp = schedule.maxCatchUp();
+    if (maxCatchUp.value() < 0) {
+      problems.add(maxCatchUp.where(), Messages.maxCatchUp(maxCatchUp.value()));
     }
-    List<? extends VariableElement> parameters = element.getParameters();
+    List<? extends VariableElement> parameters = schedule.method().getParameters();
     if (parameters.size() != 2
         || !isInstant(parameters.get(0).asType())
         || !isInstant(parameters.get(1).asType())) {
-      problems.add(element, Messages.scheduledParameters());
+      problems.add(schedule.method(), Messages.scheduledParameters());
     }
   }
 

@@ -176,7 +176,8 @@ class ValidationTest {
             "  @Step(name = \"run\")",
             "  public void other() {}",
             "}");
-    assertRejected(source, "[dbos.duplicate-name]", 8);
+    // on the name as written, so the IDE underlines "run"
+    assertRejected(source, "[dbos.duplicate-name]", 7);
   }
 
   @Test
@@ -207,7 +208,8 @@ class ValidationTest {
             "  @Workflow @Step",
             "  public void run() {}",
             "}");
-    assertRejected(source, "[dbos.step-and-workflow]", 6);
+    assertRejected(source, "[dbos.step-and-workflow]", 5);
+    assertThat(compile(source)).hadErrorContaining("[dbos.step-and-workflow]").inFile(source).onLine(5).atColumn(13);
   }
 
   @Test
@@ -300,11 +302,16 @@ class ValidationTest {
             "}");
     GeneratedTypes generated = new GeneratedTypes();
     Compilation compilation = compileRecording(generated, source);
-    assertThat(compilation).hadErrorContaining("@Step(maxAttempts = 0)").inFile(source).onLine(6);
-    assertThat(compilation).hadErrorContaining("@Step(intervalSeconds = -1.0)").inFile(source).onLine(6);
-    assertThat(compilation).hadErrorContaining("@Step(backoffRate = 0.5)").inFile(source).onLine(6);
-    assertThat(compilation).hadErrorContaining("@Workflow(maxRecoveryAttempts = 0)").inFile(source).onLine(8);
-    assertThat(compilation).hadErrorContaining("[dbos.bad-option]").inFile(source).onLine(6);
+    // each on its value as written, so the IDE underlines 0, -1 and 0.5
+    assertThat(compilation).hadErrorContaining("[dbos.max-attempts] @Step(maxAttempts = 0)")
+        .inFile(source).onLine(5).atColumn(23);
+    assertThat(compilation).hadErrorContaining("[dbos.interval] @Step(intervalSeconds = -1.0)")
+        .inFile(source).onLine(5).atColumn(44);
+    assertThat(compilation).hadErrorContaining("[dbos.backoff-rate] @Step(backoffRate = 0.5)")
+        .inFile(source).onLine(5).atColumn(62);
+    assertThat(compilation)
+        .hadErrorContaining("[dbos.max-recovery-attempts] @Workflow(maxRecoveryAttempts = 0)")
+        .inFile(source).onLine(7).atColumn(35);
     Assertions.assertThat(generated.names()).isEmpty();
   }
 
@@ -320,7 +327,7 @@ class ValidationTest {
             "  @Transaction @Step",
             "  public void insert() {}",
             "}");
-    assertRejected(source, "[dbos.step-and-workflow]", 6);
+    assertRejected(source, "[dbos.step-and-workflow]", 5);
     assertThat(compile(source)).hadErrorContaining("@Transaction to run it in one database transaction");
   }
 
@@ -340,9 +347,9 @@ class ValidationTest {
             "  public void tock(Instant scheduledTime, Instant actualTime) {}",
             "}");
     Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorContaining("[dbos.bad-cron]").inFile(source).onLine(7);
-    assertThat(compilation).hadErrorContaining("Value 61 not in range").inFile(source).onLine(7);
-    assertThat(compilation).hadErrorContaining("it has 3 fields, not 5 or 6").inFile(source).onLine(9);
+    assertThat(compilation).hadErrorContaining("[dbos.bad-cron]").inFile(source).onLine(6).atColumn(24);
+    assertThat(compilation).hadErrorContaining("Value 61 not in range").inFile(source).onLine(6);
+    assertThat(compilation).hadErrorContaining("it has 3 fields, not 5 or 6").inFile(source).onLine(8).atColumn(31);
     assertThat(compilation).hadErrorContaining("@Scheduled(\"*/5 * * * * *\") runs every five seconds");
   }
 
@@ -369,13 +376,14 @@ class ValidationTest {
             "  public void badZone(Instant scheduledTime, Instant actualTime) {}",
             "}");
     Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorContaining("[dbos.scheduled-cron]").inFile(source).onLine(8);
-    assertThat(compilation).hadErrorContaining("not both").inFile(source).onLine(8);
-    assertThat(compilation).hadErrorContaining("[dbos.scheduled-cron]").inFile(source).onLine(10);
-    assertThat(compilation).hadErrorContaining("[dbos.scheduled-not-workflow]").inFile(source).onLine(12);
+    assertThat(compilation).hadErrorContaining("[dbos.cron-twice]").inFile(source).onLine(7).atColumn(52);
+    assertThat(compilation).hadErrorContaining("not both").inFile(source).onLine(7);
+    assertThat(compilation).hadErrorContaining("[dbos.scheduled-cron]").inFile(source).onLine(9).atColumn(13);
+    assertThat(compilation).hadErrorContaining("[dbos.scheduled-not-workflow]").inFile(source).onLine(11);
     assertThat(compilation).hadErrorContaining("[dbos.scheduled-parameters]").inFile(source).onLine(14);
-    assertThat(compilation).hadErrorContaining("[dbos.bad-zone]").inFile(source).onLine(16);
-    assertThat(compilation).hadErrorContaining("@Scheduled(maxCatchUp = -1)").inFile(source).onLine(16);
+    assertThat(compilation).hadErrorContaining("[dbos.bad-zone]").inFile(source).onLine(15).atColumn(52);
+    assertThat(compilation).hadErrorContaining("[dbos.max-catch-up] @Scheduled(maxCatchUp = -1)")
+        .inFile(source).onLine(15).atColumn(81);
   }
 
   @Test
@@ -403,7 +411,7 @@ class ValidationTest {
     assertThat(compilation).hadErrorContaining("[dbos.final-method]").inFile(source).onLine(6);
     assertThat(compilation).hadErrorContaining("[dbos.static-method]").inFile(source).onLine(8);
     assertThat(compilation).hadErrorContaining("[dbos.duplicate-name]").inFile(source).onLine(10);
-    assertThat(compilation).hadErrorContaining("[dbos.bad-option]").inFile(source).onLine(10);
+    assertThat(compilation).hadErrorContaining("[dbos.max-attempts]").inFile(source).onLine(9);
     assertThat(compilation).hadErrorContaining("[dbos.generic-method]").inFile(source).onLine(12);
     Assertions.assertThat(generated.names()).isEmpty();
   }
@@ -433,5 +441,96 @@ class ValidationTest {
 
     assertThat(compilation).hadErrorContaining("[dbos.final-method]").inFile(broken).onLine(5);
     Assertions.assertThat(generated.names()).containsExactly("com.example.FineDurable");
+  }
+
+  @Test
+  void aMethodNamedStartIsRejectedWithAnyParameters() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  @Workflow",
+            "  public void run() {}",
+            "  public String start(io.dbosj.StartOptions options) { return \"\"; }",
+            "}");
+    assertRejected(source, "[dbos.reserved-method-name]", 6);
+    assertThat(compile(source)).hadErrorContaining("Rename the method");
+  }
+
+  @Test
+  void aDurableMethodNamedEnqueueIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Step;",
+            "public class A {",
+            "  @Step",
+            "  public void enqueue(int item) {}",
+            "}");
+    assertRejected(source, "[dbos.reserved-method-name]", 5);
+    assertThat(compile(source)).hadErrorContaining("@Workflow(name = \"enqueue\")");
+  }
+
+  @Test
+  void anInheritedMethodNamedStartIsRejectedOnTheClass() {
+    JavaFileObject base =
+        Sources.source(
+            "com.example.Base",
+            "package com.example;",
+            "public class Base {",
+            "  public final void start(io.dbosj.StartOptions options) {}",
+            "}");
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A extends Base {",
+            "  @Workflow",
+            "  public void run() {}",
+            "}");
+    GeneratedTypes generated = new GeneratedTypes();
+    Compilation compilation = compileRecording(generated, base, source);
+    assertThat(compilation)
+        .hadErrorContaining("[dbos.reserved-method-name]")
+        .inFile(source)
+        .onLine(3);
+    assertThat(compilation).hadErrorContaining("inherits one from com.example.Base. Rename it there");
+    Assertions.assertThat(generated.names()).isEmpty();
+  }
+
+  @Test
+  void aNestedTypeNamedStarterIsRejected() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  public static final class Starter {}",
+            "  @Workflow",
+            "  public void run(Starter starter) {}",
+            "}");
+    assertRejected(source, "[dbos.reserved-type-name]", 4);
+    assertThat(compile(source)).hadErrorContaining("Rename the nested type");
+  }
+
+  @Test
+  void aNestedTypeNamedLikeARuntimeTypeDoesNotHideIt() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class A {",
+            "  public static final class Queue {}",
+            "  public static final class TypeToken {}",
+            "  @Workflow",
+            "  public void run(Queue queue) {}",
+            "}");
+    assertThat(Sources.compile(Sources.STRICT, source)).succeededWithoutWarnings();
   }
 }

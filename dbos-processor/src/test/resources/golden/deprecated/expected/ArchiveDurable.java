@@ -17,8 +17,7 @@ import javax.annotation.processing.Generated;
 @Generated("io.dbosj.processor.DurableProcessor")
 @Deprecated
 public final class ArchiveDurable extends Archive {
-  private static final DurableMethod<Void> COMPACT = DurableMethod.workflow("compact", TypeToken.of(void.class))
-      .maxRecoveryAttempts(100);
+  private static final DurableMethod<Void> COMPACT = DurableMethod.workflow("compact", TypeToken.of(void.class));
 
   private static final DurableClass<ArchiveDurable> CLASS = DurableClass.<ArchiveDurable>builder("com.example.Archive")
       .add(COMPACT, (self, args) -> self.compact())

@@ -18,19 +18,16 @@ import javax.annotation.processing.Generated;
 @Generated("io.dbosj.processor.DurableProcessor")
 public final class LedgerDurable extends Ledger {
   private static final DurableMethod<Void> LEGACY_POST = DurableMethod.step("legacyPost", TypeToken.of(void.class))
-      .param("entry", TypeToken.of(String.class))
-      .retries(1, 1.0, 2.0);
+      .param("entry", TypeToken.of(String.class));
 
   @SuppressWarnings("deprecation")
   private static final DurableMethod<List<OldEntry>> POST = DurableMethod.workflow("post", new TypeToken<List<OldEntry>>() {})
       .param("entry", TypeToken.of(OldEntry.class))
-      .maxRecoveryAttempts(100)
       .rebuilds(OldException.class, OldException::new);
 
   @SuppressWarnings("deprecation")
   private static final DurableMethod<Void> SETTLE = DurableMethod.step("settle", TypeToken.of(void.class))
       .param("account", TypeToken.of(String.class))
-      .retries(1, 1.0, 2.0)
       .rebuilds(LedgerException.class, LedgerException::new);
 
   @SuppressWarnings("deprecation")

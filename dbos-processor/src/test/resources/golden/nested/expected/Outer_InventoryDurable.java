@@ -27,16 +27,13 @@ public final class Outer_InventoryDurable extends Outer.Inventory {
       .param("f", TypeToken.of(float.class))
       .param("d", TypeToken.of(double.class))
       .param("z", TypeToken.of(boolean.class))
-      .param("boxed", TypeToken.of(Integer.class))
-      .retries(1, 1.0, 2.0);
+      .param("boxed", TypeToken.of(Integer.class));
 
   private static final DurableMethod<Long> COUNT = DurableMethod.step("legacyCount", TypeToken.of(long.class))
-      .param("groups", new TypeToken<List<String>[]>() {})
-      .retries(1, 1.0, 2.0);
+      .param("groups", new TypeToken<List<String>[]>() {});
 
   private static final DurableMethod<int[]> SNAPSHOT = DurableMethod.workflow("snapshot", TypeToken.of(int[].class))
-      .param("levels", new TypeToken<Map<String, List<Integer>>>() {})
-      .maxRecoveryAttempts(100);
+      .param("levels", new TypeToken<Map<String, List<Integer>>>() {});
 
   @SuppressWarnings({"deprecation", "unchecked"})
   private static final DurableClass<Outer_InventoryDurable> CLASS = DurableClass.<Outer_InventoryDurable>builder("com.example.Outer$Inventory")

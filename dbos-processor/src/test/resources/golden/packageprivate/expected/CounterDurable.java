@@ -17,12 +17,10 @@ import javax.annotation.processing.Generated;
 @Generated("io.dbosj.processor.DurableProcessor")
 final class CounterDurable extends Counter {
   private static final DurableMethod<Integer> COUNT = DurableMethod.workflow("count", TypeToken.of(int.class))
-      .param("times", TypeToken.of(int.class))
-      .maxRecoveryAttempts(100);
+      .param("times", TypeToken.of(int.class));
 
   private static final DurableMethod<Integer> INCREMENT = DurableMethod.step("increment", TypeToken.of(int.class))
-      .param("by", TypeToken.of(int.class))
-      .retries(1, 1.0, 2.0);
+      .param("by", TypeToken.of(int.class));
 
   private static final DurableClass<CounterDurable> CLASS = DurableClass.<CounterDurable>builder("com.example.Counter")
       .add(COUNT, (self, args) -> self.count((int) args[0]))

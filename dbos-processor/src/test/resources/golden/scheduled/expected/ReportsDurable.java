@@ -20,14 +20,14 @@ public final class ReportsDurable extends Reports {
   private static final DurableMethod<Void> EVERY_FIVE_SECONDS = DurableMethod.workflow("everyFiveSeconds", TypeToken.of(void.class))
       .param("scheduledTime", TypeToken.of(Instant.class))
       .param("actualTime", TypeToken.of(Instant.class))
-      .maxRecoveryAttempts(100)
-      .scheduled("*/5 * * * * *", "UTC", 0);
+      .scheduled("*/5 * * * * *");
 
   private static final DurableMethod<Void> WEEKDAY_MORNING = DurableMethod.workflow("weekday", TypeToken.of(void.class))
       .param("scheduledTime", TypeToken.of(Instant.class))
       .param("actualTime", TypeToken.of(Instant.class))
-      .maxRecoveryAttempts(100)
-      .scheduled("0 9 * * MON-FRI", "Europe/Paris", 3);
+      .scheduled("0 9 * * MON-FRI")
+      .zone("Europe/Paris")
+      .maxCatchUp(3);
 
   private static final DurableClass<ReportsDurable> CLASS = DurableClass.<ReportsDurable>builder("com.example.Reports")
       .add(EVERY_FIVE_SECONDS, (self, args) -> self.everyFiveSeconds((Instant) args[0],

@@ -21,12 +21,12 @@ public final class ShopDurable extends Shop {
   private static final DurableMethod<Integer> RESERVE = DurableMethod.step("reserve", TypeToken.of(int.class))
       .param("sku", TypeToken.of(String.class))
       .param("quantity", TypeToken.of(int.class))
-      .retries(3, 0.5, 2.0)
+      .maxAttempts(3)
+      .intervalSeconds(0.5)
       .rebuilds(IOException.class, IOException::new);
 
   private static final DurableMethod<List<String>> ORDER = DurableMethod.workflow("order", new TypeToken<List<String>>() {})
       .param("skus", new TypeToken<List<String>>() {})
-      .maxRecoveryAttempts(100)
       .rebuilds(IOException.class, IOException::new);
 
   private static final DurableMethod<Void> AUDIT = DurableMethod.workflow("audit", TypeToken.of(void.class))

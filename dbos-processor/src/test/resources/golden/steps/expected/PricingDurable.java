@@ -18,12 +18,12 @@ import javax.annotation.processing.Generated;
 @Generated("io.dbosj.processor.DurableProcessor")
 public final class PricingDurable extends Pricing {
   private static final DurableMethod<Double> QUOTE = DurableMethod.step("quote", TypeToken.of(double.class))
-      .param("sku", TypeToken.of(String.class))
-      .retries(1, 1.0, 2.0);
+      .param("sku", TypeToken.of(String.class));
 
   private static final DurableMethod<Integer> STOCK = DurableMethod.transaction("stock", TypeToken.of(int.class))
       .param("sku", TypeToken.of(String.class))
-      .transactional(Isolation.SERIALIZABLE, true);
+      .isolation(Isolation.SERIALIZABLE)
+      .readOnly();
 
   private static final DurableClass<PricingDurable> CLASS = DurableClass.<PricingDurable>builder("com.example.Pricing")
       .add(QUOTE, (self, args) -> self.quote((String) args[0]))

@@ -26,8 +26,7 @@ public final class TypesDurable extends Types {
       .param("l", TypeToken.of(long.class))
       .param("f", TypeToken.of(float.class))
       .param("d", TypeToken.of(double.class))
-      .param("z", TypeToken.of(boolean.class))
-      .retries(1, 1.0, 2.0);
+      .param("z", TypeToken.of(boolean.class));
 
   private static final DurableMethod<Long> BOXED = DurableMethod.step("boxed", TypeToken.of(Long.class))
       .param("b", TypeToken.of(Byte.class))
@@ -37,28 +36,23 @@ public final class TypesDurable extends Types {
       .param("l", TypeToken.of(Long.class))
       .param("f", TypeToken.of(Float.class))
       .param("d", TypeToken.of(Double.class))
-      .param("z", TypeToken.of(Boolean.class))
-      .retries(1, 1.0, 2.0);
+      .param("z", TypeToken.of(Boolean.class));
 
   private static final DurableMethod<char[][]> ARRAYS = DurableMethod.step("arrays", TypeToken.of(char[][].class))
       .param("ints", TypeToken.of(int[].class))
       .param("names", TypeToken.of(String[][].class))
-      .param("lists", new TypeToken<List<String>[]>() {})
-      .retries(1, 1.0, 2.0);
+      .param("lists", new TypeToken<List<String>[]>() {});
 
   private static final DurableMethod<Map<String, List<Integer>>> GENERIC = DurableMethod.workflow("generic", new TypeToken<Map<String, List<Integer>>>() {})
       .param("levels", new TypeToken<Map<String, List<Integer>>>() {})
-      .param("numbers", new TypeToken<List<? extends Number>>() {})
-      .maxRecoveryAttempts(100);
+      .param("numbers", new TypeToken<List<? extends Number>>() {});
 
   private static final DurableMethod<Integer> VARARGS_2 = DurableMethod.workflow("varargs", TypeToken.of(int.class))
       .param("label", TypeToken.of(String.class))
-      .param("counts", TypeToken.of(int[].class))
-      .maxRecoveryAttempts(100);
+      .param("counts", TypeToken.of(int[].class));
 
   private static final DurableMethod<Integer> GENERIC_VARARGS = DurableMethod.workflow("genericVarargs", TypeToken.of(int.class))
-      .param("groups", new TypeToken<List<String>[]>() {})
-      .maxRecoveryAttempts(100);
+      .param("groups", new TypeToken<List<String>[]>() {});
 
   private static final DurableMethod<String> CLASHES = DurableMethod.workflow("clashes", TypeToken.of(String.class))
       .param("durable", TypeToken.of(String.class))
@@ -66,8 +60,7 @@ public final class TypesDurable extends Types {
       .param("self", TypeToken.of(String.class))
       .param("args", TypeToken.of(String.class))
       .param("CLASS", TypeToken.of(String.class))
-      .param("VARARGS", TypeToken.of(String.class))
-      .maxRecoveryAttempts(100);
+      .param("VARARGS", TypeToken.of(String.class));
 
   @SuppressWarnings("unchecked")
   private static final DurableClass<TypesDurable> CLASS_2 = DurableClass.<TypesDurable>builder("com.example.Types")

@@ -9,19 +9,27 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What the processor knows about one {@code @Workflow} or {@code @Step} method: its durable name,
- * the exact types of its parameters and result, and the options from its annotation. Generated
- * classes hold one as a constant per durable method:
+ * What the processor knows about one {@code @Workflow}, {@code @Step} or {@code @Transaction}
+ * method: its durable name, the exact types of its parameters and result, and the options from its
+ * annotation. Generated classes hold one as a constant per durable method, setting only the
+ * options that differ from the annotation's defaults:
  *
  * <pre>{@code
  * private static final DurableMethod<Receipt> CHECKOUT =
  *     DurableMethod.workflow("checkout", TypeToken.of(Receipt.class))
  *         .param("order", TypeToken.of(Order.class))
- *         .maxRecoveryAttempts(100)
+ *         .maxRecoveryAttempts(5)
  *         .rebuilds(PaymentException.class, PaymentException::new);
+ * private static final DurableMethod<Price> QUOTE =
+ *     DurableMethod.step("quote", TypeToken.of(Price.class))
+ *         .maxAttempts(3)
+ *         .intervalSeconds(0.5);
  * }</pre>
  *
- * <p>Instances are immutable; each {@code withX}-style call returns a new one.
+ * <p>Instances are immutable; each call returns a new one. A method's options start at its
+ * annotation's defaults: {@code @Workflow(maxRecoveryAttempts = 100)}, {@code @Step(maxAttempts =
+ * 1, intervalSeconds = 1.0, backoffRate = 2.0)}, {@code @Transaction(isolation = DEFAULT, readOnly
+ * = false)}, {@code @Scheduled(zone = "UTC", maxCatchUp = 0)}.
  */
 public final class DurableMethod<R> {
   /** What kind of durable method this is. */
@@ -75,50 +83,31 @@ public final class DurableMethod<R> {
 
   /** A workflow named {@code name} returning {@code returnType}, with no parameters yet. */
   public static <R> DurableMethod<R> workflow(String name, TypeToken<R> returnType) {
-    return bare(Kind.WORKFLOW, name, returnType, 100);
+    return bare(Kind.WORKFLOW, name, returnType, 100, RetryPolicy.NONE);
   }
 
   /** A step named {@code name} returning {@code returnType}, with no parameters yet. */
   public static <R> DurableMethod<R> step(String name, TypeToken<R> returnType) {
-    return bare(Kind.STEP, name, returnType, 0);
+    return bare(Kind.STEP, name, returnType, 0, RetryPolicy.STEP_DEFAULT);
   }
 
   /** A transaction named {@code name} returning {@code returnType}, with no parameters yet. */
   public static <R> DurableMethod<R> transaction(String name, TypeToken<R> returnType) {
-    return bare(Kind.TRANSACTION, name, returnType, 0);
+    return bare(Kind.TRANSACTION, name, returnType, 0, RetryPolicy.NONE);
   }
 
   private static <R> DurableMethod<R> bare(
-      Kind kind, String name, TypeToken<R> returnType, int maxRecoveryAttempts) {
+      Kind kind, String name, TypeToken<R> returnType, int maxRecoveryAttempts, RetryPolicy retries) {
     return new DurableMethod<>(
         kind,
         name,
         returnType,
         List.of(),
         maxRecoveryAttempts,
-        RetryPolicy.NONE,
+        retries,
         Map.of(),
         null,
         TransactionOptions.DEFAULT);
-  }
-
-  /** For a transaction: its isolation level and whether it only reads. */
-  public DurableMethod<R> transactional(Isolation isolation, boolean readOnly) {
-    return new DurableMethod<>(
-        kind,
-        name,
-        returnType,
-        params,
-        maxRecoveryAttempts,
-        retryPolicy,
-        exceptionFactories,
-        schedule,
-        new TransactionOptions(isolation, readOnly));
-  }
-
-  /** A transaction's options; the defaults for other kinds. */
-  public TransactionOptions transactionOptions() {
-    return transactionOptions;
   }
 
   /** Adds the next parameter, in declaration order. */
@@ -133,26 +122,119 @@ public final class DurableMethod<R> {
         maxRecoveryAttempts,
         retryPolicy,
         exceptionFactories,
-        schedule, transactionOptions);
+        schedule,
+        transactionOptions);
   }
 
   /** For a workflow: how many recovery starts are allowed before it is given up on. */
   public DurableMethod<R> maxRecoveryAttempts(int attempts) {
     return new DurableMethod<>(
-        kind, name, returnType, params, attempts, retryPolicy, exceptionFactories, schedule, transactionOptions);
+        kind,
+        name,
+        returnType,
+        params,
+        attempts,
+        retryPolicy,
+        exceptionFactories,
+        schedule,
+        transactionOptions);
   }
 
-  /** For a step: the retry policy from {@code @Step(maxAttempts, intervalSeconds, backoffRate)}. */
-  public DurableMethod<R> retries(int maxAttempts, double intervalSeconds, double backoffRate) {
+  /** For a step: {@code @Step(maxAttempts)}, how many times it runs before its error is final. */
+  public DurableMethod<R> maxAttempts(int attempts) {
+    return withRetryPolicy(retryPolicy.withMaxAttempts(attempts));
+  }
+
+  /** For a step: {@code @Step(intervalSeconds)}, the wait before the first retry. */
+  public DurableMethod<R> intervalSeconds(double seconds) {
+    return withRetryPolicy(retryPolicy.withIntervalSeconds(seconds));
+  }
+
+  /** For a step: {@code @Step(backoffRate)}, how much longer each retry waits than the last. */
+  public DurableMethod<R> backoffRate(double rate) {
+    return withRetryPolicy(retryPolicy.withBackoffRate(rate));
+  }
+
+  private DurableMethod<R> withRetryPolicy(RetryPolicy policy) {
     return new DurableMethod<>(
         kind,
         name,
         returnType,
         params,
         maxRecoveryAttempts,
-        new RetryPolicy(maxAttempts, intervalSeconds, backoffRate),
+        policy,
         exceptionFactories,
-        schedule, transactionOptions);
+        schedule,
+        transactionOptions);
+  }
+
+  /** For a transaction: {@code @Transaction(isolation)}. */
+  public DurableMethod<R> isolation(Isolation isolation) {
+    return withTransactionOptions(
+        new TransactionOptions(isolation, transactionOptions.readOnly()));
+  }
+
+  /** For a transaction: {@code @Transaction(readOnly = true)}. */
+  public DurableMethod<R> readOnly() {
+    return withTransactionOptions(new TransactionOptions(transactionOptions.isolation(), true));
+  }
+
+  private DurableMethod<R> withTransactionOptions(TransactionOptions options) {
+    return new DurableMethod<>(
+        kind,
+        name,
+        returnType,
+        params,
+        maxRecoveryAttempts,
+        retryPolicy,
+        exceptionFactories,
+        schedule,
+        options);
+  }
+
+  /** For a workflow: runs it on the {@code @Scheduled} cron expression, in UTC unless {@link #zone}. */
+  public DurableMethod<R> scheduled(String cron) {
+    return withSchedule(new Schedule(cron, "UTC", 0));
+  }
+
+  /**
+   * For a scheduled workflow: {@code @Scheduled(zone)}, the time zone its cron is read in.
+   *
+   * @throws IllegalStateException if {@link #scheduled} was not called first
+   */
+  public DurableMethod<R> zone(String zone) {
+    Schedule current = requireSchedule("zone");
+    return withSchedule(new Schedule(current.cron(), zone, current.maxCatchUp()));
+  }
+
+  /**
+   * For a scheduled workflow: {@code @Scheduled(maxCatchUp)}, how many missed ticks it runs.
+   *
+   * @throws IllegalStateException if {@link #scheduled} was not called first
+   */
+  public DurableMethod<R> maxCatchUp(int ticks) {
+    Schedule current = requireSchedule("maxCatchUp");
+    return withSchedule(new Schedule(current.cron(), current.zone(), ticks));
+  }
+
+  private Schedule requireSchedule(String option) {
+    if (schedule == null) {
+      throw new IllegalStateException(option + " applies to a schedule: call scheduled(cron) first");
+    }
+    return schedule;
+  }
+
+  private DurableMethod<R> withSchedule(Schedule newSchedule) {
+    return new DurableMethod<>(
+        kind,
+        name,
+        returnType,
+        params,
+        maxRecoveryAttempts,
+        retryPolicy,
+        exceptionFactories,
+        newSchedule,
+        transactionOptions);
   }
 
   /**
@@ -172,25 +254,18 @@ public final class DurableMethod<R> {
         maxRecoveryAttempts,
         retryPolicy,
         Collections.unmodifiableMap(more),
-        schedule, transactionOptions);
-  }
-
-  /** For a workflow: the {@code @Scheduled} options that make it run on a cron schedule. */
-  public DurableMethod<R> scheduled(String cron, String zone, int maxCatchUp) {
-    return new DurableMethod<>(
-        kind,
-        name,
-        returnType,
-        params,
-        maxRecoveryAttempts,
-        retryPolicy,
-        exceptionFactories,
-        new Schedule(cron, zone, maxCatchUp), transactionOptions);
+        schedule,
+        transactionOptions);
   }
 
   /** The schedule of a {@code @Scheduled} workflow, or {@code null}. */
   public Schedule schedule() {
     return schedule;
+  }
+
+  /** A transaction's options; the defaults for other kinds. */
+  public TransactionOptions transactionOptions() {
+    return transactionOptions;
   }
 
   public Kind kind() {

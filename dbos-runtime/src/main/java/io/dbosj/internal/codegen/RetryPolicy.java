@@ -10,6 +10,12 @@ public record RetryPolicy(int maxAttempts, double intervalSeconds, double backof
   /** One attempt, no retries. */
   public static final RetryPolicy NONE = new RetryPolicy(1, 0, 1);
 
+  /**
+   * {@code @Step}'s defaults: one attempt; raising only {@code maxAttempts} waits 1 second before
+   * the first retry and twice as long before each one after.
+   */
+  public static final RetryPolicy STEP_DEFAULT = new RetryPolicy(1, 1.0, 2.0);
+
   public RetryPolicy {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
@@ -21,6 +27,18 @@ public record RetryPolicy(int maxAttempts, double intervalSeconds, double backof
               + " and "
               + backoffRate);
     }
+  }
+
+  public RetryPolicy withMaxAttempts(int attempts) {
+    return new RetryPolicy(attempts, intervalSeconds, backoffRate);
+  }
+
+  public RetryPolicy withIntervalSeconds(double seconds) {
+    return new RetryPolicy(maxAttempts, seconds, backoffRate);
+  }
+
+  public RetryPolicy withBackoffRate(double rate) {
+    return new RetryPolicy(maxAttempts, intervalSeconds, rate);
   }
 
   /** The wait before retry number {@code retry} (1 for the first retry). */
