@@ -22,12 +22,8 @@ import java.util.function.Supplier;
  * <p>A {@code @Step} enqueued on its own runs as a workflow of that one step.
  */
 public final class Queue {
+  private final QueueLimits limits;
   private final String name;
-  private final Integer concurrency;
-  private final Integer workerConcurrency;
-  private final int rateLimit;
-  private final Duration ratePeriod;
-  private final boolean priorityEnabled;
 
   private Queue(
       String name,
@@ -36,12 +32,8 @@ public final class Queue {
       int rateLimit,
       Duration ratePeriod,
       boolean priorityEnabled) {
+    this.limits = new QueueLimits(name, concurrency, workerConcurrency, rateLimit, ratePeriod, priorityEnabled);
     this.name = name;
-    this.concurrency = concurrency;
-    this.workerConcurrency = workerConcurrency;
-    this.rateLimit = rateLimit;
-    this.ratePeriod = ratePeriod;
-    this.priorityEnabled = priorityEnabled;
   }
 
   /** A queue named {@code name}, without limits. */
@@ -56,13 +48,13 @@ public final class Queue {
   /** At most {@code limit} of this queue's workflows run at once, across all processes. */
   public Queue concurrency(int limit) {
     requirePositive(limit, "concurrency");
-    return new Queue(name, limit, workerConcurrency, rateLimit, ratePeriod, priorityEnabled);
+    return new Queue(name, limit, workerConcurrency(), rateLimit(), ratePeriod(), priorityEnabled());
   }
 
   /** At most {@code limit} of this queue's workflows run at once in each process. */
   public Queue workerConcurrency(int limit) {
     requirePositive(limit, "workerConcurrency");
-    return new Queue(name, concurrency, limit, rateLimit, ratePeriod, priorityEnabled);
+    return new Queue(name, concurrency(), limit, rateLimit(), ratePeriod(), priorityEnabled());
   }
 
   /** At most {@code limit} of this queue's workflows start in any {@code period}, across all processes. */
@@ -72,7 +64,7 @@ public final class Queue {
     if (period.isZero() || period.isNegative()) {
       throw new IllegalArgumentException("the rate limit period of queue '" + name + "' must be positive, was " + period);
     }
-    return new Queue(name, concurrency, workerConcurrency, limit, period, priorityEnabled);
+    return new Queue(name, concurrency(), workerConcurrency(), limit, period, priorityEnabled());
   }
 
   /**
@@ -80,7 +72,7 @@ public final class Queue {
    * equal priorities in the order they were enqueued.
    */
   public Queue priorityEnabled(boolean enabled) {
-    return new Queue(name, concurrency, workerConcurrency, rateLimit, ratePeriod, enabled);
+    return new Queue(name, concurrency(), workerConcurrency(), rateLimit(), ratePeriod(), enabled);
   }
 
   private void requirePositive(int value, String option) {
@@ -133,57 +125,51 @@ public final class Queue {
 
   /** This queue's limits, as the runtime registers them. */
   QueueLimits limits() {
-    return new QueueLimits(name, concurrency, workerConcurrency, rateLimit, ratePeriod, priorityEnabled);
+    return limits;
   }
 
   /** The global concurrency limit, or {@code null}. */
   public Integer concurrency() {
-    return concurrency;
+    return limits.concurrency();
   }
 
   /** The per-process concurrency limit, or {@code null}. */
   public Integer workerConcurrency() {
-    return workerConcurrency;
+    return limits.workerConcurrency();
   }
 
   /** Starts allowed per {@link #ratePeriod()}, or 0 for no rate limit. */
   public int rateLimit() {
-    return rateLimit;
+    return limits.rateLimit();
   }
 
   /** The rate limit's window, or {@code null}. */
   public Duration ratePeriod() {
-    return ratePeriod;
+    return limits.ratePeriod();
   }
 
   public boolean priorityEnabled() {
-    return priorityEnabled;
+    return limits.priorityEnabled();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Queue q
-        && name.equals(q.name)
-        && Objects.equals(concurrency, q.concurrency)
-        && Objects.equals(workerConcurrency, q.workerConcurrency)
-        && rateLimit == q.rateLimit
-        && Objects.equals(ratePeriod, q.ratePeriod)
-        && priorityEnabled == q.priorityEnabled;
+    return o instanceof Queue q && limits.equals(q.limits);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, concurrency, workerConcurrency, rateLimit, ratePeriod, priorityEnabled);
+    return limits.hashCode();
   }
 
   @Override
   public String toString() {
     return "Queue{"
         + name
-        + (concurrency == null ? "" : ", concurrency=" + concurrency)
-        + (workerConcurrency == null ? "" : ", workerConcurrency=" + workerConcurrency)
-        + (rateLimit == 0 ? "" : ", rateLimit=" + rateLimit + " per " + ratePeriod)
-        + (priorityEnabled ? ", priorityEnabled" : "")
+        + (concurrency() == null ? "" : ", concurrency=" + concurrency())
+        + (workerConcurrency() == null ? "" : ", workerConcurrency=" + workerConcurrency())
+        + (rateLimit() == 0 ? "" : ", rateLimit=" + rateLimit() + " per " + ratePeriod())
+        + (priorityEnabled() ? ", priorityEnabled" : "")
         + "}";
   }
 }
