@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
@@ -54,6 +55,29 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
    */
   public void launch() {
     runtime.launch();
+  }
+
+  /**
+   * The recovery {@link #launch()} started in the background: completes with the IDs of the
+   * pending workflows it found and put back on their queues or restarted here, once it has done
+   * so for every one of them (their executions may still be running). It completes exceptionally
+   * if recovery failed (the workflows stay {@code PENDING} for the next launch) or {@link #close()}
+   * stopped it. Each call returns a new future, so completing or cancelling one changes nothing.
+   *
+   * <pre>{@code
+   * dbos.launch();
+   * List<String> recovered = dbos.recovery().get(30, TimeUnit.SECONDS);
+   * log.info("recovered {} workflow(s): {}", recovered.size(), recovered);
+   * }</pre>
+   *
+   * <p>Workflows recovery skips are not listed: those no registered object provides (left for a
+   * process that has their class) and those given up on with {@code
+   * MAX_RECOVERY_ATTEMPTS_EXCEEDED}.
+   *
+   * @throws IllegalStateException before {@link #launch()}
+   */
+  public CompletableFuture<List<String>> recovery() {
+    return runtime.recovery();
   }
 
   /**
