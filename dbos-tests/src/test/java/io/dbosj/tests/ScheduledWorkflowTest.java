@@ -154,15 +154,7 @@ class ScheduledWorkflowTest {
   /** Waits until {@code count} ticks' workflows of {@code type} have succeeded. */
   private static void awaitTicks(TestDatabase db, Class<?> type, int count) throws Exception {
     Await.until(count + " succeeded ticks of " + type.getSimpleName(), () -> tickRows(db, type).size() >= count,
-        () -> rowsOrError(db, type));
-  }
-
-  private static Object rowsOrError(TestDatabase db, Class<?> type) {
-    try {
-      return tickRows(db, type);
-    } catch (Exception e) {
-      return e;
-    }
+        () -> tickRows(db, type));
   }
 
   /** The journal's ticks in order, each asserted to have run once. */
