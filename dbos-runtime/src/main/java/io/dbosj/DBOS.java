@@ -8,12 +8,13 @@ import io.dbosj.internal.exec.CurrentContext;
 import io.dbosj.internal.exec.WorkflowContext;
 import io.dbosj.internal.runtime.DbosRuntime;
 import io.dbosj.internal.runtime.RuntimeHolder;
-import java.time.Clock;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
@@ -54,6 +55,29 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
    */
   public void launch() {
     runtime.launch();
+  }
+
+  /**
+   * The recovery {@link #launch()} started in the background: completes with the IDs of the
+   * pending workflows it found and put back on their queues or restarted here, once it has done
+   * so for every one of them (their executions may still be running). It completes exceptionally
+   * if recovery failed (the workflows stay {@code PENDING} for the next launch) or {@link #close()}
+   * stopped it. Each call returns a new future, so completing or cancelling one changes nothing.
+   *
+   * <pre>{@code
+   * dbos.launch();
+   * List<String> recovered = dbos.recovery().get(30, TimeUnit.SECONDS);
+   * log.info("recovered {} workflow(s): {}", recovered.size(), recovered);
+   * }</pre>
+   *
+   * <p>Workflows recovery skips are not listed: those no registered object provides (left for a
+   * process that has their class) and those given up on with {@code
+   * MAX_RECOVERY_ATTEMPTS_EXCEEDED}.
+   *
+   * @throws IllegalStateException before {@link #launch()}
+   */
+  public CompletableFuture<List<String>> recovery() {
+    return runtime.recovery();
   }
 
   /**
@@ -271,6 +295,7 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     private Path configFile = Path.of("dbos-config.yaml");
     private Boolean adminServer;
     private Integer adminPort;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -331,6 +356,30 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where {@code @Scheduled} workflows read the time: the instant their ticks fall due, the ticks
+     * missed while no process ran, and each tick's {@code actualTime}. By default the system clock
+     * ({@link Clock#systemUTC()}). A test gives a clock it moves itself, so ticks happen when the
+     * test says rather than when real time has passed; the scheduler notices such a clock moving
+     * within about 10 ms of real time:
+     *
+     * <pre>{@code
+     * // a Clock subclass of the test's own, whose instant() only moves when advance() is called
+     * MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00.5Z"));
+     * try (DBOS dbos = DBOS.builder().clock(clock).build()) {
+     *   new ReportsDurable(dbos);
+     *   dbos.launch();
+     *   clock.advance(Duration.ofSeconds(3));   // an every-second schedule fires 3 ticks now
+     * }
+     * }</pre>
+     *
+     * Workflow timeouts, durable sleeps and recorded timestamps keep using the system clock.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
     /** Reads configuration from this YAML file instead of {@code dbos-config.yaml}. */
     public Builder configFile(Path file) {
       this.configFile = Objects.requireNonNull(file, "file");
@@ -356,7 +405,7 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
                       appVersion,
                       adminServer,
                       adminPort)),
-              Clock.systemUTC()));
+              clock));
     }
   }
 }

@@ -6,6 +6,7 @@ import io.dbosj.DBOS;
 import io.dbosj.StartOptions;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.OrdersDurable;
+import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
 
@@ -21,9 +22,7 @@ class DurableSleepTest {
       dbos.launch();
       orders.start(StartOptions.id("sleeper")).sleepy(sleepMillis);
       RecoveryTest.awaitStatus(db, "sleeper", "PENDING");
-      while (db.steps("sleeper").size() < 2) {
-        Thread.sleep(10);
-      }
+      Await.until("the sleep to be recorded", () -> db.steps("sleeper").size() >= 2, () -> db.steps("sleeper"));
     }
     long wakeAt =
         Long.parseLong(

@@ -26,11 +26,10 @@ class ManagementTest {
       OrdersDurable orders = new OrdersDurable(dbos, new Journal());
       dbos.launch();
       orders.start(StartOptions.id("a")).placeOrder("x", 1).getResult();
-      Thread.sleep(5);
-      Instant between = Instant.now();
-      Thread.sleep(5);
+      Instant between = createdAt(db, "a").plusMillis(1);
+      awaitClockPast(between.toEpochMilli()); // created_at has millisecond precision
       orders.start(StartOptions.id("b")).placeOrder("y", 2).getResult();
-      Thread.sleep(5);
+      awaitClockPast(createdAt(db, "b").toEpochMilli());
       orders.start(StartOptions.id("c")).sleepy(1).getResult();
 
       assertThat(dbos.listWorkflows(WorkflowFilter.all())).extracting(WorkflowStatus::workflowId).containsExactly("c", "b", "a");
@@ -84,7 +83,7 @@ class ManagementTest {
     try (DBOS dbos = db.builder().build()) {
       new OrdersDurable(dbos, after);
       dbos.launch();
-      Thread.sleep(300);
+      assertThat(RecoveryTest.recovered(dbos)).isEmpty();
     }
     assertThat(after.entries()).isEmpty();
     assertThat(db.status("cancel-me")).isEqualTo("CANCELLED");
@@ -140,7 +139,7 @@ class ManagementTest {
       WorkflowHandle<String> handle =
           orders.start(StartOptions.id("late").timeout(java.time.Duration.ofMillis(300))).gatedOrder("fig");
       journal.awaitBlocked();
-      Thread.sleep(500);
+      awaitClockPast(deadlineOf(db, "late"));
       journal.open();
 
       assertThatThrownBy(handle::getResult).isInstanceOf(WorkflowCancelledException.class);
@@ -203,9 +202,7 @@ class ManagementTest {
       WorkflowHandle<String> handle =
           orders.start(StartOptions.id("timed").timeout(java.time.Duration.ofMillis(300))).gatedOrder("fig");
       journal.awaitBlocked();
-      long deadline = Long.parseLong(
-          db.value("SELECT workflow_deadline_epoch_ms FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'timed'"));
-      awaitClockPast(deadline);
+      awaitClockPast(deadlineOf(db, "timed"));
       journal.open();
       assertThatThrownBy(handle::getResult).isInstanceOf(WorkflowCancelledException.class);
 
@@ -248,6 +245,17 @@ class ManagementTest {
           "CREATE TRIGGER fail_step_insert BEFORE INSERT ON operation_outputs"
               + " WHEN NEW.workflow_uuid = '" + workflowId + "' BEGIN SELECT RAISE(ABORT, 'no steps'); END");
     }
+  }
+
+  private static Instant createdAt(TestDatabase db, String workflowId) throws Exception {
+    return Instant.ofEpochMilli(Long.parseLong(
+        db.value("SELECT created_at FROM " + db.table("workflow_status") + " WHERE workflow_uuid = ?", workflowId)));
+  }
+
+  /** When the workflow's timeout cancels it, as recorded. */
+  private static long deadlineOf(TestDatabase db, String workflowId) throws Exception {
+    return Long.parseLong(
+        db.value("SELECT workflow_deadline_epoch_ms FROM " + db.table("workflow_status") + " WHERE workflow_uuid = ?", workflowId));
   }
 
   /** Waits, with a deadline, until the wall clock has passed {@code epochMillis}. */

@@ -2,6 +2,7 @@ package io.dbosj.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static java.util.concurrent.TimeUnit.SECONDS;
 
 import io.dbosj.DBOS;
 import io.dbosj.DbosException;
@@ -13,8 +14,11 @@ import io.dbosj.tests.fixtures.FailuresDurable;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.LimitedDurable;
 import io.dbosj.tests.fixtures.OrdersDurable;
+import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Recovery within one JVM: a DBOS closed mid-workflow leaves it PENDING (as a crash would), and
@@ -39,6 +43,7 @@ class RecoveryTest {
     try (DBOS dbos = db.builder().build()) {
       new OrdersDurable(dbos, after);
       dbos.launch();
+      assertThat(recovered(dbos)).containsExactly("interrupted");
       WorkflowHandle<String> handle = dbos.retrieveWorkflow("interrupted");
 
       assertThat(handle.getResult()).isEqualTo("reserved-lime/100");
@@ -110,10 +115,14 @@ class RecoveryTest {
         if (launch == 1) {
           limited.start(StartOptions.id("doomed")).hang();
         }
+        if (launch == 2) {
+          assertThat(recovered(dbos)).containsExactly("doomed");
+        }
         if (launch < 3) {
           journal.awaitBlocked();
         } else {
-          awaitStatus(db, "doomed", "MAX_RECOVERY_ATTEMPTS_EXCEEDED");
+          assertThat(recovered(dbos)).as("given up on, not restarted").isEmpty();
+          assertThat(db.status("doomed")).isEqualTo("MAX_RECOVERY_ATTEMPTS_EXCEEDED");
           assertThat(journal.entries()).isEmpty();
         }
       }
@@ -139,6 +148,7 @@ class RecoveryTest {
     try (DBOS dbos = db.builder().build()) {
       OrdersDurable orders = new OrdersDurable(dbos, journal);
       dbos.launch();
+      assertThat(recovered(dbos)).as("the orphan is skipped").isEmpty();
       orders.start(StartOptions.id("alive")).placeOrder("x", 1);
       journal.open();
       assertThat(dbos.<String>retrieveWorkflow("alive").getResult()).startsWith("reserved-x");
@@ -161,7 +171,7 @@ class RecoveryTest {
     try (DBOS dbos = db.builder().executorId("vm-2").build()) {
       new OrdersDurable(dbos, after);
       dbos.launch();
-      Thread.sleep(300);
+      assertThat(recovered(dbos)).isEmpty();
     }
     assertThat(after.entries()).isEmpty();
     assertThat(db.status("theirs")).isEqualTo("PENDING");
@@ -188,6 +198,7 @@ class RecoveryTest {
     try (DBOS dbos = db.builder().build()) {
       new OrdersDurable(dbos, after);
       dbos.launch();
+      assertThat(recovered(dbos)).hasSize(count);
       awaitAtGate(after, count); // every one is running at once, none finished
       after.open();
       for (int i = 0; i < count; i++) {
@@ -196,23 +207,30 @@ class RecoveryTest {
     }
   }
 
-  private static void awaitAtGate(Journal journal, int count) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (journal.count("gate") < count) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError(journal.count("gate") + " of " + count + " workflows reached the gate in 60 s");
-      }
-      Thread.sleep(20);
+  @BothDatabases
+  void theRecoveryFutureIsOnlyThereOnceLaunched(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      assertThatThrownBy(dbos::recovery)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("launch()");
+      dbos.launch();
+      dbos.recovery().cancel(true);
+      assertThat(recovered(dbos)).as("each call is a new future").isEmpty();
     }
   }
 
+  /** What launch's recovery requeued or started, once it has done so for all it found. */
+  static List<String> recovered(DBOS dbos) throws Exception {
+    return dbos.recovery().get(Await.DEADLINE.toSeconds(), SECONDS);
+  }
+
+  private static void awaitAtGate(Journal journal, int count) throws Exception {
+    Await.until(
+        count + " workflows at the gate", Duration.ofSeconds(60), () -> journal.count("gate") >= count,
+        () -> journal.count("gate") + " there");
+  }
+
   static void awaitStatus(TestDatabase db, String workflowId, String status) throws Exception {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (!status.equals(db.status(workflowId))) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError(workflowId + " never reached " + status + "; it is " + db.status(workflowId));
-      }
-      Thread.sleep(20);
-    }
+    Await.until(workflowId + " " + status, () -> status.equals(db.status(workflowId)), () -> db.status(workflowId));
   }
 }

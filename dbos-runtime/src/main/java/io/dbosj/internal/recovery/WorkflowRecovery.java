@@ -56,19 +56,27 @@ public final class WorkflowRecovery {
     this.shutdown = shutdown;
   }
 
-  /** Recovers every {@code PENDING} workflow of this executor, with its steps read in one query. */
-  public void recoverPending() {
+  /**
+   * Recovers every {@code PENDING} workflow of this executor, with its steps read in one query;
+   * returns the IDs of those requeued or started.
+   *
+   * @throws RuntimeException if recovery could not finish (the database failed, or {@code
+   *     close()} stopped it); the workflows not recovered stay {@code PENDING}
+   */
+  public List<String> recoverPending() {
     try {
       List<StatusRow> rows = workflows.pendingOf(executorId);
       if (rows.isEmpty()) {
-        return;
+        return List.of();
       }
       List<String> recovered = recover(rows, steps.allOfPending(executorId));
       if (!recovered.isEmpty()) {
         log.info("recovering {} pending workflow(s)", recovered.size());
       }
+      return List.copyOf(recovered);
     } catch (DbosShutdownException e) {
       log.debug("recovery stopped by close()");
+      throw e;
     } catch (RuntimeException e) {
       if (shutdown.isSet()) {
         // close() interrupted it mid-query (on a virtual thread that closes the socket)
@@ -76,6 +84,7 @@ public final class WorkflowRecovery {
       } else {
         log.error("recovery of pending workflows failed; they stay PENDING", e);
       }
+      throw e;
     }
   }
 
@@ -100,6 +109,8 @@ public final class WorkflowRecovery {
    * queues, the others start here with their recorded steps ({@code recordedSteps} by workflow
    * ID, or {@code null} to read each workflow's). The bookkeeping writes of all of them share
    * one commit. Returns the IDs of those requeued or started.
+   *
+   * @throws IllegalStateException if {@code close()} stopped it before it started them all
    */
   List<String> recover(List<StatusRow> rows, Map<String, Map<Integer, StepRecord>> recordedSteps) {
     List<String> queued = new ArrayList<>();
@@ -127,7 +138,8 @@ public final class WorkflowRecovery {
     }
     int[] counted = workflows.countRecoveryAttempts(runnable.stream().map(StatusRow::workflowId).toList(), now);
     Semaphore admission = pacedStarts ? new Semaphore(PLATFORM_THREAD_BURST) : null;
-    for (int i = 0; i < counted.length && !shutdown.isSet(); i++) {
+    int i = 0;
+    for (; i < counted.length && !shutdown.isSet(); i++) {
       if (counted[i] == 1) {
         StatusRow row = runnable.get(i);
         Map<Integer, StepRecord> rowSteps =
@@ -145,6 +157,10 @@ public final class WorkflowRecovery {
           recovered.add(row.workflowId());
         }
       }
+    }
+    if (i < counted.length) {
+      throw new IllegalStateException(
+          "close() stopped recovery after " + recovered.size() + " workflow(s); the others stay PENDING");
     }
     return recovered;
   }

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,8 @@ public final class DbosRuntime {
   private final Registry registry = new Registry(router);
   private final QueueRegistry queues = new QueueRegistry();
   private final Services services = new Services();
+  /** Completed by launch's recovery with the IDs it requeued or started. */
+  private final CompletableFuture<List<String>> recovered = new CompletableFuture<>();
   private volatile Launched launched;
 
   public DbosRuntime(DbosConfig config, Clock clock) {
@@ -104,7 +107,28 @@ public final class DbosRuntime {
         appVersion(),
         config.executorId(),
         config.systemDatabase());
-    launched.services().executor().execute(launched.recovery()::recoverPending);
+    WorkflowRecovery recovery = launched.recovery();
+    launched.services().executor().execute(() -> {
+      try {
+        recovered.complete(recovery.recoverPending());
+      } catch (RuntimeException | Error e) {
+        recovered.completeExceptionally(e);
+      }
+    });
+  }
+
+  /**
+   * Completes with the IDs launch's recovery requeued or started, once it has done so for every
+   * pending workflow it found; exceptionally if it failed or close() stopped it first.
+   */
+  public CompletableFuture<List<String>> recovery() {
+    if (launched == null) {
+      throw new IllegalStateException(
+          shutdown.isSet()
+              ? "this DBOS was closed before launch(); nothing was recovered"
+              : "call dbos.launch() first: launch() starts recovery");
+    }
+    return recovered.copy();
   }
 
   private Launched startServices() {
@@ -174,6 +198,9 @@ public final class DbosRuntime {
     if (launched == null) {
       return;
     }
+    // a recovery still under way (or not yet begun on the executor) will not finish now
+    recovered.completeExceptionally(
+        new IllegalStateException("DBOS was closed before launch's recovery finished; the rest stay PENDING"));
     services.stopAll(STOP_TIMEOUT);
     log.info("DBOS closed");
   }
