@@ -13,7 +13,9 @@ import io.dbosj.tests.fixtures.TickerDurable;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
 import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,10 +42,22 @@ class LifecycleTest {
         dbos.launch();
         orders.start(StartOptions.id("run-" + i)).placeOrder("plum", i).getResult();
         orders.enqueue(queue).placeOrder("pear", i).getResult();
-        assertThat(liveThreadsOfOurs()).contains("dbos-queue-runner", "dbos-scheduler");
+        assertThat(healthOfAdminServerAt(dbos.adminPort())).isEqualTo(200);
+        assertThat(liveThreadsOfOurs()).contains("dbos-queue-runner", "dbos-scheduler", "dbos-admin");
       }
     }
     assertThat(liveThreadsOfOurs()).isEmpty();
+  }
+
+  /** Asks the admin server for its health, so that it starts a handler thread; the HTTP status. */
+  private static int healthOfAdminServerAt(int port) throws IOException {
+    HttpURLConnection connection =
+        (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/dbos-healthz").toURL().openConnection();
+    try {
+      return connection.getResponseCode();
+    } finally {
+      connection.disconnect();
+    }
   }
 
   @BothDatabases
