@@ -116,9 +116,13 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     return runtime.config().appName();
   }
 
-  /** This process's executor ID: it recovers the workflows started under this ID. */
+  /**
+   * This process's executor ID: it recovers the workflows started under this ID. Before {@link
+   * #launch()} the configured one; after, the one in use, which differs when the default {@code
+   * local} was held by another live process and launch took a distinct {@code local-<random>}.
+   */
   public String executorId() {
-    return runtime.config().executorId();
+    return runtime.executorId();
   }
 
   /**
@@ -295,6 +299,8 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     private Path configFile = Path.of("dbos-config.yaml");
     private Boolean adminServer;
     private Integer adminPort;
+    private Duration heartbeatInterval;
+    private Duration executorLease;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -347,6 +353,29 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
      */
     public Builder adminServer(boolean enabled) {
       this.adminServer = enabled;
+      return this;
+    }
+
+    /**
+     * How often this process renews its executor's heartbeat in the system database (default 5
+     * s; environment {@code DBOS_EXECUTOR_HEARTBEAT}, {@code runtimeConfig.executor_heartbeat}).
+     */
+    public Builder heartbeatInterval(Duration interval) {
+      this.heartbeatInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /**
+     * How long after an executor's last heartbeat a live process takes over its {@code PENDING}
+     * workflows (default 30 s; environment {@code DBOS_EXECUTOR_LEASE}, {@code
+     * runtimeConfig.executor_lease}). Must be longer than the heartbeat interval:
+     *
+     * <pre>{@code
+     * DBOS.builder().heartbeatInterval(Duration.ofSeconds(2)).executorLease(Duration.ofSeconds(10)).build();
+     * }</pre>
+     */
+    public Builder executorLease(Duration lease) {
+      this.executorLease = Objects.requireNonNull(lease, "lease");
       return this;
     }
 
@@ -404,7 +433,9 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
                       executorId,
                       appVersion,
                       adminServer,
-                      adminPort)),
+                      adminPort,
+                      heartbeatInterval,
+                      executorLease)),
               clock));
     }
   }

@@ -11,6 +11,12 @@ public interface AdminOperations {
   /** Each registered queue's name and limits. */
   List<Map<String, Object>> queueMetadata();
 
+  /**
+   * Every executor recorded in the system database: ID, host, pid, version, started, last
+   * heartbeat, state ({@code alive}, {@code lapsed}, {@code stopped}, {@code taken over by X}).
+   */
+  List<Map<String, Object>> executors();
+
   /** Takes over and recovers the {@code PENDING} workflows of these executors; their IDs. */
   List<String> recoverExecutors(List<String> executorIds);
 

@@ -129,6 +129,9 @@ public final class AdminServer implements Service {
     if (path.equals("/dbos-workflow-queues-metadata")) {
       return expect(method, "GET", operations::queueMetadata);
     }
+    if (path.equals("/dbos-executors")) {
+      return expect(method, "GET", operations::executors);
+    }
     if (path.equals("/dbos-workflow-recovery")) {
       return expect(method, "POST", () -> operations.recoverExecutors(stringList(read(body))));
     }

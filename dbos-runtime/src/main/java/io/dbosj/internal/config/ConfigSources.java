@@ -39,7 +39,27 @@ public final class ConfigSources {
       String executorId,
       String appVersion,
       Boolean adminServer,
-      Integer adminPort) {}
+      Integer adminPort,
+      java.time.Duration heartbeatInterval,
+      java.time.Duration executorLease) {
+
+    public Explicit(
+        String appName,
+        String systemDatabaseUrl,
+        String databaseUrl,
+        String executorId,
+        String appVersion,
+        Boolean adminServer,
+        Integer adminPort) {
+      this(appName, systemDatabaseUrl, databaseUrl, executorId, appVersion, adminServer, adminPort, null, null);
+    }
+  }
+
+  /** How often an executor renews its heartbeat when nothing says otherwise. */
+  public static final java.time.Duration DEFAULT_HEARTBEAT_INTERVAL = java.time.Duration.ofSeconds(5);
+
+  /** How long after its last heartbeat an executor's work is taken over, when nothing says otherwise. */
+  public static final java.time.Duration DEFAULT_EXECUTOR_LEASE = java.time.Duration.ofSeconds(30);
 
   public DbosConfig resolve(Explicit explicit) {
     JsonNode file = readConfigFile();
@@ -86,6 +106,16 @@ public final class ConfigSources {
         explicit.adminPort() != null
             ? explicit.adminPort()
             : runtime != null && runtime.has("admin_port") ? runtime.get("admin_port").asInt() : 3001;
+    java.time.Duration heartbeat =
+        duration(explicit.heartbeatInterval(), "DBOS_EXECUTOR_HEARTBEAT", runtime, "executor_heartbeat",
+            DEFAULT_HEARTBEAT_INTERVAL);
+    java.time.Duration lease =
+        duration(explicit.executorLease(), "DBOS_EXECUTOR_LEASE", runtime, "executor_lease", DEFAULT_EXECUTOR_LEASE);
+    if (lease.compareTo(heartbeat) <= 0) {
+      throw new IllegalArgumentException(
+          "the executor lease (" + lease + ") must be longer than the heartbeat interval (" + heartbeat
+              + "), or a live executor's work would be taken over between two heartbeats");
+    }
     return new DbosConfig(
         appName,
         system,
@@ -95,7 +125,54 @@ public final class ConfigSources {
         adminServer,
         adminPort,
         commands(file, "database", "migrate"),
-        commands(file, "runtimeConfig", "start"));
+        commands(file, "runtimeConfig", "start"),
+        !DEFAULT_EXECUTOR_ID.equals(executorId) || executorIdNamed(explicit, file),
+        heartbeat,
+        lease);
+  }
+
+  /** Whether some source named the executor ID, even as {@code local}. */
+  private boolean executorIdNamed(Explicit explicit, JsonNode file) {
+    return first(explicit.executorId(), environment.get("DBOS_EXECUTOR_ID"), text(file, "executor_id"), null) != null;
+  }
+
+  /**
+   * A duration from the builder, else the environment variable, else {@code runtimeConfig.key}:
+   * seconds ({@code 5}, {@code 0.2}) or ISO-8601 ({@code PT5S}).
+   */
+  private java.time.Duration duration(
+      java.time.Duration explicit, String variable, JsonNode runtime, String key, java.time.Duration fallback) {
+    if (explicit != null) {
+      return positive(explicit, "builder");
+    }
+    String env = environment.get(variable);
+    if (env != null && !env.isBlank()) {
+      return positive(parseDuration(env.trim(), variable), variable);
+    }
+    String fromFile = text(runtime, key);
+    if (fromFile != null) {
+      return positive(parseDuration(fromFile, "runtimeConfig." + key), "runtimeConfig." + key);
+    }
+    return fallback;
+  }
+
+  private static java.time.Duration parseDuration(String text, String source) {
+    try {
+      if (text.startsWith("P") || text.startsWith("p")) {
+        return java.time.Duration.parse(text);
+      }
+      return java.time.Duration.ofNanos(new java.math.BigDecimal(text).movePointRight(9).longValueExact());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          source + ": \"" + text + "\" is not a duration; write seconds (5, 0.5) or ISO-8601 (PT5S)", e);
+    }
+  }
+
+  private static java.time.Duration positive(java.time.Duration d, String source) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(source + ": a duration must be positive, was " + d);
+    }
+    return d;
   }
 
   /** The list of shell commands at {@code section.key}, e.g. {@code database.migrate}. */

@@ -15,6 +15,12 @@ package io.dbosj.internal.config;
  *     DbosMigrate}
  * @param startCommands the shell commands {@code runtimeConfig.start} lists, run by {@code
  *     DbosStart}
+ * @param executorIdGiven whether the executor ID was set (builder, environment or file), rather
+ *     than the default {@code local}: a set ID held by a live process is refused at launch, the
+ *     default one is replaced by a distinct one
+ * @param heartbeatInterval how often this executor renews its heartbeat
+ * @param executorLease how long after its last heartbeat another process takes over an
+ *     executor's work
  */
 public record DbosConfig(
     String appName,
@@ -25,4 +31,7 @@ public record DbosConfig(
     boolean adminServer,
     int adminPort,
     java.util.List<String> migrateCommands,
-    java.util.List<String> startCommands) {}
+    java.util.List<String> startCommands,
+    boolean executorIdGiven,
+    java.time.Duration heartbeatInterval,
+    java.time.Duration executorLease) {}

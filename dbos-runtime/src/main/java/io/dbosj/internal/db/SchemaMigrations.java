@@ -74,6 +74,8 @@ public final class SchemaMigrations {
           if (withTransactionOutputs) {
             statements.addAll(SystemSql.of(postgres).transactionOutputs().create());
           }
+          // ours, outside DBOS's numbered versions: created if missing, at every launch
+          statements.addAll(SystemSql.of(postgres).executors().create());
           if (!statements.isEmpty()) {
             execute(connection, statements);
           }

@@ -14,7 +14,8 @@ record SystemSql(
     Steps steps,
     Queues queues,
     TransactionOutputs transactionOutputs,
-    Migrations migrations) {
+    Migrations migrations,
+    Executors executors) {
 
   /** The statements of this database. */
   static SystemSql of(boolean postgres) {
@@ -50,6 +51,20 @@ record SystemSql(
       String claim,
       String selectClaimedSteps,
       String notifyEnqueued) {}
+
+  /** {@link ExecutorStore}'s; {@code create} makes its table, at every launch. */
+  record Executors(
+      List<String> create,
+      String insert,
+      String replace,
+      String selectOne,
+      String selectAll,
+      String heartbeat,
+      String stop,
+      String selectLapsed,
+      String claim,
+      String selectPendingIds,
+      String reassignPending) {}
 
   /** {@link TransactionOutputStore}'s; {@code create} makes its table. */
   record TransactionOutputs(String select, String insert, List<String> create) {}

@@ -200,6 +200,38 @@ final class SystemTables {
     private TransactionOutputs() {}
   }
 
+  /**
+   * {@code dbos.dbosj_executors}, ours and not DBOS's (DBOS's tools never read it, and it is
+   * outside DBOS's numbered migrations): one row per executor ID, the process that holds it,
+   * its heartbeat, and who took over its work.
+   */
+  static final class Executors {
+    static final Table<Record> TABLE = table(name(SCHEMA, "dbosj_executors"));
+    static final Field<String> EXECUTOR_ID = field(name("executor_id"), SQLDataType.CLOB);
+    /** A random ID per launch: which holder of the executor ID a heartbeat or a stop is from. */
+    static final Field<String> INSTANCE_ID = field(name("instance_id"), SQLDataType.CLOB);
+    static final Field<String> HOST = field(name("host"), SQLDataType.CLOB);
+    static final Field<Long> PID = field(name("pid"), SQLDataType.BIGINT);
+    static final Field<String> APPLICATION_VERSION = field(name("application_version"), SQLDataType.CLOB);
+    static final Field<Long> STARTED_AT = field(name("started_at"), SQLDataType.BIGINT);
+    static final Field<Long> HEARTBEAT_AT = field(name("heartbeat_at"), SQLDataType.BIGINT);
+    static final Field<Long> STOPPED_AT = field(name("stopped_at"), SQLDataType.BIGINT);
+    static final Field<String> TAKEN_OVER_BY = field(name("taken_over_by"), SQLDataType.CLOB);
+    static final Field<Long> TAKEN_OVER_AT = field(name("taken_over_at"), SQLDataType.BIGINT);
+
+    /** The columns a holder writes when it takes the ID, in order. */
+    static final List<Field<?>> HOLDER_COLUMNS =
+        List.of(EXECUTOR_ID, INSTANCE_ID, HOST, PID, APPLICATION_VERSION, STARTED_AT, HEARTBEAT_AT);
+
+    /** The columns of an {@code ExecutorRow}, in order. */
+    static final List<Field<?>> ROW_COLUMNS =
+        List.of(
+            EXECUTOR_ID, INSTANCE_ID, HOST, PID, APPLICATION_VERSION, STARTED_AT, HEARTBEAT_AT, STOPPED_AT,
+            TAKEN_OVER_BY, TAKEN_OVER_AT);
+
+    private Executors() {}
+  }
+
   /** {@code dbos.dbos_migrations}: the schema versions applied. */
   static final class Migrations {
     static final Table<Record> TABLE = table(name(SCHEMA, "dbos_migrations"));

@@ -63,6 +63,16 @@ public final class Admission {
     return new Admitted(null, false, recordedSteps(workflowId), row.deadline());
   }
 
+  /**
+   * Records a new workflow as started here and returns its deadline holder; {@code null} if its
+   * ID is recorded already, whoever recorded it: then it is not this call's to run (a scheduled
+   * tick another process created, or one recovery will restart).
+   */
+  Admitted admitNew(DurableCall<?> call, String workflowId, String inputs) {
+    NewWorkflow workflow = newWorkflow(call, workflowId, WorkflowState.PENDING, inputs, null, null, null, 0, null);
+    return workflows.insertPending(workflow) ? new Admitted(null, false, Map.of(), workflow.deadline()) : null;
+  }
+
   /** Records a workflow as {@code ENQUEUED} on {@code queueName}; a queue runner will start it. */
   void enqueue(
       DurableCall<?> call,

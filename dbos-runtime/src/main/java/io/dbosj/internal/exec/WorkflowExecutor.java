@@ -121,6 +121,32 @@ public final class WorkflowExecutor implements Service {
   }
 
   /**
+   * Starts a workflow in the background only if this call records it: an ID already recorded,
+   * by any process, is left alone. How scheduled ticks start, so a tick runs once however many
+   * processes, with whatever executor IDs, share the database. Returns whether it started.
+   */
+  public <R> boolean startNew(DurableCall<R> call, String workflowId) {
+    String inputs = json.encodeArguments(call.instance().className(), call.method(), call.args());
+    CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
+    if (running.claim(workflowId, mine) != null) {
+      return false;
+    }
+    Admission.Admitted admitted;
+    try {
+      admitted = admission.admitNew(call, workflowId, inputs);
+    } catch (RuntimeException | Error e) {
+      running.finish(workflowId, mine, Outcome.failure(e));
+      throw e;
+    }
+    if (admitted == null) {
+      running.finish(workflowId, mine, Outcome.failure(new ExecutedElsewhere()));
+      return false;
+    }
+    submit(call, workflowId, admitted.recorded(), admitted.deadline(), mine, null);
+    return true;
+  }
+
+  /**
    * Executes a recorded {@code PENDING} workflow in the background (recovery, or a workflow a
    * queue runner claimed), then runs {@code onFinish} if given. Returns the execution's outcome
    * to come, this one's or the one already under way here.

@@ -105,6 +105,20 @@ public final class WorkflowRecovery {
   }
 
   /**
+   * Recovers workflows this executor just claimed from a lapsed one (already reassigned to it):
+   * queued ones go back on their queues, the others restart here. Returns their IDs.
+   */
+  public List<String> recoverClaimed(List<String> workflowIds) {
+    List<StatusRow> rows = new ArrayList<>();
+    for (String id : workflowIds) {
+      workflows.find(id)
+          .filter(row -> row.state() == io.dbosj.WorkflowState.PENDING && executorId.equals(row.executorId()))
+          .ifPresent(rows::add);
+    }
+    return recover(rows, null);
+  }
+
+  /**
    * Recovers these {@code PENDING} workflows of this executor: queued ones go back on their
    * queues, the others start here with their recorded steps ({@code recordedSteps} by workflow
    * ID, or {@code null} to read each workflow's). The bookkeeping writes of all of them share

@@ -6,6 +6,7 @@ import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowStatus;
 import io.dbosj.internal.admin.AdminServer;
 import io.dbosj.internal.config.DbosConfig;
+import io.dbosj.internal.db.ExecutorStore;
 import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.SchemaMigrations;
@@ -23,6 +24,9 @@ import io.dbosj.internal.lifecycle.Services;
 import io.dbosj.internal.lifecycle.ShutdownFlag;
 import io.dbosj.internal.queue.QueueNotificationListener;
 import io.dbosj.internal.queue.QueueRunner;
+import io.dbosj.internal.recovery.ExecutorHeartbeat;
+import io.dbosj.internal.recovery.ExecutorRegistration;
+import io.dbosj.internal.recovery.ExecutorTakeover;
 import io.dbosj.internal.recovery.WorkflowRecovery;
 import io.dbosj.internal.schedule.WorkflowScheduler;
 import java.time.Clock;
@@ -57,10 +61,18 @@ public final class DbosRuntime {
   /** Completed by launch's recovery with the IDs it requeued or started. */
   private final CompletableFuture<List<String>> recovered = new CompletableFuture<>();
   private volatile Launched launched;
+  /** The executor ID in use: the configured one until launch takes one. */
+  private volatile String executorId;
 
   public DbosRuntime(DbosConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
+    this.executorId = config.executorId();
+  }
+
+  /** The executor ID in use (see {@link ExecutorRegistration}), or the configured one before launch. */
+  public String executorId() {
+    return executorId;
   }
 
   public DbosConfig config() {
@@ -105,7 +117,7 @@ public final class DbosRuntime {
         "DBOS launched: app {}, version {}, executor {}, system database {}",
         config.appName(),
         appVersion(),
-        config.executorId(),
+        executorId,
         config.systemDatabase());
     WorkflowRecovery recovery = launched.recovery();
     launched.services().executor().execute(() -> {
@@ -145,19 +157,27 @@ public final class DbosRuntime {
       TransactionOutputStore.createTable(applicationDb);
     }
     String appVersion = appVersion();
+    ExecutorStore executorStore = new ExecutorStore(db);
+    ExecutorStore.Holder holder =
+        ExecutorRegistration.register(
+            executorStore, config.executorId(), config.executorIdGiven(), appVersion, config.executorLease());
+    String executorId = holder.executorId();
+    this.executorId = executorId;
+    // started before the parts that run workflows, so it stops (and marks the executor stopped) after them
+    services.start(new ExecutorHeartbeat(executorStore, holder, config.heartbeatInterval()));
     QueueStore queueStore = new QueueStore(db);
     WorkflowStore workflowStore = new WorkflowStore(db);
     QueueWakeUp wakeUp = new QueueWakeUp();
     WorkflowServices parts =
         WorkflowServices.connect(
             new WorkflowServices.Wiring(
-                db, applicationDb, config.executorId(), appVersion, registry, queues, wakeUp, shutdown));
+                db, applicationDb, executorId, appVersion, registry, queues, wakeUp, shutdown));
     services.adopt(parts.executor());
     router.attach(parts); // before any thread of ours can run a workflow
     QueueRunner runner =
         services.start(
             new QueueRunner(
-                queueStore, queues.all(), config.executorId(), appVersion,
+                queueStore, queues.all(), executorId, appVersion,
                 new QueuedStarts(parts.calls(), parts.executor(), workflowStore, parts.json())));
     wakeUp.connect(runner);
     if (db.isPostgres()) {
@@ -168,11 +188,13 @@ public final class DbosRuntime {
             ScheduleTicks.of(registry.all(), parts.executor(), workflowStore, parts.json()), clock));
     WorkflowRecovery recovery =
         new WorkflowRecovery(
-            workflowStore, new StepStore(db), config.executorId(),
+            workflowStore, new StepStore(db), executorId,
             new RecoveryStarts(parts.calls(), parts.executor(), wakeUp), !WorkflowThreads.virtual(), shutdown);
+    services.start(
+        new ExecutorTakeover(executorStore, recovery, executorId, config.heartbeatInterval(), config.executorLease()));
     AdminServer admin = null;
     if (config.adminServer()) {
-      admin = AdminServer.bind(new RuntimeAdmin(parts.management(), recovery, queues), "127.0.0.1", config.adminPort());
+      admin = AdminServer.bind(new RuntimeAdmin(parts.management(), recovery, queues, executorStore, config.executorLease()), "127.0.0.1", config.adminPort());
       if (admin != null) {
         services.start(admin);
       }

@@ -4,9 +4,11 @@ import io.dbosj.StepInfo;
 import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowStatus;
 import io.dbosj.internal.admin.AdminOperations;
+import io.dbosj.internal.db.ExecutorStore;
 import io.dbosj.internal.exec.QueueRegistry;
 import io.dbosj.internal.exec.WorkflowManagement;
 import io.dbosj.internal.recovery.WorkflowRecovery;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +18,25 @@ final class RuntimeAdmin implements AdminOperations {
   private final WorkflowRecovery recovery;
   private final QueueRegistry queues;
 
-  RuntimeAdmin(WorkflowManagement management, WorkflowRecovery recovery, QueueRegistry queues) {
+  private final ExecutorStore executors;
+  private final Duration lease;
+
+  RuntimeAdmin(
+      WorkflowManagement management,
+      WorkflowRecovery recovery,
+      QueueRegistry queues,
+      ExecutorStore executors,
+      Duration lease) {
     this.management = management;
     this.recovery = recovery;
     this.queues = queues;
+    this.executors = executors;
+    this.lease = lease;
+  }
+
+  @Override
+  public List<Map<String, Object>> executors() {
+    return io.dbosj.internal.db.ExecutorListing.of(executors.all(), System.currentTimeMillis(), lease);
   }
 
   @Override

@@ -53,7 +53,8 @@ final class ScheduleTicks {
 
     @Override
     public void start(String workflowId, Instant scheduled, Instant actual) {
-      executor.start(DispatchedCalls.capture(instance, entry, new Object[] {scheduled, actual}), workflowId, null, null);
+      // only the process whose insert records the tick runs it
+      executor.startNew(DispatchedCalls.capture(instance, entry, new Object[] {scheduled, actual}), workflowId);
     }
 
     @Override

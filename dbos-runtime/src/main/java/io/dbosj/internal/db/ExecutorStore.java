@@ -1,0 +1,118 @@
+package io.dbosj.internal.db;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Owns {@code dbosj_executors}, our table beside DBOS's: which process holds each executor ID,
+ * its heartbeat, and which executor took over its work. Every change of holder is one
+ * conditional statement, so of two processes racing for an ID, or for a dead executor's work,
+ * exactly one wins.
+ */
+public final class ExecutorStore {
+  /** The process that means to hold an executor ID: {@code instanceId} is new at each launch. */
+  public record Holder(String executorId, String instanceId, String host, long pid, String appVersion) {}
+
+  private final SystemDatabase db;
+  private final SystemSql.Executors sql;
+
+  public ExecutorStore(SystemDatabase db) {
+    this.db = db;
+    this.sql = SystemSql.of(db.isPostgres()).executors();
+  }
+
+  /** Records {@code holder} as holding a new executor ID; {@code false} if the ID has a row. */
+  public boolean insert(Holder holder, long now) {
+    return db.update(
+            sql.insert(),
+            holder.executorId(), holder.instanceId(), holder.host(), holder.pid(), holder.appVersion(), now, now)
+        == 1;
+  }
+
+  /**
+   * Makes {@code holder} the holder of its executor ID if the row's holder stopped, its heartbeat
+   * is older than {@code lapsedBefore}, or it is the instance {@code deadInstance} (known dead;
+   * {@code null} for none). Returns whether it did.
+   */
+  public boolean replace(Holder holder, long now, long lapsedBefore, String deadInstance) {
+    return db.update(
+            sql.replace(),
+            holder.instanceId(), holder.host(), holder.pid(), holder.appVersion(), now, now,
+            holder.executorId(), lapsedBefore, deadInstance)
+        == 1;
+  }
+
+  public Optional<ExecutorRow> find(String executorId) {
+    return db.query(sql.selectOne(), ExecutorStore::read, executorId).stream().findFirst();
+  }
+
+  /** Every executor that ever announced itself here, oldest first. */
+  public List<ExecutorRow> all() {
+    return db.query(sql.selectAll(), ExecutorStore::read);
+  }
+
+  /** Renews the holder's heartbeat; {@code false} if it no longer holds the ID or was taken over. */
+  public boolean heartbeat(String executorId, String instanceId, long now) {
+    return db.update(sql.heartbeat(), now, executorId, instanceId) == 1;
+  }
+
+  /** Marks the holder stopped (its heartbeat ends now). */
+  public boolean stop(String executorId, String instanceId, long now) {
+    return db.update(sql.stop(), now, now, executorId, instanceId) == 1;
+  }
+
+  /** Executors other than {@code self}, not taken over, heartbeat older than {@code lapsedBefore}, owning PENDING work. */
+  public List<String> lapsed(String self, long lapsedBefore) {
+    return db.query(sql.selectLapsed(), rs -> rs.getString(1), self, lapsedBefore);
+  }
+
+  /**
+   * Takes over a lapsed executor's work, in one transaction: marks its row taken over by {@code
+   * claimer} if it still lapsed before {@code lapsedBefore} and nobody took it yet, and moves its
+   * {@code PENDING} workflows to {@code claimer}. Returns their IDs; empty if another process
+   * claimed it first or its holder came back.
+   */
+  public List<String> claim(String lapsed, String claimer, long now, long lapsedBefore) {
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement claim = c.prepareStatement(sql.claim())) {
+            Jdbc.bind(claim, claimer, now, lapsed, lapsedBefore);
+            if (claim.executeUpdate() != 1) {
+              return List.of();
+            }
+          }
+          List<String> ids = new ArrayList<>();
+          try (PreparedStatement select = c.prepareStatement(sql.selectPendingIds())) {
+            Jdbc.bind(select, lapsed);
+            try (ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getString(1));
+              }
+            }
+          }
+          try (PreparedStatement reassign = c.prepareStatement(sql.reassignPending())) {
+            Jdbc.bind(reassign, claimer, now, lapsed);
+            reassign.executeUpdate();
+          }
+          return ids;
+        });
+  }
+
+  private static ExecutorRow read(ResultSet rs) throws SQLException {
+    return new ExecutorRow(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getLong(4),
+        rs.getString(5),
+        rs.getLong(6),
+        rs.getLong(7),
+        Jdbc.nullableLong(rs, 8),
+        rs.getString(9),
+        Jdbc.nullableLong(rs, 10));
+  }
+}

@@ -1,0 +1,91 @@
+package io.dbosj.internal.recovery;
+
+import io.dbosj.internal.db.ExecutorStore;
+import io.dbosj.internal.lifecycle.Service;
+import io.dbosj.internal.lifecycle.ServiceThread;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks, every period, for executors whose heartbeat lapsed past the lease while they still own
+ * {@code PENDING} workflows, claims each one (one conditional update: of several live processes
+ * exactly one wins) and recovers its workflows here: queued ones go back on their queue, so they
+ * stop counting against its limits, the others restart from their last recorded step.
+ */
+public final class ExecutorTakeover implements Service {
+  private static final Logger log = LoggerFactory.getLogger(ExecutorTakeover.class);
+
+  private final ExecutorStore store;
+  private final WorkflowRecovery recovery;
+  private final String self;
+  private final Duration period;
+  private final Duration lease;
+  private final ServiceThread thread;
+  private boolean failing;
+
+  public ExecutorTakeover(
+      ExecutorStore store, WorkflowRecovery recovery, String self, Duration period, Duration lease) {
+    this.store = store;
+    this.recovery = recovery;
+    this.self = self;
+    this.period = period;
+    this.lease = lease;
+    this.thread = new ServiceThread("dbos-takeover-" + self, this::loop);
+  }
+
+  @Override
+  public String name() {
+    return "executor takeover";
+  }
+
+  @Override
+  public void start() {
+    thread.start();
+  }
+
+  private void loop() {
+    while (!thread.stopping()) {
+      LockSupport.parkNanos(period.toNanos());
+      if (thread.stopping()) {
+        return;
+      }
+      try {
+        takeOverLapsed();
+        failing = false;
+      } catch (RuntimeException e) {
+        if (thread.stopping()) {
+          return;
+        }
+        if (!failing) {
+          failing = true;
+          log.warn("cannot look for lapsed executors: {}", e.toString());
+        }
+      }
+    }
+  }
+
+  /** Claims and recovers the work of every lapsed executor; returns the workflow IDs recovered. */
+  List<String> takeOverLapsed() {
+    long now = System.currentTimeMillis();
+    long lapsedBefore = now - lease.toMillis();
+    List<String> recovered = new java.util.ArrayList<>();
+    for (String lapsed : store.lapsed(self, lapsedBefore)) {
+      List<String> claimed = store.claim(lapsed, self, now, lapsedBefore);
+      if (!claimed.isEmpty()) {
+        log.info(
+            "executor {} missed its heartbeat for longer than {} s: took over its {} pending workflow(s)",
+            lapsed, lease.toSeconds(), claimed.size());
+        recovered.addAll(recovery.recoverClaimed(claimed));
+      }
+    }
+    return recovered;
+  }
+
+  @Override
+  public boolean stop(Duration timeout) throws InterruptedException {
+    return thread.stop(timeout);
+  }
+}
