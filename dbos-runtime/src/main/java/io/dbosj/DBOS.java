@@ -106,6 +106,15 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     return runtime.listQueued(queueName);
   }
 
+  /**
+   * Every process that announced itself in the system database (this one too), oldest first:
+   * executor ID, host, pid, version, started, last heartbeat, and state ({@code alive}, {@code
+   * lapsed}, {@code stopped}, {@code taken over by X}). After {@link #launch()} only.
+   */
+  public List<ExecutorInfo> listExecutors() {
+    return runtime.listExecutors();
+  }
+
   /** The port the admin server listens on, or -1 if it is not running. */
   public int adminPort() {
     return runtime.adminPort();

@@ -54,6 +54,15 @@ public final class DBOSClient implements AutoCloseable {
     return runtime.management().listQueued(queueName);
   }
 
+  /**
+   * Every process that announced itself in this system database, oldest first, with its state
+   * judged against the default 30 s lease: {@code alive}, {@code lapsed}, {@code stopped}, or
+   * {@code taken over by X}.
+   */
+  public List<ExecutorInfo> listExecutors() {
+    return runtime.executors();
+  }
+
   /** A handle whose result is read as plain JSON values. */
   public WorkflowHandle<Object> retrieveWorkflow(String workflowId) {
     return runtime.management().retrieve(Objects.requireNonNull(workflowId, "workflowId"));

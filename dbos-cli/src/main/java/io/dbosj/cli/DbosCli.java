@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       ProjectCommands.Migrate.class,
       ProjectCommands.Reset.class,
       WorkflowCommand.class,
-      QueueCommand.class
+      QueueCommand.class,
+      ExecutorCommand.class
     })
 public final class DbosCli implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;

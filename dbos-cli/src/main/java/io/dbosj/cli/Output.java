@@ -41,6 +41,24 @@ final class Output {
     table(out, rows);
   }
 
+  static void executors(PrintWriter out, List<io.dbosj.ExecutorInfo> executors) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"EXECUTOR ID", "HOST", "PID", "VERSION", "STARTED", "LAST HEARTBEAT", "STATE"});
+    for (io.dbosj.ExecutorInfo e : executors) {
+      rows.add(
+          new String[] {
+            e.executorId(),
+            String.valueOf(e.host()),
+            Long.toString(e.pid()),
+            String.valueOf(e.appVersion()),
+            e.startedAt().toString(),
+            e.lastHeartbeat().toString(),
+            e.state()
+          });
+    }
+    table(out, rows);
+  }
+
   static void workflow(PrintWriter out, WorkflowStatus w) {
     out.println("Workflow ID:      " + w.workflowId());
     out.println("Status:           " + w.state());

@@ -1,5 +1,6 @@
 package io.dbosj.internal.db;
 
+import io.dbosj.ExecutorInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,24 +8,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Executors as the admin server and the CLI show them: one map per executor, in a fixed order. */
+/** Executors as the API, the admin server and the CLI show them. */
 public final class ExecutorListing {
   private ExecutorListing() {}
 
-  /** The rows as maps: ExecutorID, Host, Pid, AppVersion, StartedAt, LastHeartbeat, State (times ISO-8601). */
-  public static List<Map<String, Object>> of(List<ExecutorRow> rows, long now, Duration lease) {
-    List<Map<String, Object>> listed = new ArrayList<>();
-    for (ExecutorRow row : rows) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("ExecutorID", row.executorId());
-      m.put("Host", row.host());
-      m.put("Pid", row.pid());
-      m.put("AppVersion", row.appVersion());
-      m.put("StartedAt", Instant.ofEpochMilli(row.startedAt()).toString());
-      m.put("LastHeartbeat", Instant.ofEpochMilli(row.heartbeatAt()).toString());
-      m.put("State", row.state(now, lease.toMillis()));
-      listed.add(m);
+  /** Every recorded executor, its state judged at {@code now} against {@code lease}. */
+  public static List<ExecutorInfo> of(ExecutorStore store, Duration lease) {
+    long now = System.currentTimeMillis();
+    List<ExecutorInfo> listed = new ArrayList<>();
+    for (ExecutorRow row : store.all()) {
+      listed.add(
+          new ExecutorInfo(
+              row.executorId(),
+              row.host(),
+              row.pid(),
+              row.appVersion(),
+              Instant.ofEpochMilli(row.startedAt()),
+              Instant.ofEpochMilli(row.heartbeatAt()),
+              row.state(now, lease.toMillis())));
     }
     return listed;
+  }
+
+  /** The executors as the admin server answers them, with DBOS-style field names. */
+  public static List<Map<String, Object>> asMaps(List<ExecutorInfo> executors) {
+    List<Map<String, Object>> maps = new ArrayList<>();
+    for (ExecutorInfo e : executors) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("ExecutorID", e.executorId());
+      m.put("Host", e.host());
+      m.put("Pid", e.pid());
+      m.put("AppVersion", e.appVersion());
+      m.put("StartedAt", e.startedAt().toString());
+      m.put("LastHeartbeat", e.lastHeartbeat().toString());
+      m.put("State", e.state());
+      maps.add(m);
+    }
+    return maps;
   }
 }

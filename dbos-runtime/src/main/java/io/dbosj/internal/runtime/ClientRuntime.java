@@ -72,6 +72,12 @@ public final class ClientRuntime implements AutoCloseable {
     return json;
   }
 
+  /** Every executor recorded in this system database, judged against the default lease. */
+  public java.util.List<io.dbosj.ExecutorInfo> executors() {
+    return io.dbosj.internal.db.ExecutorListing.of(
+        new io.dbosj.internal.db.ExecutorStore(db), io.dbosj.internal.config.ConfigSources.DEFAULT_EXECUTOR_LEASE);
+  }
+
   @Override
   public void close() {
     db.close();

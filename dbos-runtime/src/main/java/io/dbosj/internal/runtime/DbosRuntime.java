@@ -49,7 +49,8 @@ public final class DbosRuntime {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   /** What exists only once launched. */
-  private record Launched(WorkflowServices services, WorkflowRecovery recovery, AdminServer admin) {}
+  private record Launched(
+      WorkflowServices services, WorkflowRecovery recovery, AdminServer admin, ExecutorStore executors) {}
 
   private final DbosConfig config;
   private final Clock clock;
@@ -199,7 +200,7 @@ public final class DbosRuntime {
         services.start(admin);
       }
     }
-    return new Launched(parts, recovery, admin);
+    return new Launched(parts, recovery, admin, executorStore);
   }
 
   private String appVersion() {
@@ -275,6 +276,12 @@ public final class DbosRuntime {
 
   public <R> WorkflowHandle<R> fork(String workflowId, int startStep, String forkId) {
     return management().fork(workflowId, startStep, forkId);
+  }
+
+  /** Every executor recorded in the system database, judged against this process's lease. */
+  public List<io.dbosj.ExecutorInfo> listExecutors() {
+    management(); // the same checks: launched, not closed
+    return io.dbosj.internal.db.ExecutorListing.of(launched.executors(), config.executorLease());
   }
 
   /** What the admin server reports about each registered queue. */

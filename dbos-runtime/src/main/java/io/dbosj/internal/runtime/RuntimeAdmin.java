@@ -36,7 +36,7 @@ final class RuntimeAdmin implements AdminOperations {
 
   @Override
   public List<Map<String, Object>> executors() {
-    return io.dbosj.internal.db.ExecutorListing.of(executors.all(), System.currentTimeMillis(), lease);
+    return io.dbosj.internal.db.ExecutorListing.asMaps(io.dbosj.internal.db.ExecutorListing.of(executors, lease));
   }
 
   @Override
