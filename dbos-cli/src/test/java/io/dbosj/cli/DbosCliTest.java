@@ -107,6 +107,26 @@ class DbosCliTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgres"})
+  void executorListShowsEachProcessAndWhetherItIsAliveOrStopped(String database) throws Exception {
+    String url = url(database);
+    try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).executorId("cli-worker").adminServer(false)
+        .configFile(dir.resolve("none.yaml")).build()) {
+      dbos.launch();
+      Result table = dbos("executor", "list", "-D", url);
+      assertThat(table.exit()).as(table.out()).isZero();
+      assertThat(table.out())
+          .contains("EXECUTOR ID", "LAST HEARTBEAT", "STATE")
+          .contains("cli-worker")
+          .contains(Long.toString(ProcessHandle.current().pid()))
+          .contains("alive");
+    }
+    Result json = dbos("executor", "list", "-D", url, "--json");
+    assertThat(json.exit()).as(json.out()).isZero();
+    assertThat(json.out()).contains("\"executorId\" : \"cli-worker\"").contains("\"state\" : \"stopped\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
   void mistakesGetAClearMessageAndANonZeroExitNeverAStackTrace(String database) throws Exception {
     String url = url(database);
     try (DBOS dbos = DBOS.builder().systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {

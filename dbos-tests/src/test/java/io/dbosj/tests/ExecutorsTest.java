@@ -10,6 +10,7 @@ import io.dbosj.annotation.Step;
 import io.dbosj.annotation.Workflow;
 import io.dbosj.tests.executors.ExecutorApp;
 import io.dbosj.tests.executors.ExecutorAppDurable;
+import io.dbosj.tests.executors.TickApp;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.Ticker;
 import io.dbosj.tests.fixtures.TickerDurable;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -141,7 +141,27 @@ class ExecutorsTest {
   }
 
   @BothDatabases
-  void aKilledExecutorsWorkIsTakenOverOnceAndItsQueuedTasksStopBlockingTheQueue(TestDatabase db) throws Exception {
+  void twoCopiesOfAScheduledProgramWithDefaultIdsRunEachTickOnce(TestDatabase db) throws Exception {
+    Path ticks = db.directory().resolve("ticks.txt");
+    Process first = launch(db, TickApp.class, db.url(), db.directory().toString());
+    Process second = launch(db, TickApp.class, db.url(), db.directory().toString());
+    try {
+      String firstId = awaitReady(first);
+      String secondId = awaitReady(second);
+      assertThat(List.of(firstId, secondId)).as("distinct executor IDs").doesNotHaveDuplicates().contains("local");
+      int before = lines(ticks).size();
+      Await.until("three more ticks with both running", () -> lines(ticks).size() >= before + 3, () -> lines(ticks));
+    } finally {
+      first.destroyForcibly();
+      second.destroyForcibly();
+      first.waitFor(30, TimeUnit.SECONDS);
+      second.waitFor(30, TimeUnit.SECONDS);
+    }
+    assertThat(lines(ticks)).as("no tick ran twice").doesNotHaveDuplicates();
+  }
+
+  @BothDatabases
+  void aKilledExecutorsWorkIsTakenOverByOneOfTwoSurvivorsOnceAndItsQueuedTasksStopBlockingTheQueue(TestDatabase db) throws Exception {
     Path dir = db.directory();
     Files.createFile(dir.resolve("hold"));
     Process victim = launch(db, ExecutorApp.class, db.url(), dir.toString(), "victim");
@@ -158,31 +178,39 @@ class ExecutorsTest {
     long killedAt = System.nanoTime();
     Files.delete(dir.resolve("hold"));
 
-    try (DBOS survivor =
-        db.builder()
-            .executorId("survivor")
-            .heartbeatInterval(ExecutorApp.HEARTBEAT)
-            .executorLease(ExecutorApp.LEASE)
-            .build()) {
-      survivor.register(ExecutorApp.QUEUE);
-      new ExecutorAppDurable(survivor, dir);
-      survivor.launch();
+    try (DBOS one = survivor(db, "survivor-1", dir);
+        DBOS two = survivor(db, "survivor-2", dir)) {
+      one.launch();
+      two.launch();
 
       String done = "SELECT COUNT(*) FROM " + db.table("workflow_status") + " WHERE status = 'SUCCESS'";
       Await.until("all four workflows finished", () -> db.value(done).equals("4"), () -> lines(effects));
       Duration tookOver = Duration.ofNanos(System.nanoTime() - killedAt);
-      System.out.println("took over and finished in " + tookOver.toMillis() + " ms");
       assertThat(tookOver).as("taken over within the lease and a few periods").isLessThan(Duration.ofSeconds(15));
     }
-    assertThat(db.value("SELECT taken_over_by FROM " + db.table("dbosj_executors") + " WHERE executor_id = 'victim'"))
-        .isEqualTo("survivor");
+    String claimer =
+        db.value("SELECT taken_over_by FROM " + db.table("dbosj_executors") + " WHERE executor_id = 'victim'");
+    assertThat(claimer).isIn("survivor-1", "survivor-2");
     List<String> all = lines(effects);
     for (String name : List.of("held", "task-0", "task-1", "task-2")) {
       assertThat(all).as(all.toString()).containsOnlyOnce("enter " + name).containsOnlyOnce("leave " + name);
     }
-    assertThat(new HashSet<>(db.rows("SELECT executor_id FROM " + db.table("workflow_status")).stream()
-            .map(r -> r.get(0)).toList()))
-        .containsExactly("survivor");
+    assertThat(db.value("SELECT executor_id FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'held'"))
+        .as("the held workflow ran where it was claimed")
+        .isEqualTo(claimer);
+  }
+
+  /** A survivor with the victim's short heartbeat and lease, running the same program. */
+  private static DBOS survivor(TestDatabase db, String executorId, Path dir) {
+    DBOS dbos =
+        db.builder()
+            .executorId(executorId)
+            .heartbeatInterval(ExecutorApp.HEARTBEAT)
+            .executorLease(ExecutorApp.LEASE)
+            .build();
+    dbos.register(ExecutorApp.QUEUE);
+    new ExecutorAppDurable(dbos, dir);
+    return dbos;
   }
 
   private static List<String> executorRow(TestDatabase db, String id) throws Exception {
@@ -195,14 +223,15 @@ class ExecutorsTest {
     return Files.exists(file) ? Files.readAllLines(file) : List.of();
   }
 
-  private static void awaitReady(Process process) throws Exception {
+  /** Waits for the child's {@code READY <executorId>} line; returns the executor ID. */
+  private static String awaitReady(Process process) throws Exception {
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     String line;
     while ((line = out.readLine()) != null) {
       seen.append(line).append('\n');
-      if (line.startsWith("READY")) {
-        return;
+      if (line.startsWith("READY ")) {
+        return line.substring("READY ".length()).trim();
       }
     }
     throw new AssertionError("child JVM exited early: " + seen);

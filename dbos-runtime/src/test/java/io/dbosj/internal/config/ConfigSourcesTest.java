@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,45 @@ class ConfigSourcesTest {
     assertThat(config.applicationDatabase()).isSameAs(config.systemDatabase());
     assertThat(config.executorId()).isEqualTo("local");
     assertThat(config.appVersion()).isNull();
+  }
+
+  @Test
+  void heartbeatAndLeaseComeFromBuilderEnvironmentOrFileAndTheDefaultIdIsMarkedAsNotGiven() throws Exception {
+    DbosConfig defaults = new ConfigSources(Map.of(), dir.resolve("missing.yaml")).resolve(NOTHING);
+    assertThat(defaults.heartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(defaults.executorLease()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(defaults.executorIdGiven()).isFalse();
+
+    Path yaml = dir.resolve("dbos-config.yaml");
+    Files.writeString(yaml, "executor_id: local\nruntimeConfig:\n  executor_heartbeat: 0.5\n  executor_lease: PT4S\n");
+    DbosConfig fromFile = new ConfigSources(Map.of(), yaml).resolve(NOTHING);
+    assertThat(fromFile.heartbeatInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(fromFile.executorLease()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(fromFile.executorIdGiven()).as("local, but named in the file").isTrue();
+
+    DbosConfig fromEnv = new ConfigSources(Map.of("DBOS_EXECUTOR_LEASE", "10"), yaml).resolve(NOTHING);
+    assertThat(fromEnv.executorLease()).isEqualTo(Duration.ofSeconds(10));
+
+    DbosConfig fromBuilder =
+        new ConfigSources(Map.of("DBOS_EXECUTOR_LEASE", "10"), yaml)
+            .resolve(new ConfigSources.Explicit(null, null, null, null, null, null, null,
+                Duration.ofMillis(100), Duration.ofSeconds(1)));
+    assertThat(fromBuilder.heartbeatInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(fromBuilder.executorLease()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aLeaseNotLongerThanTheHeartbeatOrABadDurationIsRefused() {
+    ConfigSources sources = new ConfigSources(Map.of("DBOS_EXECUTOR_HEARTBEAT", "soon"), dir.resolve("missing.yaml"));
+    assertThatThrownBy(() -> sources.resolve(NOTHING))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DBOS_EXECUTOR_HEARTBEAT")
+        .hasMessageContaining("not a duration");
+    assertThatThrownBy(
+            () -> new ConfigSources(Map.of(), dir.resolve("missing.yaml"))
+                .resolve(new ConfigSources.Explicit(null, null, null, null, null, null, null,
+                    Duration.ofSeconds(5), Duration.ofSeconds(5))))
+        .hasMessageContaining("must be longer than the heartbeat interval");
   }
 
   @Test
