@@ -157,7 +157,8 @@ public final class SchemaMigrations {
           } else {
             for (org.jooq.Table<?> table :
                 List.of(Streams.TABLE, WorkflowEvents.TABLE, Notifications.TABLE, OperationOutputs.TABLE,
-                    SystemTables.TransactionOutputs.TABLE, WorkflowStatus.TABLE, Migrations.TABLE)) {
+                    SystemTables.TransactionOutputs.TABLE, WorkflowStatus.TABLE, Migrations.TABLE,
+                    SystemTables.Executors.TABLE)) {
               dsl.dropTableIfExists(table).execute();
             }
           }

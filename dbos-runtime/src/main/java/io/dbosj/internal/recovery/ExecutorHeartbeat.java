@@ -59,8 +59,8 @@ public final class ExecutorHeartbeat implements Service {
       if (!renewed && !lost) {
         lost = true;
         log.error(
-            "executor {} no longer holds its row in dbosj_executors: its heartbeat lapsed past the lease and"
-                + " another process took over its workflows. Restart this process",
+            "executor {} no longer holds its row in dbosj_executors: its heartbeat lapsed past the lease, and"
+                + " another process took over its ID or its pending workflows. Restart this process",
             holder.executorId());
       }
     } catch (RuntimeException e) {
