@@ -54,7 +54,10 @@ public final class ExecutorTakeover implements Service {
       }
       try {
         takeOverLapsed();
-        failing = false;
+        if (failing) {
+          failing = false;
+          log.info("looking for lapsed executors works again");
+        }
       } catch (RuntimeException e) {
         if (thread.stopping()) {
           return;
