@@ -1,0 +1,112 @@
+package io.dbosj.internal.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbosj.internal.config.DatabaseUrl;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The holder changes of {@code dbosj_executors}: each is one conditional statement that one racer wins. */
+class ExecutorStoreTest {
+  @TempDir Path dir;
+
+  private SystemDatabase open(String kind) throws Exception {
+    if (kind.equals("sqlite")) {
+      SystemDatabase db = SystemDatabase.open(DatabaseUrl.parse("sqlite:///" + dir.resolve("s.sqlite")), "test");
+      SchemaMigrations.migrate(db);
+      return db;
+    }
+    String url = System.getenv("DBOSJ_TEST_POSTGRES_URL");
+    Assumptions.assumeTrue(url != null && !url.isBlank(), "DBOSJ_TEST_POSTGRES_URL not set");
+    SystemDatabase db = SystemDatabase.open(DatabaseUrl.parse(url), "test");
+    db.withConnection(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS dbos CASCADE");
+          }
+          return null;
+        });
+    SchemaMigrations.migrate(db);
+    return db;
+  }
+
+  private static ExecutorStore.Holder holder(String id, String instance) {
+    return new ExecutorStore.Holder(id, instance, "host-a", 42, "v1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void aLiveHolderKeepsItsIdAndAStoppedOrLapsedOneLosesIt(String kind) throws Exception {
+    try (SystemDatabase db = open(kind)) {
+      ExecutorStore store = new ExecutorStore(db);
+      assertThat(store.insert(holder("x", "first"), 1_000)).isTrue();
+      assertThat(store.insert(holder("x", "second"), 1_000)).isFalse();
+      assertThat(store.replace(holder("x", "second"), 2_000, 500, null)).as("heartbeat fresh").isFalse();
+      assertThat(store.replace(holder("x", "second"), 2_000, 500, "first")).as("known dead").isTrue();
+      assertThat(store.heartbeat("x", "first", 2_500)).as("the old holder's beat").isFalse();
+      assertThat(store.stop("x", "second", 3_000)).isTrue();
+      assertThat(store.replace(holder("x", "third"), 3_100, 0, null)).as("stopped").isTrue();
+      assertThat(store.find("x").orElseThrow().instanceId()).isEqualTo("third");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void ofManyConcurrentClaimsOfALapsedExecutorExactlyOneGetsItsWorkflows(String kind) throws Exception {
+    try (SystemDatabase db = open(kind)) {
+      ExecutorStore store = new ExecutorStore(db);
+      store.insert(holder("dead", "i"), 1_000);
+      db.withConnection(
+          c -> {
+            try (Statement s = c.createStatement()) {
+              String table = db.isPostgres() ? "dbos.workflow_status" : "workflow_status";
+              for (int i = 0; i < 5; i++) {
+                s.execute("INSERT INTO " + table + " (workflow_uuid, status, name, executor_id, created_at, updated_at)"
+                    + " VALUES ('w" + i + "', 'PENDING', 'n', 'dead', 1, 1)");
+              }
+            }
+            return null;
+          });
+      assertThat(store.lapsed("claimer-0", 2_000)).containsExactly("dead");
+
+      int claimers = 4;
+      ExecutorService pool = Executors.newFixedThreadPool(claimers);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<List<String>>> results = new ArrayList<>();
+      for (int i = 0; i < claimers; i++) {
+        String me = "claimer-" + i;
+        Callable<List<String>> claim = () -> {
+          go.await();
+          return store.claim("dead", me, 5_000, 2_000);
+        };
+        results.add(pool.submit(claim));
+      }
+      go.countDown();
+      int winners = 0;
+      for (Future<List<String>> result : results) {
+        List<String> claimed = result.get();
+        if (!claimed.isEmpty()) {
+          winners++;
+          assertThat(claimed).containsExactlyInAnyOrder("w0", "w1", "w2", "w3", "w4");
+        }
+      }
+      pool.shutdown();
+      assertThat(winners).isEqualTo(1);
+      ExecutorRow row = store.find("dead").orElseThrow();
+      assertThat(row.state(6_000, 1_000)).startsWith("taken over by claimer-");
+      assertThat(store.lapsed("someone", 9_000)).as("nothing left to take").isEmpty();
+    }
+  }
+}
