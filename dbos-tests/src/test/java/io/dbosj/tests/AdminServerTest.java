@@ -135,6 +135,7 @@ class AdminServerTest {
 
       HttpResponse<String> recovered = call(dbos, "POST", "/dbos-workflow-recovery", "[\"gone\"]");
       assertThat(recovered.body()).isEqualTo("[\"orphaned\"]");
+      assertThat(call(dbos, "GET", "/dbos-executors", null).body()).contains("\"State\":\"taken over by alive\"");
       assertThat(dbos.<String>retrieveWorkflow("orphaned").getResult()).isEqualTo("reserved-nut/100");
       assertThat(after.entries()).containsExactly("gate", "charge 100");
     }

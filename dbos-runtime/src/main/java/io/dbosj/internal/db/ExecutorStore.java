@@ -102,6 +102,14 @@ public final class ExecutorStore {
         });
   }
 
+  /**
+   * Marks an executor taken over by {@code claimer}, whatever its heartbeat: a takeover asked for
+   * by hand. A live holder's next heartbeat then finds it lost its work.
+   */
+  public boolean markTakenOver(String executorId, String claimer, long now) {
+    return db.update(sql.markTakenOver(), claimer, now, executorId) == 1;
+  }
+
   private static ExecutorRow read(ResultSet rs) throws SQLException {
     return new ExecutorRow(
         rs.getString(1),

@@ -75,6 +75,7 @@ final class RenderedSql {
               /* stop */ "update \"dbos\".\"dbosj_executors\" set \"stopped_at\" = ?, \"heartbeat_at\" = ? where (\"executor_id\" = ? and \"instance_id\" = ?)",
               /* selectLapsed */ "select \"executor_id\" from \"dbos\".\"dbosj_executors\" where (\"executor_id\" <> ? and \"taken_over_by\" is null and \"heartbeat_at\" < ? and \"executor_id\" in (select \"executor_id\" from \"dbos\".\"workflow_status\" where \"status\" = 'PENDING')) order by \"heartbeat_at\"",
               /* claim */ "update \"dbos\".\"dbosj_executors\" set \"taken_over_by\" = ?, \"taken_over_at\" = ? where (\"executor_id\" = ? and \"taken_over_by\" is null and \"heartbeat_at\" < ?)",
+              /* markTakenOver */ "update \"dbos\".\"dbosj_executors\" set \"taken_over_by\" = ?, \"taken_over_at\" = ? where (\"executor_id\" = ? and \"taken_over_by\" is null)",
               /* selectPendingIds */ "select \"workflow_uuid\" from \"dbos\".\"workflow_status\" where (\"executor_id\" = ? and \"status\" = 'PENDING')",
               /* reassignPending */ "update \"dbos\".\"workflow_status\" set \"executor_id\" = ?, \"updated_at\" = ? where (\"executor_id\" = ? and \"status\" = 'PENDING')"));
 
@@ -141,6 +142,7 @@ final class RenderedSql {
               /* stop */ "update dbosj_executors set stopped_at = ?, heartbeat_at = ? where (executor_id = ? and instance_id = ?)",
               /* selectLapsed */ "select executor_id from dbosj_executors where (executor_id <> ? and taken_over_by is null and heartbeat_at < ? and executor_id in (select executor_id from workflow_status where status = 'PENDING')) order by heartbeat_at",
               /* claim */ "update dbosj_executors set taken_over_by = ?, taken_over_at = ? where (executor_id = ? and taken_over_by is null and heartbeat_at < ?)",
+              /* markTakenOver */ "update dbosj_executors set taken_over_by = ?, taken_over_at = ? where (executor_id = ? and taken_over_by is null)",
               /* selectPendingIds */ "select workflow_uuid from workflow_status where (executor_id = ? and status = 'PENDING')",
               /* reassignPending */ "update workflow_status set executor_id = ?, updated_at = ? where (executor_id = ? and status = 'PENDING')"));
 }

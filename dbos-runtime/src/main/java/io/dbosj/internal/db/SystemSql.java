@@ -63,6 +63,7 @@ record SystemSql(
       String stop,
       String selectLapsed,
       String claim,
+      String markTakenOver,
       String selectPendingIds,
       String reassignPending) {}
 

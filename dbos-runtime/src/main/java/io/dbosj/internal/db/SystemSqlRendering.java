@@ -475,6 +475,14 @@ final class SystemSqlRendering {
             .and(Executors.TAKEN_OVER_BY.isNull())
             .and(Executors.HEARTBEAT_AT.lt(val(null, Executors.HEARTBEAT_AT)))
             .getSQL();
+    // a recovery asked for by hand (POST /dbos-workflow-recovery), whatever the heartbeat says
+    String markTakenOver =
+        sql.update(Executors.TABLE)
+            .set(Executors.TAKEN_OVER_BY, val(null, Executors.TAKEN_OVER_BY))
+            .set(Executors.TAKEN_OVER_AT, val(null, Executors.TAKEN_OVER_AT))
+            .where(Executors.EXECUTOR_ID.eq(val(null, Executors.EXECUTOR_ID)))
+            .and(Executors.TAKEN_OVER_BY.isNull())
+            .getSQL();
     String selectPendingIds =
         sql.select(WorkflowStatus.WORKFLOW_UUID)
             .from(WorkflowStatus.TABLE)
@@ -490,6 +498,6 @@ final class SystemSqlRendering {
             .getSQL();
     return new SystemSql.Executors(
         SchemaSqlRendering.rendered(create), insert, replace, selectOne, selectAll, heartbeat, stop, selectLapsed,
-        claim, selectPendingIds, reassignPending);
+        claim, markTakenOver, selectPendingIds, reassignPending);
   }
 }

@@ -195,7 +195,7 @@ public final class DbosRuntime {
         new ExecutorTakeover(executorStore, recovery, executorId, config.heartbeatInterval(), config.executorLease()));
     AdminServer admin = null;
     if (config.adminServer()) {
-      admin = AdminServer.bind(new RuntimeAdmin(parts.management(), recovery, queues, executorStore, config.executorLease()), "127.0.0.1", config.adminPort());
+      admin = AdminServer.bind(new RuntimeAdmin(parts.management(), recovery, queues, executorStore, executorId, config.executorLease()), "127.0.0.1", config.adminPort());
       if (admin != null) {
         services.start(admin);
       }

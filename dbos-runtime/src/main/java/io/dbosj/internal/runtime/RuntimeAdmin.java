@@ -20,13 +20,16 @@ final class RuntimeAdmin implements AdminOperations {
 
   private final ExecutorStore executors;
   private final Duration lease;
+  private final String self;
 
   RuntimeAdmin(
       WorkflowManagement management,
       WorkflowRecovery recovery,
       QueueRegistry queues,
       ExecutorStore executors,
+      String self,
       Duration lease) {
+    this.self = self;
     this.management = management;
     this.recovery = recovery;
     this.queues = queues;
@@ -46,6 +49,12 @@ final class RuntimeAdmin implements AdminOperations {
 
   @Override
   public List<String> recoverExecutors(List<String> executorIds) {
+    long now = System.currentTimeMillis();
+    for (String id : executorIds) {
+      if (!id.equals(self)) {
+        executors.markTakenOver(id, self, now); // so listings say where its work went
+      }
+    }
     return recovery.recoverExecutors(executorIds);
   }
 
