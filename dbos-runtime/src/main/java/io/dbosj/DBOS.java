@@ -295,6 +295,7 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     private Path configFile = Path.of("dbos-config.yaml");
     private Boolean adminServer;
     private Integer adminPort;
+    private Duration databaseRetryLimit;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -347,6 +348,26 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
      */
     public Builder adminServer(boolean enabled) {
       this.adminServer = enabled;
+      return this;
+    }
+
+    /**
+     * How long a system-database call retries when the database is unreachable (a restart, a lost
+     * connection, SQLite locked) before giving up; three minutes by default, else {@code
+     * DBOS_DATABASE_RETRY_LIMIT} (seconds or ISO-8601). Nothing is recorded as a workflow's outcome
+     * meanwhile; past the limit a workflow stops, stays {@code PENDING}, its caller gets a {@link
+     * SystemDatabaseUnreachableException}, and this process recovers it once the database is back.
+     *
+     * <pre>{@code
+     * DBOS.builder().databaseRetryLimit(Duration.ofMinutes(10)).build();
+     * }</pre>
+     */
+    public Builder databaseRetryLimit(Duration limit) {
+      Objects.requireNonNull(limit, "limit");
+      if (limit.isNegative()) {
+        throw new IllegalArgumentException("the database retry limit cannot be negative: " + limit);
+      }
+      this.databaseRetryLimit = limit;
       return this;
     }
 
@@ -404,7 +425,8 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
                       executorId,
                       appVersion,
                       adminServer,
-                      adminPort)),
+                      adminPort,
+                      databaseRetryLimit)),
               clock));
     }
   }

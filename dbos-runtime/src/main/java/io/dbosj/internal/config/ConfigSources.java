@@ -39,7 +39,21 @@ public final class ConfigSources {
       String executorId,
       String appVersion,
       Boolean adminServer,
-      Integer adminPort) {}
+      Integer adminPort,
+      java.time.Duration databaseRetryLimit) {
+
+    /** Without a retry limit of the builder's. */
+    public Explicit(
+        String appName,
+        String systemDatabaseUrl,
+        String databaseUrl,
+        String executorId,
+        String appVersion,
+        Boolean adminServer,
+        Integer adminPort) {
+      this(appName, systemDatabaseUrl, databaseUrl, executorId, appVersion, adminServer, adminPort, null);
+    }
+  }
 
   public DbosConfig resolve(Explicit explicit) {
     JsonNode file = readConfigFile();
@@ -95,7 +109,8 @@ public final class ConfigSources {
         adminServer,
         adminPort,
         commands(file, "database", "migrate"),
-        commands(file, "runtimeConfig", "start"));
+        commands(file, "runtimeConfig", "start"),
+        retryLimit(explicit, file));
   }
 
   /** The list of shell commands at {@code section.key}, e.g. {@code database.migrate}. */
@@ -114,6 +129,34 @@ public final class ConfigSources {
       commands.add(command.asString());
     }
     return List.copyOf(commands);
+  }
+
+  /**
+   * How long system-database calls retry through an outage: the builder's, else {@code
+   * DBOS_DATABASE_RETRY_LIMIT} or {@code database.retry_limit} in the file (seconds, or an ISO-8601
+   * duration such as {@code PT5M}), else three minutes.
+   */
+  private java.time.Duration retryLimit(Explicit explicit, JsonNode file) {
+    if (explicit.databaseRetryLimit() != null) {
+      return explicit.databaseRetryLimit();
+    }
+    JsonNode database = file == null ? null : file.get("database");
+    String text = first(environment.get("DBOS_DATABASE_RETRY_LIMIT"), text(database, "retry_limit"), null, null);
+    if (text == null) {
+      return DbosConfig.DEFAULT_DATABASE_RETRY_LIMIT;
+    }
+    try {
+      java.time.Duration limit =
+          text.matches("\\d+") ? java.time.Duration.ofSeconds(Long.parseLong(text)) : java.time.Duration.parse(text);
+      if (limit.isNegative()) {
+        throw new IllegalArgumentException("negative");
+      }
+      return limit;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "invalid database retry limit '" + text + "' (DBOS_DATABASE_RETRY_LIMIT or database.retry_limit):"
+              + " give seconds, e.g. 180, or an ISO-8601 duration, e.g. PT3M");
+    }
   }
 
   private DatabaseUrl parse(String url, String which) {

@@ -15,6 +15,7 @@ package io.dbosj.internal.config;
  *     DbosMigrate}
  * @param startCommands the shell commands {@code runtimeConfig.start} lists, run by {@code
  *     DbosStart}
+ * @param databaseRetryLimit how long a system-database call retries through an outage
  */
 public record DbosConfig(
     String appName,
@@ -25,4 +26,24 @@ public record DbosConfig(
     boolean adminServer,
     int adminPort,
     java.util.List<String> migrateCommands,
-    java.util.List<String> startCommands) {}
+    java.util.List<String> startCommands,
+    java.time.Duration databaseRetryLimit) {
+
+  /** How long a system-database call retries through an outage unless configured otherwise. */
+  public static final java.time.Duration DEFAULT_DATABASE_RETRY_LIMIT = java.time.Duration.ofMinutes(3);
+
+  /** With the default retry limit. */
+  public DbosConfig(
+      String appName,
+      DatabaseUrl systemDatabase,
+      DatabaseUrl applicationDatabase,
+      String executorId,
+      String appVersion,
+      boolean adminServer,
+      int adminPort,
+      java.util.List<String> migrateCommands,
+      java.util.List<String> startCommands) {
+    this(appName, systemDatabase, applicationDatabase, executorId, appVersion, adminServer, adminPort,
+        migrateCommands, startCommands, DEFAULT_DATABASE_RETRY_LIMIT);
+  }
+}

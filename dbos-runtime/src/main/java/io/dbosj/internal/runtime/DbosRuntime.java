@@ -133,7 +133,9 @@ public final class DbosRuntime {
 
   private Launched startServices() {
     LaunchWarmUp.start(config.systemDatabase().kind());
-    SystemDatabase db = services.adopt(SystemDatabase.open(config.systemDatabase(), "dbos-" + config.appName()));
+    SystemDatabase db =
+        services.adopt(
+            SystemDatabase.open(config.systemDatabase(), "dbos-" + config.appName(), config.databaseRetryLimit()));
     boolean separateApplicationDb =
         !config.applicationDatabase().jdbcUrl().equals(config.systemDatabase().jdbcUrl());
     // transaction_outputs lives in the application database: created with the migration, in its
@@ -141,7 +143,10 @@ public final class DbosRuntime {
     SchemaMigrations.migrate(db, !separateApplicationDb);
     SystemDatabase applicationDb = db;
     if (separateApplicationDb) {
-      applicationDb = services.adopt(SystemDatabase.open(config.applicationDatabase(), "dbos-app-" + config.appName()));
+      applicationDb =
+          services.adopt(
+              SystemDatabase.open(
+                  config.applicationDatabase(), "dbos-app-" + config.appName(), config.databaseRetryLimit()));
       TransactionOutputStore.createTable(applicationDb);
     }
     String appVersion = appVersion();
@@ -170,6 +175,7 @@ public final class DbosRuntime {
         new WorkflowRecovery(
             workflowStore, new StepStore(db), config.executorId(),
             new RecoveryStarts(parts.calls(), parts.executor(), wakeUp), !WorkflowThreads.virtual(), shutdown);
+    db.retry().onGiveUp(new RecoveryAfterOutage(recovery, parts.executor(), shutdown)::schedule);
     AdminServer admin = null;
     if (config.adminServer()) {
       admin = AdminServer.bind(new RuntimeAdmin(parts.management(), recovery, queues), "127.0.0.1", config.adminPort());
