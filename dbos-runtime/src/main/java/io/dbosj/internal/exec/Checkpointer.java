@@ -128,7 +128,7 @@ public final class Checkpointer {
       throw new DeterminismException(
           context.workflowId(), functionId, recorded.functionName(), method.name());
     }
-    return outcomes.decode(context.workflowId(), method, recorded.output(), recorded.error());
+    return outcomes.decodeStep(context.workflowId(), functionId, method, recorded.output(), recorded.error());
   }
 
   /**
