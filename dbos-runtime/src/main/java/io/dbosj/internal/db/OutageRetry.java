@@ -42,6 +42,8 @@ public final class OutageRetry {
   private final AtomicBoolean down = new AtomicBoolean();
   private final List<Runnable> giveUpListeners = new CopyOnWriteArrayList<>();
   private volatile long downSinceMillis;
+  /** When a call last succeeded after an outage: a failure of an attempt begun before says nothing new. */
+  private volatile long backAtNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
   /** {@code closed}: whether the pool was closed, when retrying would be pointless. */
   OutageRetry(DatabaseUrl url, Duration limit, BooleanSupplier closed) {
@@ -79,6 +81,7 @@ public final class OutageRetry {
     long giveUpAt = 0;
     long pause = FIRST_PAUSE_MS;
     while (true) {
+      long attemptStart = System.nanoTime();
       try {
         T result = attempt.run();
         if (down.get()) {
@@ -93,7 +96,9 @@ public final class OutageRetry {
         if (giveUpAt == 0) {
           giveUpAt = now + limit.toNanos();
         }
-        markDown(e);
+        if (attemptStart - backAtNanos >= 0) {
+          markDown(e);
+        }
         if (now - giveUpAt >= 0) {
           throw giveUp(e);
         }
@@ -135,6 +140,7 @@ public final class OutageRetry {
 
   private void markBack() {
     if (down.compareAndSet(true, false)) {
+      backAtNanos = System.nanoTime();
       log.info(
           "the system database {} is reachable again after {} ms",
           url,

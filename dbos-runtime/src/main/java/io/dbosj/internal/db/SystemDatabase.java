@@ -109,7 +109,9 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
     config.setJdbcUrl(url.jdbcUrl());
     config.setAutoCommit(true);
     config.setInitializationFailTimeout(1);
-    config.setConnectionTimeout(30_000);
+    // A wait for a connection is one attempt of a retried call (see OutageRetry): short, so that
+    // the retry limit, not the pool, says how long a call waits through an outage.
+    config.setConnectionTimeout(Math.max(250, Math.min(5_000, retryLimit.toMillis())));
     // One connection at launch (the one that checks the database answers); the pool grows to its
     // maximum as callers need more. Filling all of them at once would open (and, on PostgreSQL,
     // SCRAM-authenticate) up to 16 connections while launch() runs, in a JVM still interpreting.

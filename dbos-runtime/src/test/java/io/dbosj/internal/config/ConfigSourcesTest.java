@@ -87,4 +87,28 @@ class ConfigSourcesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("dbos-config.yaml");
   }
+
+  @Test
+  void theDatabaseRetryLimitComesFromTheBuilderThenTheEnvironmentElseThreeMinutes() {
+    Path none = dir.resolve("missing.yaml");
+    assertThat(new ConfigSources(Map.of(), none).resolve(NOTHING).databaseRetryLimit())
+        .isEqualTo(java.time.Duration.ofMinutes(3));
+    assertThat(new ConfigSources(Map.of("DBOS_DATABASE_RETRY_LIMIT", "45"), none).resolve(NOTHING).databaseRetryLimit())
+        .isEqualTo(java.time.Duration.ofSeconds(45));
+    assertThat(new ConfigSources(Map.of("DBOS_DATABASE_RETRY_LIMIT", "PT10M"), none).resolve(NOTHING).databaseRetryLimit())
+        .isEqualTo(java.time.Duration.ofMinutes(10));
+    ConfigSources.Explicit builder =
+        new ConfigSources.Explicit(null, null, null, null, null, null, null, java.time.Duration.ofSeconds(5));
+    assertThat(new ConfigSources(Map.of("DBOS_DATABASE_RETRY_LIMIT", "45"), none).resolve(builder).databaseRetryLimit())
+        .isEqualTo(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aMalformedRetryLimitIsRejectedNamingTheSetting() {
+    assertThatThrownBy(
+            () -> new ConfigSources(Map.of("DBOS_DATABASE_RETRY_LIMIT", "soon"), dir.resolve("missing.yaml"))
+                .resolve(NOTHING))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DBOS_DATABASE_RETRY_LIMIT");
+  }
 }
