@@ -71,11 +71,13 @@ public final class OwnPostgresCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     try {
       if (Files.exists(dataDir.resolve("postmaster.pid"))) {
         stopServer();
       }
+    } catch (Exception e) {
+      throw new IOException("cannot stop the test's PostgreSQL cluster in " + dataDir, e);
     } finally {
       try (Stream<Path> files = Files.walk(dataDir.getParent())) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
