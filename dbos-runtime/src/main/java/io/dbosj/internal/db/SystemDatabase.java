@@ -292,16 +292,21 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
   private <T> T transaction(SqlWork<T> work) throws SQLException {
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
+      T result;
       try {
-        T result = work.run(connection);
+        result = work.run(connection);
         connection.commit();
-        return result;
       } catch (SQLException | RuntimeException | Error e) {
         rollbackQuietly(connection, e);
+        try {
+          connection.setAutoCommit(true);
+        } catch (SQLException lost) {
+          e.addSuppressed(lost); // the pool discards a lost connection; report the first failure
+        }
         throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
+      connection.setAutoCommit(true);
+      return result;
     }
   }
 
