@@ -42,8 +42,15 @@ final class RecoveryAfterOutage {
     }
   }
 
-  private void recover() {
+  /**
+   * One at a time: a second recovery then starts after the first has claimed what it restarted,
+   * and skips those (they run here), rather than count a recovery attempt against them again.
+   */
+  private synchronized void recover() {
     scheduled.set(false); // a give-up from now on (this recovery's own, say) schedules another
+    if (shutdown.isSet()) {
+      return;
+    }
     try {
       List<String> recovered = recovery.recoverPending();
       if (!recovered.isEmpty()) {
