@@ -175,7 +175,11 @@ public final class DbosRuntime {
         new WorkflowRecovery(
             workflowStore, new StepStore(db), config.executorId(),
             new RecoveryStarts(parts.calls(), parts.executor(), wakeUp), !WorkflowThreads.virtual(), shutdown);
-    db.retry().onGiveUp(new RecoveryAfterOutage(recovery, parts.executor(), shutdown)::schedule);
+    RecoveryAfterOutage afterOutage = new RecoveryAfterOutage(recovery, parts.executor(), shutdown);
+    db.retry().onGiveUp(afterOutage::schedule);
+    if (applicationDb != db) {
+      applicationDb.retry().onGiveUp(afterOutage::schedule); // a @Transaction that gave up leaves its workflow PENDING
+    }
     AdminServer admin = null;
     if (config.adminServer()) {
       admin = AdminServer.bind(new RuntimeAdmin(parts.management(), recovery, queues), "127.0.0.1", config.adminPort());
