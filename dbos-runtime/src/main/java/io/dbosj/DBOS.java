@@ -310,6 +310,7 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     private Integer adminPort;
     private Duration heartbeatInterval;
     private Duration executorLease;
+    private Duration databaseRetryLimit;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -388,6 +389,26 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a system-database call retries when the database is unreachable (a restart, a lost
+     * connection, SQLite locked) before giving up; three minutes by default, else {@code
+     * DBOS_DATABASE_RETRY_LIMIT} (seconds or ISO-8601). Nothing is recorded as a workflow's outcome
+     * meanwhile; past the limit a workflow stops, stays {@code PENDING}, its caller gets a {@link
+     * SystemDatabaseUnreachableException}, and this process recovers it once the database is back.
+     *
+     * <pre>{@code
+     * DBOS.builder().databaseRetryLimit(Duration.ofMinutes(10)).build();
+     * }</pre>
+     */
+    public Builder databaseRetryLimit(Duration limit) {
+      Objects.requireNonNull(limit, "limit");
+      if (limit.isNegative()) {
+        throw new IllegalArgumentException("the database retry limit cannot be negative: " + limit);
+      }
+      this.databaseRetryLimit = limit;
+      return this;
+    }
+
     /** The admin server's port (3001 by default; 0 picks a free one). */
     public Builder adminPort(int port) {
       this.adminPort = port;
@@ -444,7 +465,8 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
                       adminServer,
                       adminPort,
                       heartbeatInterval,
-                      executorLease)),
+                      executorLease,
+                      databaseRetryLimit)),
               clock));
     }
   }

@@ -27,7 +27,8 @@ public final class DBOSClient implements AutoCloseable {
   }
 
   /**
-   * Connects to the system database at {@code systemDatabaseUrl} (any form DBOS accepts).
+   * Connects to the system database at {@code systemDatabaseUrl} (any form DBOS accepts), which
+   * must exist: a missing SQLite file is an error, never created.
    *
    * @throws DbosException naming the database (password masked), if it cannot be reached
    */
@@ -35,8 +36,18 @@ public final class DBOSClient implements AutoCloseable {
     return new DBOSClient(ClientRuntime.connect(Objects.requireNonNull(systemDatabaseUrl, "systemDatabaseUrl")));
   }
 
+  /** The workflows {@code filter} selects; a row that cannot be read is logged and skipped. */
   public List<WorkflowStatus> listWorkflows(WorkflowFilter filter) {
     return runtime.management().list(Objects.requireNonNull(filter, "filter"));
+  }
+
+  /**
+   * The workflows {@code filter} selects; a row that cannot be read (an unknown status, say) is
+   * skipped and given to {@code onUnreadable}, which says which row and column held what.
+   */
+  public List<WorkflowStatus> listWorkflows(WorkflowFilter filter, java.util.function.Consumer<UnreadableRow> onUnreadable) {
+    return runtime.management().list(
+        Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(onUnreadable, "onUnreadable"));
   }
 
   /** @throws DbosException if no workflow has this ID */
@@ -61,6 +72,11 @@ public final class DBOSClient implements AutoCloseable {
    */
   public List<ExecutorInfo> listExecutors() {
     return runtime.executors();
+  }
+
+  /** As {@link #listQueuedWorkflows(String)}, with rows that cannot be read given to {@code onUnreadable}. */
+  public List<WorkflowStatus> listQueuedWorkflows(String queueName, java.util.function.Consumer<UnreadableRow> onUnreadable) {
+    return runtime.management().listQueued(queueName, Objects.requireNonNull(onUnreadable, "onUnreadable"));
   }
 
   /** A handle whose result is read as plain JSON values. */

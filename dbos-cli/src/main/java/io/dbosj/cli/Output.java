@@ -24,6 +24,17 @@ final class Output {
     }
   }
 
+  /**
+   * Reports each row a listing skipped to {@code err} (stderr), so the listing still succeeds and
+   * the operator learns which row holds what.
+   */
+  static java.util.function.Consumer<io.dbosj.UnreadableRow> skippedTo(PrintWriter err) {
+    return row -> {
+      err.println("notice: skipped a row that cannot be read: " + row);
+      err.flush();
+    };
+  }
+
   static void workflows(PrintWriter out, List<WorkflowStatus> workflows) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"WORKFLOW ID", "STATUS", "NAME", "CLASS", "QUEUE", "CREATED"});

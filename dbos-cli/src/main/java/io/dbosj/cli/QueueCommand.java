@@ -33,7 +33,9 @@ final class QueueCommand implements Runnable {
     @Override
     public Integer call() {
       try (DBOSClient client = database.connect()) {
-        Output.print(spec.commandLine().getOut(), json, client.listQueuedWorkflows(queue), Output::workflows);
+        Output.print(
+            spec.commandLine().getOut(), json,
+            client.listQueuedWorkflows(queue, Output.skippedTo(spec.commandLine().getErr())), Output::workflows);
       }
       return 0;
     }

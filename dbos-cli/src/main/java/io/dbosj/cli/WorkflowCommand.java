@@ -102,7 +102,9 @@ final class WorkflowCommand implements Runnable {
         filter = filter.createdBefore(endTime);
       }
       try (DBOSClient client = database.connect()) {
-        Output.print(spec.commandLine().getOut(), json, client.listWorkflows(filter), Output::workflows);
+        Output.print(
+            spec.commandLine().getOut(), json,
+            client.listWorkflows(filter, Output.skippedTo(spec.commandLine().getErr())), Output::workflows);
       }
       return 0;
     }

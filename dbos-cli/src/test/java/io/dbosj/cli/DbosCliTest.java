@@ -127,6 +127,55 @@ class DbosCliTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgres"})
+  void aRowWithAnUnknownStatusIsSkippedWithANoticeAndTheListingSucceeds(String database) throws Exception {
+    String url = url(database);
+    try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
+      ShopDurable shop = new ShopDurable(dbos, new CountDownLatch(0));
+      dbos.launch();
+      shop.start(StartOptions.id("good")).order("apple").getResult();
+      shop.start(StartOptions.id("bad")).order("pear").getResult();
+    }
+    String table = database.equals("sqlite") ? "workflow_status" : "dbos.workflow_status";
+    try (Connection c = connect(url); Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE " + table + " SET status = 'EXPLODED' WHERE workflow_uuid = 'bad'");
+    }
+
+    Result list = dbos("workflow", "list", "-D", url);
+
+    assertThat(list.exit()).as(list.out()).isZero();
+    assertThat(list.out()).contains("good").contains("notice: skipped a row that cannot be read")
+        .contains("workflow_status row 'bad': column status holds 'EXPLODED'");
+  }
+
+  @org.junit.jupiter.api.Test
+  void readingAMissingSqliteDatabaseCreatesNothingAndNamesIt() throws Exception {
+    Path missing = dir.resolve("missing").resolve("dir").resolve("x.sqlite");
+    String url = "sqlite:///" + missing;
+
+    for (String[] command : List.of(
+        new String[] {"workflow", "list", "-D", url},
+        new String[] {"workflow", "get", "w", "-D", url},
+        new String[] {"queue", "list", "-D", url})) {
+      Result read = dbos(command);
+      assertThat(read.exit()).as(read.out()).isEqualTo(1);
+      assertThat(read.out()).contains("no system database at").contains("x.sqlite").doesNotContain("\tat ");
+    }
+    assertThat(dir.resolve("missing")).doesNotExist();
+  }
+
+  private static Connection connect(String url) throws Exception {
+    if (url.startsWith("sqlite:///")) {
+      return DriverManager.getConnection("jdbc:sqlite:" + url.substring("sqlite:///".length()));
+    }
+    java.net.URI uri = java.net.URI.create(url);
+    String[] user = uri.getUserInfo().split(":", 2);
+    return DriverManager.getConnection(
+        "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + uri.getPath(),
+        user[0], user.length > 1 ? user[1] : "");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
   void mistakesGetAClearMessageAndANonZeroExitNeverAStackTrace(String database) throws Exception {
     String url = url(database);
     try (DBOS dbos = DBOS.builder().systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {

@@ -88,6 +88,21 @@ class TransactionTest {
   }
 
   @BothDatabases
+  void aTransactionThatLosesItsConnectionRunsAgainAndIsNeverRecordedAsAnError(TestDatabase db) throws Exception {
+    db.createExampleTable();
+    Journal journal = new Journal();
+    try (DBOS dbos = db.builder().build()) {
+      LedgerDurable ledger = new LedgerDurable(dbos, journal, 2);
+      dbos.launch();
+
+      assertThat(ledger.start(StartOptions.id("reconnected")).losingConnection("y").getResult()).isEqualTo(1);
+      assertThat(journal.count("insert y")).isEqualTo(3);
+      assertThat(db.value("SELECT COUNT(*) FROM example_table")).isEqualTo("1");
+      assertThat(db.status("reconnected")).isEqualTo("SUCCESS");
+    }
+  }
+
+  @BothDatabases
   void theIsolationLevelIsApplied(TestDatabase db) throws Exception {
     try (DBOS dbos = db.builder().build()) {
       LedgerDurable ledger = new LedgerDurable(dbos, new Journal(), 0);

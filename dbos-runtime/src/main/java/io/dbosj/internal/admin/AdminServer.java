@@ -104,6 +104,11 @@ public final class AdminServer implements Service {
       reply = new Reply(400, error("the request body is not valid JSON: " + e.getOriginalMessage()));
     } catch (IllegalArgumentException e) {
       reply = new Reply(400, error(e.getMessage()));
+    } catch (io.dbosj.SystemDatabaseUnreachableException e) {
+      reply = new Reply(503, error(e.getMessage())); // the server's trouble, for the client to retry
+    } catch (io.dbosj.UnreadableRowException e) {
+      log.warn("admin request {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.getMessage());
+      reply = new Reply(500, error(e.getMessage())); // bad stored data, not a bad request
     } catch (DbosException e) {
       reply = new Reply(e.getMessage().startsWith("no workflow with ID") ? 404 : 500, error(e.getMessage()));
     } catch (RuntimeException e) {

@@ -41,8 +41,10 @@ public final class ConfigSources {
       Boolean adminServer,
       Integer adminPort,
       java.time.Duration heartbeatInterval,
-      java.time.Duration executorLease) {
+      java.time.Duration executorLease,
+      java.time.Duration databaseRetryLimit) {
 
+    /** With nothing set but what DBOS's own builders set. */
     public Explicit(
         String appName,
         String systemDatabaseUrl,
@@ -51,7 +53,7 @@ public final class ConfigSources {
         String appVersion,
         Boolean adminServer,
         Integer adminPort) {
-      this(appName, systemDatabaseUrl, databaseUrl, executorId, appVersion, adminServer, adminPort, null, null);
+      this(appName, systemDatabaseUrl, databaseUrl, executorId, appVersion, adminServer, adminPort, null, null, null);
     }
   }
 
@@ -128,7 +130,8 @@ public final class ConfigSources {
         commands(file, "runtimeConfig", "start"),
         !DEFAULT_EXECUTOR_ID.equals(executorId) || executorIdNamed(explicit, file),
         heartbeat,
-        lease);
+        lease,
+        retryLimit(explicit, file));
   }
 
   /** Whether some source named the executor ID, even as {@code local}. */
@@ -191,6 +194,34 @@ public final class ConfigSources {
       commands.add(command.asString());
     }
     return List.copyOf(commands);
+  }
+
+  /**
+   * How long system-database calls retry through an outage: the builder's, else {@code
+   * DBOS_DATABASE_RETRY_LIMIT} or {@code database.retry_limit} in the file (seconds, or an ISO-8601
+   * duration such as {@code PT5M}), else three minutes.
+   */
+  private java.time.Duration retryLimit(Explicit explicit, JsonNode file) {
+    if (explicit.databaseRetryLimit() != null) {
+      return explicit.databaseRetryLimit();
+    }
+    JsonNode database = file == null ? null : file.get("database");
+    String text = first(environment.get("DBOS_DATABASE_RETRY_LIMIT"), text(database, "retry_limit"), null, null);
+    if (text == null) {
+      return DbosConfig.DEFAULT_DATABASE_RETRY_LIMIT;
+    }
+    try {
+      java.time.Duration limit =
+          text.matches("\\d+") ? java.time.Duration.ofSeconds(Long.parseLong(text)) : java.time.Duration.parse(text);
+      if (limit.isNegative()) {
+        throw new IllegalArgumentException("negative");
+      }
+      return limit;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "invalid database retry limit '" + text + "' (DBOS_DATABASE_RETRY_LIMIT or database.retry_limit):"
+              + " give seconds, e.g. 180, or an ISO-8601 duration, e.g. PT3M");
+    }
   }
 
   private DatabaseUrl parse(String url, String which) {

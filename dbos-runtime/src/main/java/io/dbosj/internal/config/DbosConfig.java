@@ -21,6 +21,7 @@ package io.dbosj.internal.config;
  * @param heartbeatInterval how often this executor renews its heartbeat
  * @param executorLease how long after its last heartbeat another process takes over an
  *     executor's work
+ * @param databaseRetryLimit how long a system-database call retries through an outage
  */
 public record DbosConfig(
     String appName,
@@ -34,4 +35,9 @@ public record DbosConfig(
     java.util.List<String> startCommands,
     boolean executorIdGiven,
     java.time.Duration heartbeatInterval,
-    java.time.Duration executorLease) {}
+    java.time.Duration executorLease,
+    java.time.Duration databaseRetryLimit) {
+
+  /** How long a system-database call retries through an outage unless configured otherwise. */
+  public static final java.time.Duration DEFAULT_DATABASE_RETRY_LIMIT = java.time.Duration.ofMinutes(3);
+}

@@ -25,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The writes of one call are all or none: if one of several changes no row (a step another
  * execution recorded first, an outcome that lost to a cancellation), none of them is kept, and
  * the caller sees which. Such a call is then run again in a transaction of its own, as is every
- * call of a shared commit that failed, so one caller's trouble is never another's.
+ * call of a shared commit that failed, so one caller's trouble is never another's. A call run on
+ * its own is retried through a lost connection (see {@link OutageRetry}) rather than failed.
  */
 public final class GroupCommit {
   private static final int MAX_CALLS_PER_COMMIT = 512;
@@ -234,12 +235,20 @@ public final class GroupCommit {
   /** A single write needs no transaction around it: one round trip. */
   private void runAutoCommitted(Call call) {
     CheckpointWrite write = call.writes[0];
-    try (Connection connection = db.openPooledConnection();
-        PreparedStatement statement = connection.prepareStatement(write.sql())) {
-      Jdbc.bind(statement, write.binds());
-      call.counts = new int[] {statement.executeUpdate()};
+    try {
+      call.counts =
+          db.retrying(
+              () -> {
+                try (Connection connection = db.openPooledConnection();
+                    PreparedStatement statement = connection.prepareStatement(write.sql())) {
+                  Jdbc.bind(statement, write.binds());
+                  return new int[] {statement.executeUpdate()};
+                }
+              });
     } catch (SQLException e) {
       call.failure = db.failure(e);
+    } catch (DbosException e) {
+      call.failure = e; // the database stayed unreachable, or close() interrupted the retries
     }
   }
 
@@ -312,46 +321,64 @@ public final class GroupCommit {
         connection.commit();
         return true;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        SystemDatabase.rollbackQuietly(connection, e);
         return false;
       } finally {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      return false;
+      return false; // each call is run again alone, retried through an outage
     }
   }
 
   /** One call in a transaction of its own; stops at the first write of several that changes nothing. */
   private void runAlone(Call call) {
-    call.counts = new int[call.writes.length];
     call.failure = null;
+    try {
+      call.counts = db.retrying(() -> runInTransaction(call.writes));
+    } catch (SQLException e) {
+      call.failure = db.failure(e);
+    } catch (DbosException e) {
+      call.failure = e; // the database stayed unreachable, or close() interrupted the retries
+    } catch (RuntimeException e) {
+      call.failure = new DbosException("system database " + db.url() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One attempt at {@link #runAlone}. After a lost connection it is run again: a write whose
+   * commit went through but whose answer was lost then changes no row, and the caller reads the
+   * record to tell its own from another execution's.
+   */
+  private int[] runInTransaction(CheckpointWrite[] writes) throws SQLException {
+    int[] counts = new int[writes.length];
     try (Connection connection = db.openPooledConnection()) {
       connection.setAutoCommit(false);
       try {
         boolean keep = true;
-        for (int w = 0; w < call.writes.length && keep; w++) {
-          try (PreparedStatement statement = connection.prepareStatement(call.writes[w].sql())) {
-            Jdbc.bind(statement, call.writes[w].binds());
-            call.counts[w] = statement.executeUpdate();
+        for (int w = 0; w < writes.length && keep; w++) {
+          try (PreparedStatement statement = connection.prepareStatement(writes[w].sql())) {
+            Jdbc.bind(statement, writes[w].binds());
+            counts[w] = statement.executeUpdate();
           }
-          keep = call.writes.length == 1 || call.counts[w] > 0;
+          keep = writes.length == 1 || counts[w] > 0;
         }
         if (keep) {
           connection.commit();
         } else {
           connection.rollback();
         }
+        return counts;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        SystemDatabase.rollbackQuietly(connection, e);
         throw e;
       } finally {
-        connection.setAutoCommit(true);
+        try {
+          connection.setAutoCommit(true);
+        } catch (SQLException e) {
+          // a lost connection: the pool discards it
+        }
       }
-    } catch (SQLException e) {
-      call.failure = db.failure(e);
-    } catch (RuntimeException e) {
-      call.failure = new DbosException("system database " + db.url() + " failed: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.dbosj.internal.db;
 
+import io.dbosj.UnreadableRow;
+import io.dbosj.UnreadableRowException;
 import io.dbosj.WorkflowState;
 import io.dbosj.WorkflowStatus;
 import java.time.Instant;
@@ -33,8 +35,18 @@ public record StatusRow(
         startedAt + timeoutMillis, timeoutMillis);
   }
 
+  /**
+   * @throws UnreadableRowException if the row's status is not one DBOS defines
+   */
   public WorkflowState state() {
-    return WorkflowState.valueOf(status);
+    try {
+      return WorkflowState.valueOf(status);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new UnreadableRowException(
+          new UnreadableRow(
+              "workflow_status", workflowId, "status", status,
+              "not a workflow status; one of " + java.util.Arrays.toString(WorkflowState.values())));
+    }
   }
 
   /** The public view of this row. */

@@ -39,17 +39,31 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
 
   private static final int POSTGRES_POOL_SIZE = 16;
   private static final int SQLITE_POOL_SIZE = 4;
+  /** How long a call retries through an outage unless configured otherwise. */
+  public static final java.time.Duration DEFAULT_RETRY_LIMIT = io.dbosj.internal.config.DbosConfig.DEFAULT_DATABASE_RETRY_LIMIT;
 
   private final DatabaseUrl url;
   private final HikariDataSource pool;
   /** Made on first use: jOOQ is some 1000 classes that {@code launch()} does without. */
   private volatile DSLContext renderer;
   private final GroupCommit groupCommit;
+  private final OutageRetry retry;
 
-  private SystemDatabase(DatabaseUrl url, HikariDataSource pool) {
+  private SystemDatabase(DatabaseUrl url, HikariDataSource pool, java.time.Duration retryLimit) {
     this.url = url;
     this.pool = pool;
+    this.retry = new OutageRetry(url, retryLimit, pool::isClosed);
     this.groupCommit = GroupCommit.of(this);
+  }
+
+  /** How calls retry through an outage; every operation of this class goes through it. */
+  public OutageRetry retry() {
+    return retry;
+  }
+
+  /** Runs {@code attempt}, again after a connection-level failure, as {@link OutageRetry} says. */
+  <T> T retrying(OutageRetry.Attempt<T> attempt) throws SQLException {
+    return retry.run(attempt);
   }
 
   /** Where checkpoints of concurrent workflows are combined into shared commits. */
@@ -63,12 +77,41 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
    * @throws DbosException naming the URL (password masked) and the cause, if it does not
    */
   public static SystemDatabase open(DatabaseUrl url, String poolName) {
+    return open(url, poolName, DEFAULT_RETRY_LIMIT);
+  }
+
+  /**
+   * Opens the pool, creating a SQLite database (and its directory) if there is none; calls retry
+   * through an outage for up to {@code retryLimit}.
+   */
+  public static SystemDatabase open(DatabaseUrl url, String poolName, java.time.Duration retryLimit) {
+    return open(url, poolName, retryLimit, true);
+  }
+
+  /**
+   * Opens the pool to a database that must exist already: a read-only command or a client
+   * creates nothing, not even an empty SQLite file.
+   *
+   * @throws DbosException naming the URL, if a SQLite database is not there
+   */
+  public static SystemDatabase openExisting(DatabaseUrl url, String poolName) {
+    if (url.kind() == DatabaseUrl.Kind.SQLITE && !Files.isRegularFile(url.sqlitePath())) {
+      throw new DbosException(
+          "no system database at " + url + ": the SQLite file " + url.sqlitePath().toAbsolutePath()
+              + " does not exist. Check the URL, or launch the application once to create it.");
+    }
+    return open(url, poolName, DEFAULT_RETRY_LIMIT, false);
+  }
+
+  private static SystemDatabase open(DatabaseUrl url, String poolName, java.time.Duration retryLimit, boolean create) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(poolName);
     config.setJdbcUrl(url.jdbcUrl());
     config.setAutoCommit(true);
     config.setInitializationFailTimeout(1);
-    config.setConnectionTimeout(30_000);
+    // A wait for a connection is one attempt of a retried call (see OutageRetry): short, so that
+    // the retry limit, not the pool, says how long a call waits through an outage.
+    config.setConnectionTimeout(Math.max(250, Math.min(5_000, retryLimit.toMillis())));
     // One connection at launch (the one that checks the database answers); the pool grows to its
     // maximum as callers need more. Filling all of them at once would open (and, on PostgreSQL,
     // SCRAM-authenticate) up to 16 connections while launch() runs, in a JVM still interpreting.
@@ -80,7 +123,11 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
       config.setPassword(url.password());
     }
     if (url.kind() == DatabaseUrl.Kind.SQLITE) {
-      createParentDirectory(url);
+      if (create) {
+        createParentDirectory(url);
+      } else {
+        config.addDataSourceProperty("open_mode", "2"); // SQLITE_OPEN_READWRITE, without CREATE
+      }
       config.setMaximumPoolSize(SQLITE_POOL_SIZE);
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", "FULL");
@@ -92,7 +139,7 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
     }
     try {
       HikariDataSource pool = new HikariDataSource(config);
-      return new SystemDatabase(url, pool);
+      return new SystemDatabase(url, pool, retryLimit);
     } catch (HikariPool.PoolInitializationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new DbosException(
@@ -173,8 +220,13 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
 
   /** Runs {@code work} on a pooled connection in auto-commit mode. */
   public <T> T withConnection(SqlWork<T> work) {
-    try (Connection connection = pool.getConnection()) {
-      return work.run(connection);
+    try {
+      return retry.run(
+          () -> {
+            try (Connection connection = pool.getConnection()) {
+              return work.run(connection);
+            }
+          });
     } catch (SQLException e) {
       throw failure(e);
     }
@@ -230,20 +282,40 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
 
   /** Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. */
   public <T> T inTransaction(SqlWork<T> work) {
-    try (Connection connection = pool.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException | Error e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+    try {
+      return retry.run(() -> transaction(work));
     } catch (SQLException e) {
       throw failure(e);
+    }
+  }
+
+  private <T> T transaction(SqlWork<T> work) throws SQLException {
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      T result;
+      try {
+        result = work.run(connection);
+        connection.commit();
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(connection, e);
+        try {
+          connection.setAutoCommit(true);
+        } catch (SQLException lost) {
+          e.addSuppressed(lost); // the pool discards a lost connection; report the first failure
+        }
+        throw e;
+      }
+      connection.setAutoCommit(true);
+      return result;
+    }
+  }
+
+  /** A rollback on a lost connection fails too; the first failure is the one to report. */
+  static void rollbackQuietly(Connection connection, Throwable failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 

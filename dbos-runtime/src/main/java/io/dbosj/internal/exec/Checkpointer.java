@@ -75,9 +75,17 @@ public final class Checkpointer {
   /** Writes the last step's outcome of {@code context}, if it waits; see {@link WorkflowContext}. */
   void writeUnwritten(WorkflowContext context) {
     StepRecord step = context.takeUnwritten();
-    if (step != null && !steps.insert(step)) {
+    if (step != null && !steps.insert(step) && !isRecordedAsIs(step)) {
       throw yieldTo(step);
     }
+  }
+
+  /**
+   * Whether {@code step} is recorded exactly as given: a write retried after its answer was lost
+   * (the commit went through) finds its own row, which is a success, not another execution's.
+   */
+  boolean isRecordedAsIs(StepRecord step) {
+    return steps.find(step.workflowId(), step.functionId()).map(step::equals).orElse(false);
   }
 
   /**
@@ -120,7 +128,7 @@ public final class Checkpointer {
       throw new DeterminismException(
           context.workflowId(), functionId, recorded.functionName(), method.name());
     }
-    return outcomes.decode(context.workflowId(), method, recorded.output(), recorded.error());
+    return outcomes.decodeStep(context.workflowId(), functionId, method, recorded.output(), recorded.error());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.dbosj.internal.exec;
 
 import io.dbosj.DbosException;
+import io.dbosj.SystemDatabaseUnreachableException;
 import io.dbosj.WorkflowCancelledException;
 import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.db.StatusRow;
@@ -56,15 +57,14 @@ public final class OutcomeWaiter {
         Outcome<R> outcome = local.join().cast();
         boolean unfinishedHere =
             outcome.error() instanceof ExecutedElsewhere
-                || (outcome.error() instanceof DbosShutdownException && !shutdown.isSet());
+                || (outcome.error() instanceof DbosShutdownException && !shutdown.isSet())
+                || SystemDatabaseUnreachableException.isCauseOf(outcome.error());
         if (!unfinishedHere) {
           return outcome;
         }
       }
-      StatusRow row =
-          workflows.find(workflowId)
-              .orElseThrow(() -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
-      if (row.state().isTerminal()) {
+      StatusRow row = findThroughOutage(workflowId);
+      if (row != null && row.state().isTerminal()) {
         return method != null ? recordedOutcome(row, method) : untypedOutcome(row);
       }
       try {
@@ -74,6 +74,20 @@ public final class OutcomeWaiter {
         throw new DbosException("interrupted while waiting for workflow " + workflowId, e);
       }
       pause = Math.min(LONGEST_PAUSE_MS, pause * 2);
+    }
+  }
+
+  /**
+   * The workflow's row, or {@code null} while the database stays unreachable: an outage is not
+   * the workflow's failure, so a handle waits through it.
+   */
+  private StatusRow findThroughOutage(String workflowId) {
+    try {
+      return workflows.find(workflowId)
+          .orElseThrow(() -> new DbosException("no workflow with ID '" + workflowId + "' is recorded"));
+    } catch (SystemDatabaseUnreachableException e) {
+      shutdown.throwIfSet();
+      return null;
     }
   }
 

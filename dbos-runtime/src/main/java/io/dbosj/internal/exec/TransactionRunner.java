@@ -5,6 +5,7 @@ import io.dbosj.DeterminismException;
 import io.dbosj.annotation.Isolation;
 import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.db.StepRecord;
+import io.dbosj.internal.db.OutageRetry;
 import io.dbosj.internal.db.TransactionOutputStore;
 import io.dbosj.internal.lifecycle.DbosShutdownException;
 import io.dbosj.internal.serde.Outcome;
@@ -54,7 +55,20 @@ final class TransactionRunner {
     return run(null, -1, call);
   }
 
+  /**
+   * Runs the transaction, again from the start after a lost connection, for as long as the
+   * system database's retry limit allows: its writes were rolled back, or, if the commit went
+   * through unanswered, the next attempt finds its checkpoint and replays it.
+   */
   private <R> R run(WorkflowContext context, int functionId, DurableCall<R> call) {
+    try {
+      return store.database().retry().run(() -> attempt(context, functionId, call));
+    } catch (SQLException e) {
+      throw new DbosException("transaction " + call.label() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private <R> R attempt(WorkflowContext context, int functionId, DurableCall<R> call) {
     DurableMethod<R> method = call.method();
     for (int attempt = 1; ; attempt++) {
       try (Connection c = store.database().openPooledConnection()) {
@@ -77,6 +91,10 @@ final class TransactionRunner {
             if (isRetryable(outcome.error()) && attempt < MAX_ATTEMPTS) {
               backOff(call, attempt, outcome.error());
               continue;
+            }
+            if (OutageRetry.isConnectionFailure(outcome.error())) {
+              // the connection was lost, not the user's code at fault: run it again, record nothing
+              throw new DbosException("transaction " + call.label() + " lost its connection", outcome.error());
             }
             if (context != null) {
               return recordError(c, context, functionId, method, outcome.error(), encoded.error());

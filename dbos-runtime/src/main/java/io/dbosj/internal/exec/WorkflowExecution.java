@@ -1,5 +1,6 @@
 package io.dbosj.internal.exec;
 
+import io.dbosj.SystemDatabaseUnreachableException;
 import io.dbosj.WorkflowCancelledException;
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.db.GroupCommit;
@@ -70,6 +71,10 @@ final class WorkflowExecution {
     if (outcome.error() instanceof ExecutedElsewhere elsewhere) {
       throw elsewhere;
     }
+    if (SystemDatabaseUnreachableException.isCauseOf(outcome.error())) {
+      // the runtime's failure, not the workflow's: nothing is recorded, recovery runs it again
+      throw unreachable(outcome.error());
+    }
     if (outcome.error() instanceof WorkflowCancelledException) {
       return outcome; // cancelled: its status says so already, and a resume may follow
     }
@@ -83,11 +88,28 @@ final class WorkflowExecution {
       return encoded.outcome();
     }
     StatusRow row = workflows.find(workflowId).orElseThrow();
-    if (!row.state().isTerminal() && lastStep != null) {
+    if (!row.state().isTerminal() && lastStep != null && checkpointer.isRecordedAsIs(lastStep)) {
+      // the step's write went through on an attempt whose answer was lost: record the outcome alone
+      written = groupCommit.commit(
+          outcomeWrites.of(null, workflowId, state, encoded.output(), encoded.error(), System.currentTimeMillis()));
+      if (written[0] == 1) {
+        return encoded.outcome();
+      }
+      row = workflows.find(workflowId).orElseThrow();
+    } else if (!row.state().isTerminal() && lastStep != null) {
       throw checkpointer.yieldTo(lastStep);
     }
     log.info("workflow {} was already finished ({}); keeping that outcome", workflowId, row.status());
     return waiter.recordedOutcome(row, call.method());
+  }
+
+  private static SystemDatabaseUnreachableException unreachable(Throwable error) {
+    for (Throwable c = error; c != null; c = c.getCause()) {
+      if (c instanceof SystemDatabaseUnreachableException e) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException("not caused by an unreachable database", error);
   }
 
   private <R> Outcome<R> runBody(DurableCall<R> call, WorkflowContext context) {

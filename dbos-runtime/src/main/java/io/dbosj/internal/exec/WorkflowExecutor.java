@@ -195,6 +195,9 @@ public final class WorkflowExecutor implements Service {
             outcome = Outcome.failure(e);
             if (shutdown.isSet()) {
               log.debug("workflow {} stopped by close(); it stays PENDING: {}", workflowId, e.toString());
+            } else if (io.dbosj.SystemDatabaseUnreachableException.isCauseOf(e)) {
+              log.warn("workflow {} stops: the system database is unreachable; it stays PENDING and is recovered once"
+                  + " the database is back", workflowId);
             } else if (!(e instanceof DbosShutdownException) && !(e instanceof ExecutedElsewhere)) {
               log.error("workflow {} could not be completed; it stays PENDING", workflowId, e);
             }

@@ -3,6 +3,8 @@ package io.dbosj.internal.exec;
 import io.dbosj.ConflictingWorkflowException;
 import io.dbosj.DbosException;
 import io.dbosj.StepInfo;
+import io.dbosj.UnreadableRow;
+import io.dbosj.UnreadableRowException;
 import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowState;
@@ -22,6 +24,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and steers recorded workflows, whichever process runs them: handles, listings, cancel,
@@ -29,6 +34,8 @@ import java.util.UUID;
  * queue runner takes them first starts them.
  */
 public final class WorkflowManagement {
+  private static final Logger log = LoggerFactory.getLogger(WorkflowManagement.class);
+
   private final WorkflowStore workflows;
   private final StepStore steps;
   private final TransactionOutputStore transactionOutputs;
@@ -97,20 +104,47 @@ public final class WorkflowManagement {
     return new LocalWorkflowHandle<>(waiter, workflowId, method, null);
   }
 
-  /** The workflows {@code filter} selects. */
+  /** The workflows {@code filter} selects; a row that cannot be read is logged and skipped. */
   public List<WorkflowStatus> list(WorkflowFilter filter) {
-    return workflows.list(filter).stream().map(StatusRow::toStatus).toList();
+    return list(filter, WorkflowManagement::logUnreadable);
+  }
+
+  /** The workflows {@code filter} selects; a row that cannot be read goes to {@code onUnreadable}. */
+  public List<WorkflowStatus> list(WorkflowFilter filter, Consumer<UnreadableRow> onUnreadable) {
+    return readable(workflows.list(filter), onUnreadable);
   }
 
   /** Every {@code ENQUEUED} or {@code PENDING} workflow on {@code queueName} (every queue if null). */
   public List<WorkflowStatus> listQueued(String queueName) {
-    List<WorkflowStatus> list = new ArrayList<>();
+    return listQueued(queueName, WorkflowManagement::logUnreadable);
+  }
+
+  /** As {@link #listQueued(String)}, with rows that cannot be read reported to {@code onUnreadable}. */
+  public List<WorkflowStatus> listQueued(String queueName, Consumer<UnreadableRow> onUnreadable) {
+    List<StatusRow> rows = new ArrayList<>();
     for (StatusRow row : workflows.queued()) {
       if (queueName == null || queueName.equals(row.queueName())) {
+        rows.add(row);
+      }
+    }
+    return readable(rows, onUnreadable);
+  }
+
+  /** The public view of each row that can be read; the others are reported, never fatal. */
+  private static List<WorkflowStatus> readable(List<StatusRow> rows, Consumer<UnreadableRow> onUnreadable) {
+    List<WorkflowStatus> list = new ArrayList<>(rows.size());
+    for (StatusRow row : rows) {
+      try {
         list.add(row.toStatus());
+      } catch (UnreadableRowException e) {
+        onUnreadable.accept(e.row());
       }
     }
     return list;
+  }
+
+  private static void logUnreadable(UnreadableRow row) {
+    log.warn("skipped a row that cannot be read: {}", row);
   }
 
   /** Every recorded operation of a workflow: steps, sleeps, children and transactions. */

@@ -48,11 +48,16 @@ public final class QueueNotificationListener implements Service {
   }
 
   private void run() {
+    boolean lost = false;
     while (!thread.stopping()) {
       try (Connection c = db.openDedicatedConnection()) {
         connection = c;
         try (Statement s = c.createStatement()) {
           s.execute("LISTEN " + QueueStore.CHANNEL);
+        }
+        if (lost) {
+          log.info("the queue notification connection is back");
+          lost = false;
         }
         PGConnection listener = c.unwrap(PGConnection.class);
         while (!thread.stopping()) {
@@ -65,7 +70,12 @@ public final class QueueNotificationListener implements Service {
         if (thread.stopping()) {
           return;
         }
-        log.warn("lost the queue notification connection; polling until it is back", e);
+        if (!lost) {
+          log.warn("lost the queue notification connection ({}); polling until it is back", e.getMessage());
+          lost = true;
+        } else {
+          log.debug("the queue notification connection is still down: {}", e.getMessage());
+        }
         try {
           Thread.sleep(1_000);
         } catch (InterruptedException interrupted) {

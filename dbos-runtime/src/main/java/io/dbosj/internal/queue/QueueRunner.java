@@ -1,5 +1,6 @@
 package io.dbosj.internal.queue;
 
+import io.dbosj.SystemDatabaseUnreachableException;
 import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.StatusRow;
@@ -82,7 +83,11 @@ public final class QueueRunner implements Service {
         if (thread.stopping()) {
           return;
         }
-        log.warn("dequeuing failed; trying again in {} ms", MAX_IDLE_MS, e);
+        if (SystemDatabaseUnreachableException.isCauseOf(e)) {
+          log.debug("dequeuing waits for the system database: {}", e.toString()); // logged once, as an outage
+        } else {
+          log.warn("dequeuing failed; trying again in {} ms", MAX_IDLE_MS, e);
+        }
         idle = MAX_IDLE_MS;
       }
       if (claimed) {

@@ -81,6 +81,8 @@ public final class WorkflowRecovery {
       if (shutdown.isSet()) {
         // close() interrupted it mid-query (on a virtual thread that closes the socket)
         log.debug("recovery stopped by close(): {}", e.toString());
+      } else if (io.dbosj.SystemDatabaseUnreachableException.isCauseOf(e)) {
+        log.debug("recovery waits for the system database: {}", e.toString()); // logged once, as an outage
       } else {
         log.error("recovery of pending workflows failed; they stay PENDING", e);
       }

@@ -37,9 +37,9 @@ public final class ClientRuntime implements AutoCloseable {
     this.json = json;
   }
 
-  /** Connects to the system database at {@code url} and makes sure its tables exist. */
+  /** Connects to the existing system database at {@code url} and makes sure its tables exist. */
   public static ClientRuntime connect(String url) {
-    SystemDatabase db = SystemDatabase.open(DatabaseUrl.parse(url), "dbos-client");
+    SystemDatabase db = SystemDatabase.openExisting(DatabaseUrl.parse(url), "dbos-client");
     try {
       SchemaMigrations.migrate(db, true);
       JsonCodec json = new JsonCodec();

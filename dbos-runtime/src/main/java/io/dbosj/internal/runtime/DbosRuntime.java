@@ -146,7 +146,9 @@ public final class DbosRuntime {
 
   private Launched startServices() {
     LaunchWarmUp.start(config.systemDatabase().kind());
-    SystemDatabase db = services.adopt(SystemDatabase.open(config.systemDatabase(), "dbos-" + config.appName()));
+    SystemDatabase db =
+        services.adopt(
+            SystemDatabase.open(config.systemDatabase(), "dbos-" + config.appName(), config.databaseRetryLimit()));
     boolean separateApplicationDb =
         !config.applicationDatabase().jdbcUrl().equals(config.systemDatabase().jdbcUrl());
     // transaction_outputs lives in the application database: created with the migration, in its
@@ -154,7 +156,10 @@ public final class DbosRuntime {
     SchemaMigrations.migrate(db, !separateApplicationDb);
     SystemDatabase applicationDb = db;
     if (separateApplicationDb) {
-      applicationDb = services.adopt(SystemDatabase.open(config.applicationDatabase(), "dbos-app-" + config.appName()));
+      applicationDb =
+          services.adopt(
+              SystemDatabase.open(
+                  config.applicationDatabase(), "dbos-app-" + config.appName(), config.databaseRetryLimit()));
       TransactionOutputStore.createTable(applicationDb);
     }
     String appVersion = appVersion();
@@ -193,6 +198,11 @@ public final class DbosRuntime {
             new RecoveryStarts(parts.calls(), parts.executor(), wakeUp), !WorkflowThreads.virtual(), shutdown);
     services.start(
         new ExecutorTakeover(executorStore, recovery, executorId, config.heartbeatInterval(), config.executorLease()));
+    RecoveryAfterOutage afterOutage = new RecoveryAfterOutage(recovery, parts.executor(), shutdown);
+    db.retry().onGiveUp(afterOutage::schedule);
+    if (applicationDb != db) {
+      applicationDb.retry().onGiveUp(afterOutage::schedule); // a @Transaction that gave up leaves its workflow PENDING
+    }
     AdminServer admin = null;
     if (config.adminServer()) {
       admin = AdminServer.bind(new RuntimeAdmin(parts.management(), recovery, queues, executorStore, executorId, config.executorLease()), "127.0.0.1", config.adminPort());

@@ -148,7 +148,11 @@ public final class WorkflowScheduler implements Service {
     } catch (DbosShutdownException e) {
       thread.requestStop();
     } catch (RuntimeException e) {
-      log.error("could not start scheduled workflow {}", workflowId, e);
+      if (io.dbosj.SystemDatabaseUnreachableException.isCauseOf(e)) {
+        log.warn("could not start scheduled workflow {}: the system database is unreachable", workflowId);
+      } else {
+        log.error("could not start scheduled workflow {}", workflowId, e);
+      }
     }
   }
 }

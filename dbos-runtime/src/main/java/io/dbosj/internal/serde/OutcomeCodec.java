@@ -45,6 +45,37 @@ public final class OutcomeCodec {
     return Outcome.success(json.decodeResult(method.returnType(), output));
   }
 
+  /**
+   * The recorded outcome of step {@code functionId} of {@code workflowId}, as its declared type.
+   *
+   * @throws io.dbosj.DbosException naming the workflow, the step and the record, if the record
+   *     does not parse as that type (written by other code, or damaged)
+   */
+  public <R> Outcome<R> decodeStep(
+      String workflowId, int functionId, DurableMethod<R> method, String output, String error) {
+    try {
+      return decode(workflowId, method, output, error);
+    } catch (tools.jackson.core.JacksonException e) {
+      throw unreadableStep(workflowId, functionId, method, output, error, e.getOriginalMessage(), e);
+    } catch (ClassCastException e) {
+      throw unreadableStep(workflowId, functionId, method, output, error, e.getMessage(), e);
+    }
+  }
+
+  private static io.dbosj.DbosException unreadableStep(
+      String workflowId, int functionId, DurableMethod<?> method, String output, String error, String why,
+      RuntimeException e) {
+    boolean isError = error != null;
+    String found = isError ? error : output;
+    return new io.dbosj.DbosException(
+          "workflow " + workflowId + ": the recorded " + (isError ? "error" : "output") + " of step "
+              + functionId + " (" + method.name() + ") in operation_outputs cannot be read as "
+              + (isError ? "a recorded exception" : method.returnType().toString()) + ": it holds "
+              + (found.length() > 200 ? found.substring(0, 200) + "..." : found)
+            + " (" + why + ")",
+        e);
+  }
+
   /** A recorded outcome whose declared type is not known here: plain JSON values. */
   public Outcome<Object> decodeUntyped(String workflowId, String output, String error) {
     if (error != null) {

@@ -48,7 +48,7 @@ class ConfigSourcesTest {
     DbosConfig fromBuilder =
         new ConfigSources(Map.of("DBOS_EXECUTOR_LEASE", "10"), yaml)
             .resolve(new ConfigSources.Explicit(null, null, null, null, null, null, null,
-                Duration.ofMillis(100), Duration.ofSeconds(1)));
+                Duration.ofMillis(100), Duration.ofSeconds(1), null));
     assertThat(fromBuilder.heartbeatInterval()).isEqualTo(Duration.ofMillis(100));
     assertThat(fromBuilder.executorLease()).isEqualTo(Duration.ofSeconds(1));
   }
@@ -63,7 +63,7 @@ class ConfigSourcesTest {
     assertThatThrownBy(
             () -> new ConfigSources(Map.of(), dir.resolve("missing.yaml"))
                 .resolve(new ConfigSources.Explicit(null, null, null, null, null, null, null,
-                    Duration.ofSeconds(5), Duration.ofSeconds(5))))
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), null)))
         .hasMessageContaining("must be longer than the heartbeat interval");
   }
 
@@ -126,5 +126,29 @@ class ConfigSourcesTest {
     assertThatThrownBy(() -> new ConfigSources(Map.of(), yaml).resolve(NOTHING))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("dbos-config.yaml");
+  }
+
+  @Test
+  void theDatabaseRetryLimitComesFromTheBuilderThenTheEnvironmentElseThreeMinutes() {
+    Path none = dir.resolve("missing.yaml");
+    assertThat(new ConfigSources(Map.of(), none).resolve(NOTHING).databaseRetryLimit())
+        .isEqualTo(java.time.Duration.ofMinutes(3));
+    assertThat(new ConfigSources(Map.of("DBOS_DATABASE_RETRY_LIMIT", "45"), none).resolve(NOTHING).databaseRetryLimit())
+        .isEqualTo(java.time.Duration.ofSeconds(45));
+    assertThat(new ConfigSources(Map.of("DBOS_DATABASE_RETRY_LIMIT", "PT10M"), none).resolve(NOTHING).databaseRetryLimit())
+        .isEqualTo(java.time.Duration.ofMinutes(10));
+    ConfigSources.Explicit builder =
+        new ConfigSources.Explicit(null, null, null, null, null, null, null, null, null, java.time.Duration.ofSeconds(5));
+    assertThat(new ConfigSources(Map.of("DBOS_DATABASE_RETRY_LIMIT", "45"), none).resolve(builder).databaseRetryLimit())
+        .isEqualTo(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aMalformedRetryLimitIsRejectedNamingTheSetting() {
+    assertThatThrownBy(
+            () -> new ConfigSources(Map.of("DBOS_DATABASE_RETRY_LIMIT", "soon"), dir.resolve("missing.yaml"))
+                .resolve(NOTHING))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DBOS_DATABASE_RETRY_LIMIT");
   }
 }
