@@ -13,6 +13,7 @@ final class Options {
   long seed = System.nanoTime();
   int takeoverDeadlineSeconds = 90;
   int sharedSeconds = 15;
+  int outageDeadlineSeconds = 60;
   Path postgresBin = Path.of("/usr/lib/postgresql/15/bin");
   int clusterPort = 55432;
   Path work;
@@ -27,7 +28,8 @@ final class Options {
           o.ci = true;
           o.kills = 8;
           o.workflows = 60;
-          o.takeoverDeadlineSeconds = 60;
+          o.takeoverDeadlineSeconds = 45;
+          o.outageDeadlineSeconds = 30;
           o.sharedSeconds = 10;
         }
         case "--postgres" -> o.postgres = args[++i];
@@ -37,6 +39,7 @@ final class Options {
         case "--workflows" -> o.workflows = Integer.parseInt(args[++i]);
         case "--seed" -> o.seed = Long.parseLong(args[++i]);
         case "--takeover-deadline" -> o.takeoverDeadlineSeconds = Integer.parseInt(args[++i]);
+        case "--outage-deadline" -> o.outageDeadlineSeconds = Integer.parseInt(args[++i]);
         case "--shared-seconds" -> o.sharedSeconds = Integer.parseInt(args[++i]);
         case "--postgres-bin" -> o.postgresBin = Path.of(args[++i]);
         case "--cluster-port" -> o.clusterPort = Integer.parseInt(args[++i]);

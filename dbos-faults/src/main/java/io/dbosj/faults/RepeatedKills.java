@@ -26,7 +26,7 @@ final class RepeatedKills {
     for (int k = 0; k < options.kills; k++) {
       try (ChildJvm child = start(db, dir, "run-" + k)) {
         child.await("LAUNCHED", 60_000);
-        Thread.sleep(300 + random.nextInt(2200));
+        Thread.sleep(200 + random.nextInt(1300));
         if (child.findLine("DONE") != null) {
           figures.notes.add("the workload finished before kill " + (k + 1) + "; no more kills");
           break;
@@ -50,7 +50,7 @@ final class RepeatedKills {
     figures.duplicates += (int) db.doubledTransactions();
     Workflows.judge(SideEffects.read(dir), db, figures);
     figures.notes.add(options.workflows + " submitted (chains of 5 steps, fan-outs of 4 queue tasks, "
-        + "transactions), the rest of the workflows are queue tasks; kills 0.3 to 2.5 s after each launch");
+        + "transactions), the rest of the workflows are queue tasks; kills 0.2 to 1.5 s after each launch");
     figures.failOnLossesAndDuplicates();
     return figures;
   }

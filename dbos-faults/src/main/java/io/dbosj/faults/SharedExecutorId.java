@@ -37,6 +37,9 @@ final class SharedExecutorId {
       expected.add("shared-" + i);
     }
     Workflows.count(db.statuses("shared-"), expected, figures);
+    long failedTicks = db.statuses("sched-").values().stream()
+        .filter(s -> s.equals("ERROR") || s.equals("MAX_RECOVERY_ATTEMPTS_EXCEEDED")).count();
+    figures.errors += (int) failedTicks;
     SideEffects effects = SideEffects.read(dir);
     int ticks = effects.keys("tick/");
     int doubledTicks = effects.doneMoreThanOnce("tick/");

@@ -38,7 +38,7 @@ final class Workflows {
     figures.rerunsAfterCheckpoint += j.rerunsAfterCheckpoint();
     figures.rerunsBeforeCheckpoint += j.rerunsBeforeCheckpoint();
     figures.notes.add(j.effects() + " side effects in the ledger" + (j.unrecorded() > 0
-        ? ", " + j.unrecorded() + " of them with no recorded checkpoint (their workflows did not finish)" : ""));
+        ? ", " + j.unrecorded() + " of them with no recorded checkpoint (their workflows did not succeed)" : ""));
   }
 
   /** Polls {@code condition} every 50 ms until it holds (true) or {@code timeoutMillis} pass (false). */
