@@ -21,7 +21,7 @@ import java.util.List;
  */
 public class MixedWorkload {
   /** The fan-outs' queue. */
-  static final Queue TASKS = Queue.of("faults-tasks").concurrency(2);
+  static final Queue TASKS = Queue.of("faults-tasks").concurrency(4);
   /** The table the transactions insert into; one row per committed transaction. */
   static final String TX_TABLE = "fault_tx";
 
