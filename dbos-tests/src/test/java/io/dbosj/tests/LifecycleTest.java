@@ -10,12 +10,14 @@ import io.dbosj.StartOptions;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.OrdersDurable;
 import io.dbosj.tests.fixtures.TickerDurable;
+import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,7 +34,7 @@ class LifecycleTest {
 
   @BothDatabases
   void closeLeavesNoThreadOfOursBehind(TestDatabase db) throws Exception {
-    assertThat(liveThreadsOfOurs()).as("threads of ours before the test").isEmpty();
+    awaitNoThreadOfOurs(); // none left by earlier tests
     for (int i = 0; i < 3; i++) {
       try (DBOS dbos = db.builder().appName("lifecycle-" + i).adminServer(true).adminPort(0).build()) {
         Queue queue = Queue.of("work");
@@ -46,7 +48,16 @@ class LifecycleTest {
         assertThat(liveThreadsOfOurs()).contains("dbos-queue-runner", "dbos-scheduler", "dbos-admin");
       }
     }
-    assertThat(liveThreadsOfOurs()).isEmpty();
+    awaitNoThreadOfOurs();
+  }
+
+  /**
+   * Waits, with a deadline, until no thread of ours is alive. A pool's executor counts as
+   * terminated just before its last thread has finished exiting, so the check polls briefly.
+   */
+  private static void awaitNoThreadOfOurs() throws Exception {
+    Await.until("no thread of ours is alive", Duration.ofSeconds(5), () -> liveThreadsOfOurs().isEmpty(),
+        LifecycleTest::liveThreadsOfOurs);
   }
 
   /** Asks the admin server for its health, so that it starts a handler thread; the HTTP status. */
@@ -82,10 +93,10 @@ class LifecycleTest {
       new OrdersDurable(dbos, new Journal());
       // the system database is reached and migrated first; the application database fails after
       assertThatThrownBy(dbos::launch).isInstanceOf(DbosException.class).hasMessageContaining("127.0.0.1:1");
-      assertThat(liveThreadsOfOurs()).isEmpty();
+      awaitNoThreadOfOurs();
       assertThat(db.value("SELECT COUNT(*) FROM " + db.table("dbos_migrations"))).isEqualTo("1");
     }
-    assertThat(liveThreadsOfOurs()).isEmpty();
+    awaitNoThreadOfOurs();
   }
 
   @BothDatabases
