@@ -11,7 +11,6 @@ import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
 import io.dbosj.WorkflowState;
-import io.dbosj.internal.db.SystemTables.Executors;
 import io.dbosj.internal.db.SystemTables.OperationOutputs;
 import io.dbosj.internal.db.SystemTables.TransactionOutputs;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
@@ -42,7 +41,7 @@ final class SystemSqlRendering {
     DSLContext sql = SystemDatabase.renderer(postgres);
     return new SystemSql(
         workflows(sql, postgres), steps(sql), queues(sql, postgres), transactionOutputs(sql, postgres), SchemaSqlRendering.migrations(sql, postgres),
-        executors(sql, postgres));
+        ExecutorSqlRendering.executors(sql, postgres));
   }
 
   private static SystemSql.Workflows workflows(DSLContext sql, boolean postgres) {
@@ -246,7 +245,7 @@ final class SystemSqlRendering {
   }
 
   /** A bind parameter for each of {@code fields}, typed as that field. */
-  private static List<Field<?>> binds(List<Field<?>> fields) {
+  static List<Field<?>> binds(List<Field<?>> fields) {
     List<Field<?>> binds = new ArrayList<>(fields.size());
     for (Field<?> field : fields) {
       binds.add(val(null, field));
@@ -387,117 +386,5 @@ final class SystemSqlRendering {
                 constraint("transaction_outputs_pkey")
                     .primaryKey(TransactionOutputs.WORKFLOW_UUID, TransactionOutputs.FUNCTION_ID)));
     return new SystemSql.TransactionOutputs(select, insert, SchemaSqlRendering.rendered(create));
-  }
-
-  private static SystemSql.Executors executors(DSLContext sql, boolean postgres) {
-    List<Query> create = new ArrayList<>();
-    if (postgres) {
-      create.add(sql.createSchemaIfNotExists(SystemTables.SCHEMA));
-    }
-    create.add(
-        sql.createTableIfNotExists(Executors.TABLE)
-            .column(Executors.EXECUTOR_ID, SQLDataType.CLOB.nullable(false))
-            .column(Executors.INSTANCE_ID, SQLDataType.CLOB.nullable(false))
-            .column(Executors.HOST, SQLDataType.CLOB)
-            .column(Executors.PID, SQLDataType.BIGINT)
-            .column(Executors.APPLICATION_VERSION, SQLDataType.CLOB)
-            .column(Executors.STARTED_AT, SQLDataType.BIGINT.nullable(false))
-            .column(Executors.HEARTBEAT_AT, SQLDataType.BIGINT.nullable(false))
-            .column(Executors.STOPPED_AT, SQLDataType.BIGINT)
-            .column(Executors.TAKEN_OVER_BY, SQLDataType.CLOB)
-            .column(Executors.TAKEN_OVER_AT, SQLDataType.BIGINT)
-            .constraints(constraint("dbosj_executors_pkey").primaryKey(Executors.EXECUTOR_ID)));
-    String insert =
-        sql.insertInto(Executors.TABLE)
-            .columns(Executors.HOLDER_COLUMNS)
-            .values(binds(Executors.HOLDER_COLUMNS))
-            .onConflictDoNothing()
-            .getSQL();
-    // takes the ID from a holder that stopped, whose heartbeat lapsed, or that is known dead
-    String replace =
-        sql.update(Executors.TABLE)
-            .set(Executors.INSTANCE_ID, val(null, Executors.INSTANCE_ID))
-            .set(Executors.HOST, val(null, Executors.HOST))
-            .set(Executors.PID, val(null, Executors.PID))
-            .set(Executors.APPLICATION_VERSION, val(null, Executors.APPLICATION_VERSION))
-            .set(Executors.STARTED_AT, val(null, Executors.STARTED_AT))
-            .set(Executors.HEARTBEAT_AT, val(null, Executors.HEARTBEAT_AT))
-            .set(Executors.STOPPED_AT, inline((Long) null, Executors.STOPPED_AT))
-            .set(Executors.TAKEN_OVER_BY, inline((String) null, Executors.TAKEN_OVER_BY))
-            .set(Executors.TAKEN_OVER_AT, inline((Long) null, Executors.TAKEN_OVER_AT))
-            .where(Executors.EXECUTOR_ID.eq(val(null, Executors.EXECUTOR_ID)))
-            .and(
-                Executors.STOPPED_AT.isNotNull()
-                    .or(Executors.HEARTBEAT_AT.lt(val(null, Executors.HEARTBEAT_AT)))
-                    .or(Executors.INSTANCE_ID.eq(val(null, Executors.INSTANCE_ID))))
-            .getSQL();
-    String selectOne =
-        sql.select(Executors.ROW_COLUMNS)
-            .from(Executors.TABLE)
-            .where(Executors.EXECUTOR_ID.eq(val(null, Executors.EXECUTOR_ID)))
-            .getSQL();
-    String selectAll =
-        sql.select(Executors.ROW_COLUMNS).from(Executors.TABLE).orderBy(Executors.STARTED_AT, Executors.EXECUTOR_ID).getSQL();
-    String heartbeat =
-        sql.update(Executors.TABLE)
-            .set(Executors.HEARTBEAT_AT, val(null, Executors.HEARTBEAT_AT))
-            .where(Executors.EXECUTOR_ID.eq(val(null, Executors.EXECUTOR_ID)))
-            .and(Executors.INSTANCE_ID.eq(val(null, Executors.INSTANCE_ID)))
-            .and(Executors.TAKEN_OVER_BY.isNull())
-            .getSQL();
-    String stop =
-        sql.update(Executors.TABLE)
-            .set(Executors.STOPPED_AT, val(null, Executors.STOPPED_AT))
-            .set(Executors.HEARTBEAT_AT, val(null, Executors.HEARTBEAT_AT))
-            .where(Executors.EXECUTOR_ID.eq(val(null, Executors.EXECUTOR_ID)))
-            .and(Executors.INSTANCE_ID.eq(val(null, Executors.INSTANCE_ID)))
-            .getSQL();
-    // lapsed executors (stopped ones too, after the lease) that still own PENDING workflows
-    String selectLapsed =
-        sql.select(Executors.EXECUTOR_ID)
-            .from(Executors.TABLE)
-            .where(Executors.EXECUTOR_ID.ne(val(null, Executors.EXECUTOR_ID)))
-            .and(Executors.TAKEN_OVER_BY.isNull())
-            .and(Executors.HEARTBEAT_AT.lt(val(null, Executors.HEARTBEAT_AT)))
-            .and(
-                Executors.EXECUTOR_ID.in(
-                    select(WorkflowStatus.EXECUTOR_ID)
-                        .from(WorkflowStatus.TABLE)
-                        .where(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))))
-            .orderBy(Executors.HEARTBEAT_AT)
-            .getSQL();
-    // the one atomic claim: of concurrent claimers, the row lets exactly one through
-    String claim =
-        sql.update(Executors.TABLE)
-            .set(Executors.TAKEN_OVER_BY, val(null, Executors.TAKEN_OVER_BY))
-            .set(Executors.TAKEN_OVER_AT, val(null, Executors.TAKEN_OVER_AT))
-            .where(Executors.EXECUTOR_ID.eq(val(null, Executors.EXECUTOR_ID)))
-            .and(Executors.TAKEN_OVER_BY.isNull())
-            .and(Executors.HEARTBEAT_AT.lt(val(null, Executors.HEARTBEAT_AT)))
-            .getSQL();
-    // a recovery asked for by hand (POST /dbos-workflow-recovery), whatever the heartbeat says
-    String markTakenOver =
-        sql.update(Executors.TABLE)
-            .set(Executors.TAKEN_OVER_BY, val(null, Executors.TAKEN_OVER_BY))
-            .set(Executors.TAKEN_OVER_AT, val(null, Executors.TAKEN_OVER_AT))
-            .where(Executors.EXECUTOR_ID.eq(val(null, Executors.EXECUTOR_ID)))
-            .and(Executors.TAKEN_OVER_BY.isNull())
-            .getSQL();
-    String selectPendingIds =
-        sql.select(WorkflowStatus.WORKFLOW_UUID)
-            .from(WorkflowStatus.TABLE)
-            .where(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
-            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
-            .getSQL();
-    String reassignPending =
-        sql.update(WorkflowStatus.TABLE)
-            .set(WorkflowStatus.EXECUTOR_ID, val(null, WorkflowStatus.EXECUTOR_ID))
-            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
-            .where(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
-            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
-            .getSQL();
-    return new SystemSql.Executors(
-        SchemaSqlRendering.rendered(create), insert, replace, selectOne, selectAll, heartbeat, stop, selectLapsed,
-        claim, markTakenOver, selectPendingIds, reassignPending);
   }
 }
