@@ -64,6 +64,8 @@ final class DatabaseOutage {
               + (submitted == null ? "it never finished submitting" : "it printed: " + submitted));
         }
         Workflows.count(db.statuses(""), List.of(), figures);
+        db.errors().forEach((id, error) -> figures.notes.add(
+            "workflow " + id + " ended ERROR: " + error.substring(0, Math.min(600, error.length()))));
         figures.duplicates += (int) db.doubledTransactions();
         Workflows.judge(SideEffects.read(dir), db, figures);
       }

@@ -111,6 +111,21 @@ final class FaultDatabase implements AutoCloseable {
     return statuses;
   }
 
+  /** Workflow ID to the recorded error of each workflow that ended ERROR: what a failed run shows. */
+  Map<String, String> errors() throws SQLException {
+    Map<String, String> errors = new HashMap<>();
+    try (Connection c = connections.open();
+        PreparedStatement s = c.prepareStatement("SELECT workflow_uuid, error FROM "
+            + table("workflow_status") + " WHERE status = 'ERROR'")) {
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          errors.put(r.getString(1), String.valueOf(r.getString(2)));
+        }
+      }
+    }
+    return errors;
+  }
+
   /** Every token named in a recorded output: the executions whose results the database kept. */
   Set<String> recordedTokens() throws SQLException {
     Set<String> tokens = new HashSet<>();

@@ -162,6 +162,9 @@ public final class OutageRetry {
    * lost, rather than that the statement was wrong: SQLState class {@code 08}, the {@code 57P0x}
    * shutdown states, a pool timeout, a socket error, SQLite busy or locked.
    */
+  /** What HikariCP's proxy of a connection the pool closed throws, with no SQLState. */
+  private static final String HIKARI_CLOSED = "Connection is closed";
+
   public static boolean isConnectionFailure(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof SystemDatabaseUnreachableException) {
@@ -177,6 +180,9 @@ public final class OutageRetry {
         if (primary == 5 || primary == 6) { // SQLITE_BUSY, SQLITE_LOCKED
           return true;
         }
+      }
+      if (c instanceof SQLException sql && sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage())) {
+        return true; // the pool evicted this connection as broken, and its proxy now refuses every call
       }
       if (c instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();

@@ -28,6 +28,9 @@ class OutageRetryTest {
     assertThat(OutageRetry.isConnectionFailure(new SQLException("starting up", "57P03"))).isTrue();
     assertThat(OutageRetry.isConnectionFailure(new SQLException("I/O error", "08006"))).isTrue();
     assertThat(OutageRetry.isConnectionFailure(new SQLException("refused", "08001", new ConnectException()))).isTrue();
+    // HikariCP's proxy of a connection the pool evicted as broken (seen in dbos-faults: a restart
+    // turned a transaction into ERROR through it)
+    assertThat(OutageRetry.isConnectionFailure(new SQLException("Connection is closed"))).isTrue();
     assertThat(OutageRetry.isConnectionFailure(new SQLTransientConnectionException("pool timed out"))).isTrue();
     assertThat(OutageRetry.isConnectionFailure(new SQLiteException("busy", SQLiteErrorCode.SQLITE_BUSY))).isTrue();
     assertThat(OutageRetry.isConnectionFailure(new SQLiteException("locked", SQLiteErrorCode.SQLITE_LOCKED))).isTrue();
