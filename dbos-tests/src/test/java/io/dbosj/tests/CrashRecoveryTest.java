@@ -6,12 +6,11 @@ import io.dbosj.tests.crash.CrashApp;
 import io.dbosj.tests.crash.QueueCrashApp;
 import io.dbosj.tests.crash.TransactionCrashApp;
 import io.dbosj.tests.support.BothDatabases;
+import io.dbosj.tests.support.ChildJvm;
 import io.dbosj.tests.support.TestDatabase;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +53,7 @@ class CrashRecoveryTest {
     Path sideEffects = db.directory().resolve("tasks.txt");
     Path hold = Files.createFile(db.directory().resolve("hold"));
 
-    Process first = launch(db, QueueCrashApp.class, db.url(), sideEffects.toString(), hold.toString(), "start");
+    Process first = ChildJvm.launch(db, QueueCrashApp.class, db.url(), sideEffects.toString(), hold.toString(), "start");
     awaitCount(db, first, "SELECT COUNT(*) FROM " + db.table("workflow_status") + " WHERE queue_name = 'tasks' AND status = 'SUCCESS'", 5);
     first.destroyForcibly();
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -64,7 +63,7 @@ class CrashRecoveryTest {
     assertThat(db.status("fan-out")).isEqualTo("PENDING");
 
     Files.delete(hold);
-    Process second = launch(db, QueueCrashApp.class, db.url(), sideEffects.toString(), hold.toString(), "recover");
+    Process second = ChildJvm.launch(db, QueueCrashApp.class, db.url(), sideEffects.toString(), hold.toString(), "recover");
     assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("recovering JVM finished").isTrue();
     String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -84,14 +83,14 @@ class CrashRecoveryTest {
     db.createExampleTable();
     Path hold = Files.createFile(db.directory().resolve("hold"));
 
-    Process first = launch(db, TransactionCrashApp.class, db.url(), hold.toString(), "start");
+    Process first = ChildJvm.launch(db, TransactionCrashApp.class, db.url(), hold.toString(), "start");
     awaitCount(db, first, "SELECT COUNT(*) FROM " + db.table("transaction_outputs") + " WHERE workflow_uuid = 'tx-crash'", 1);
     first.destroyForcibly();
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(db.value("SELECT COUNT(*) FROM example_table")).isEqualTo("1");
 
     Files.delete(hold);
-    Process second = launch(db, TransactionCrashApp.class, db.url(), hold.toString(), "recover");
+    Process second = ChildJvm.launch(db, TransactionCrashApp.class, db.url(), hold.toString(), "recover");
     assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("recovering JVM finished").isTrue();
     String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -103,21 +102,7 @@ class CrashRecoveryTest {
 
   private static Process launch(TestDatabase db, Path sideEffects, Path hold, String mode)
       throws Exception {
-    return launch(db, CrashApp.class, db.url(), "crash-1", sideEffects.toString(), hold.toString(), mode);
-  }
-
-  private static Process launch(TestDatabase db, Class<?> main, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.PIPE)
-        .directory(new File(db.directory().toString()))
-        .start();
+    return ChildJvm.launch(db, CrashApp.class, db.url(), "crash-1", sideEffects.toString(), hold.toString(), mode);
   }
 
   private static void awaitStep(TestDatabase db, Process process, String workflowId, int functionId)

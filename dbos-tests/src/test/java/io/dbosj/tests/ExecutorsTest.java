@@ -16,10 +16,10 @@ import io.dbosj.tests.fixtures.Ticker;
 import io.dbosj.tests.fixtures.TickerDurable;
 import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
+import io.dbosj.tests.support.ChildJvm;
 import io.dbosj.tests.support.MutableClock;
 import io.dbosj.tests.support.TestDatabase;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -143,8 +142,8 @@ class ExecutorsTest {
   @BothDatabases
   void twoCopiesOfAScheduledProgramWithDefaultIdsRunEachTickOnce(TestDatabase db) throws Exception {
     Path ticks = db.directory().resolve("ticks.txt");
-    Process first = launch(db, TickApp.class, db.url(), db.directory().toString());
-    Process second = launch(db, TickApp.class, db.url(), db.directory().toString());
+    Process first = ChildJvm.launch(db, TickApp.class, db.url(), db.directory().toString());
+    Process second = ChildJvm.launch(db, TickApp.class, db.url(), db.directory().toString());
     try {
       String firstId = awaitReady(first);
       String secondId = awaitReady(second);
@@ -164,7 +163,7 @@ class ExecutorsTest {
   void aKilledExecutorsWorkIsTakenOverByOneOfTwoSurvivorsOnceAndItsQueuedTasksStopBlockingTheQueue(TestDatabase db) throws Exception {
     Path dir = db.directory();
     Files.createFile(dir.resolve("hold"));
-    Process victim = launch(db, ExecutorApp.class, db.url(), dir.toString(), "victim");
+    Process victim = ChildJvm.launch(db, ExecutorApp.class, db.url(), dir.toString(), "victim");
     awaitReady(victim);
     Path effects = dir.resolve("effects.txt");
     Await.until("the held workflow and two tasks entered", () -> lines(effects).size() >= 3, () -> lines(effects));
@@ -235,19 +234,5 @@ class ExecutorsTest {
       }
     }
     throw new AssertionError("child JVM exited early: " + seen);
-  }
-
-  private static Process launch(TestDatabase db, Class<?> main, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.PIPE)
-        .directory(new File(db.directory().toString()))
-        .start();
   }
 }
