@@ -127,6 +127,9 @@ class ExecutorsTest {
       db.update("UPDATE " + db.table("dbosj_executors") + " SET stopped_at = 1 WHERE executor_id = 'shared'");
       second.launch();
       assertThat(second.executorId()).isEqualTo("shared");
+      // the second's launch recovers the PENDING work of "shared", which it believes stopped: let it
+      // finish before any tick exists, or it would rightly recover the first's running tick too
+      second.recovery().get(30, java.util.concurrent.TimeUnit.SECONDS);
 
       clock.advance(Duration.ofSeconds(3));
       String succeeded =
