@@ -23,7 +23,6 @@ import java.util.function.Supplier;
  */
 public final class Queue {
   private final QueueLimits limits;
-  private final String name;
 
   private Queue(
       String name,
@@ -33,7 +32,6 @@ public final class Queue {
       Duration ratePeriod,
       boolean priorityEnabled) {
     this.limits = new QueueLimits(name, concurrency, workerConcurrency, rateLimit, ratePeriod, priorityEnabled);
-    this.name = name;
   }
 
   /** A queue named {@code name}, without limits. */
@@ -48,13 +46,13 @@ public final class Queue {
   /** At most {@code limit} of this queue's workflows run at once, across all processes. */
   public Queue concurrency(int limit) {
     requirePositive(limit, "concurrency");
-    return new Queue(name, limit, workerConcurrency(), rateLimit(), ratePeriod(), priorityEnabled());
+    return new Queue(name(), limit, workerConcurrency(), rateLimit(), ratePeriod(), priorityEnabled());
   }
 
   /** At most {@code limit} of this queue's workflows run at once in each process. */
   public Queue workerConcurrency(int limit) {
     requirePositive(limit, "workerConcurrency");
-    return new Queue(name, concurrency(), limit, rateLimit(), ratePeriod(), priorityEnabled());
+    return new Queue(name(), concurrency(), limit, rateLimit(), ratePeriod(), priorityEnabled());
   }
 
   /** At most {@code limit} of this queue's workflows start in any {@code period}, across all processes. */
@@ -62,9 +60,9 @@ public final class Queue {
     requirePositive(limit, "rateLimit");
     Objects.requireNonNull(period, "period");
     if (period.isZero() || period.isNegative()) {
-      throw new IllegalArgumentException("the rate limit period of queue '" + name + "' must be positive, was " + period);
+      throw new IllegalArgumentException("the rate limit period of queue '" + name() + "' must be positive, was " + period);
     }
-    return new Queue(name, concurrency(), workerConcurrency(), limit, period, priorityEnabled());
+    return new Queue(name(), concurrency(), workerConcurrency(), limit, period, priorityEnabled());
   }
 
   /**
@@ -72,12 +70,12 @@ public final class Queue {
    * equal priorities in the order they were enqueued.
    */
   public Queue priorityEnabled(boolean enabled) {
-    return new Queue(name, concurrency(), workerConcurrency(), rateLimit(), ratePeriod(), enabled);
+    return new Queue(name(), concurrency(), workerConcurrency(), rateLimit(), ratePeriod(), enabled);
   }
 
   private void requirePositive(int value, String option) {
     if (value < 1) {
-      throw new IllegalArgumentException(option + " of queue '" + name + "' must be at least 1, was " + value);
+      throw new IllegalArgumentException(option + " of queue '" + name() + "' must be at least 1, was " + value);
     }
   }
 
@@ -120,7 +118,7 @@ public final class Queue {
   }
 
   public String name() {
-    return name;
+    return limits.name();
   }
 
   /** This queue's limits, as the runtime registers them. */
@@ -165,7 +163,7 @@ public final class Queue {
   @Override
   public String toString() {
     return "Queue{"
-        + name
+        + name()
         + (concurrency() == null ? "" : ", concurrency=" + concurrency())
         + (workerConcurrency() == null ? "" : ", workerConcurrency=" + workerConcurrency())
         + (rateLimit() == 0 ? "" : ", rateLimit=" + rateLimit() + " per " + ratePeriod())

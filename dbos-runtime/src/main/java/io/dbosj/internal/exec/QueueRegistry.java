@@ -69,11 +69,6 @@ public final class QueueRegistry {
     return List.copyOf(queues.values());
   }
 
-  /** Whether any queue besides the internal one is registered. */
-  public synchronized boolean hasUserQueues() {
-    return queues.size() > 1;
-  }
-
   /** What the admin server reports about each registered queue. */
   public synchronized List<Map<String, Object>> metadata() {
     List<Map<String, Object>> list = new ArrayList<>();

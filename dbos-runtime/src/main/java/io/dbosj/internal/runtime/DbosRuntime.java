@@ -32,7 +32,6 @@ import io.dbosj.internal.schedule.WorkflowScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -292,10 +291,5 @@ public final class DbosRuntime {
   public List<io.dbosj.ExecutorInfo> listExecutors() {
     management(); // the same checks: launched, not closed
     return io.dbosj.internal.db.ExecutorListing.of(launched.executors(), config.executorLease());
-  }
-
-  /** What the admin server reports about each registered queue. */
-  public List<Map<String, Object>> queueMetadata() {
-    return queues.metadata();
   }
 }
