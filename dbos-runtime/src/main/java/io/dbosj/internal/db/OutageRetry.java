@@ -157,14 +157,14 @@ public final class OutageRetry {
     }
   }
 
+  /** What HikariCP's proxy of a connection the pool closed throws, with no SQLState. */
+  private static final String HIKARI_CLOSED = "Connection is closed";
+
   /**
    * Whether {@code t} (or a cause) says the database could not be reached or the connection was
    * lost, rather than that the statement was wrong: SQLState class {@code 08}, the {@code 57P0x}
    * shutdown states, a pool timeout, a socket error, SQLite busy or locked.
    */
-  /** What HikariCP's proxy of a connection the pool closed throws, with no SQLState. */
-  private static final String HIKARI_CLOSED = "Connection is closed";
-
   public static boolean isConnectionFailure(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof SystemDatabaseUnreachableException) {
