@@ -66,6 +66,8 @@ public final class Child {
       String... more) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // sqlite-jdbc loads its native library; JDK 24+ warns on stderr unless native access is enabled
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

@@ -37,6 +37,8 @@ final class ChildJvm implements AutoCloseable {
   static ChildJvm start(String name, Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // sqlite-jdbc loads its native library; JDK 24+ warns on stderr unless native access is enabled
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-Xmx256m");
     command.add("-cp");
