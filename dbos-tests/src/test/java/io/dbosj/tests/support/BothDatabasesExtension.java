@@ -15,8 +15,6 @@ import org.opentest4j.TestAbortedException;
 
 /** Provides the SQLite and PostgreSQL invocations of a {@link BothDatabases} test. */
 final class BothDatabasesExtension implements TestTemplateInvocationContextProvider {
-  private static volatile Boolean postgresReachable;
-
   @Override
   public boolean supportsTestTemplate(ExtensionContext context) {
     return context.getRequiredTestMethod().isAnnotationPresent(BothDatabases.class);
@@ -55,7 +53,7 @@ final class BothDatabasesExtension implements TestTemplateInvocationContextProvi
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
       if (kind == TestDatabase.Kind.POSTGRES) {
-        requirePostgres();
+        requirePostgres(context);
         database = TestDatabase.postgres();
       } else {
         database = TestDatabase.sqlite();
@@ -78,28 +76,45 @@ final class BothDatabasesExtension implements TestTemplateInvocationContextProvi
     }
   }
 
-  static void requirePostgres() {
-    if (postgresReachable == null) {
-      postgresReachable = probePostgres();
-      if (!postgresReachable) {
-        String notice =
-            "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
-                + "!! PostgreSQL is not reachable at "
-                + TestDatabase.postgresUrl().replaceAll(":[^:@/]*@", ":***@")
-                + "\n!! The PostgreSQL half of every test is SKIPPED. Run bash .ci/run, or set\n"
-                + "!! DBOSJ_TEST_POSTGRES_URL, to test on PostgreSQL too.\n"
-                + "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n";
-        System.err.println(notice);
-        System.out.println(notice);
-      }
-    }
-    if (!postgresReachable) {
+  /**
+   * Probes PostgreSQL once per test run (the root context's store outlives every test class) and,
+   * when it does not answer, shows the notice once on the console Maven prints.
+   */
+  static void requirePostgres(ExtensionContext context) {
+    boolean reachable =
+        context
+            .getRoot()
+            .getStore(ExtensionContext.Namespace.create(BothDatabasesExtension.class))
+            .computeIfAbsent("postgres-reachable", key -> probeAndNotify(), Boolean.class);
+    if (!reachable) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new IllegalStateException(
-            "CI=true but PostgreSQL is not reachable at the test URL; .ci/run must start it");
+            "CI=true but PostgreSQL is not reachable at "
+                + redactedPostgresUrl()
+                + "; .ci/run must start it (or DBOSJ_TEST_POSTGRES_URL must name a running server)");
       }
       throw new TestAbortedException("PostgreSQL not reachable: PostgreSQL half skipped");
     }
+  }
+
+  private static boolean probeAndNotify() {
+    boolean reachable = probePostgres();
+    if (!reachable) {
+      String notice =
+          "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
+              + "!! PostgreSQL is not reachable at "
+              + redactedPostgresUrl()
+              + "\n!! The PostgreSQL half of every test is SKIPPED. Run bash .ci/run, or set\n"
+              + "!! DBOSJ_TEST_POSTGRES_URL, to test on PostgreSQL too.\n"
+              + "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n";
+      System.err.println(notice); // into the test class's report file, next to the skips
+      Console.show(notice);
+    }
+    return reachable;
+  }
+
+  private static String redactedPostgresUrl() {
+    return TestDatabase.postgresUrl().replaceAll(":[^:@/]*@", ":***@");
   }
 
   private static boolean probePostgres() {
