@@ -25,7 +25,7 @@ class AllTogetherAppTest {
       assertThat(app.get("/transaction", null).get().body()).isEqualTo("Row count: 2");
       var queue = app.get("/queue", "queue-1");
       assertThat(app.get("/workflow", "workflow-1").get().body()).isEqualTo("Workflow completed");
-      assertThat(queue.get().body()).isEqualTo("Completed 10 tasks");
+      assertThat(queue.get().body()).isEqualTo("Completed 10 steps");
       app.awaitOutput(out -> out.contains("I am a scheduled workflow. It is currently "), 10);
     } finally {
       app.terminate();
