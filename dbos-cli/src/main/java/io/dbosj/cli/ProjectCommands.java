@@ -9,7 +9,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,34 +24,39 @@ import picocli.CommandLine.Spec;
 final class ProjectCommands {
   private ProjectCommands() {}
 
-  @Command(name = "init", description = "Write a starter dbos-config.yaml in this directory.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "init",
+      description = "Write a starter project in this directory: dbos-config.yaml, pom.xml and an App with a"
+          + " workflow of two steps. mvn -q package builds target/APP_NAME.jar, which dbos start runs.",
+      mixinStandardHelpOptions = true)
   static final class Init implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(paramLabel = "APP_NAME", arity = "0..1", defaultValue = "dbos-app", description = "The application's name.")
     String appName;
-    @Option(names = "--force", description = "Overwrite an existing dbos-config.yaml.") boolean force;
+    @Option(names = "--force", description = "Overwrite files of an earlier init.") boolean force;
 
     @Override
     public Integer call() throws IOException {
-      Path file = Path.of("dbos-config.yaml");
-      if (Files.exists(file) && !force) {
-        spec.commandLine().getErr().println("error: dbos-config.yaml already exists; use --force to overwrite it");
+      StarterProject project = StarterProject.named(appName);
+      Path here = Path.of("");
+      List<Path> existing = project.existingIn(here);
+      if (!existing.isEmpty() && !force) {
+        spec.commandLine().getErr().println(
+            "error: " + existing.stream().map(Path::toString).collect(Collectors.joining(", "))
+                + (existing.size() == 1 ? " already exists" : " already exist") + "; use --force to overwrite");
         return 1;
       }
-      Files.writeString(
-          file,
-          "# The configuration of " + appName + ", read by DBOS.builder(), dbos migrate and dbos start.\n"
-              + "# Environment variables (DBOS_SYSTEM_DATABASE_URL, DBOS_DATABASE_URL, ...) win over it.\n"
-              + "name: " + appName + "\n"
-              + "system_database_url: sqlite:///" + appName + ".sqlite\n"
-              + "# database_url: postgresql://user:password@localhost:5432/" + appName + "\n"
-              + "database:\n"
-              + "  migrate: []\n"
-              + "runtimeConfig:\n"
-              + "  start:\n"
-              + "    - java -jar target/" + appName + ".jar\n",
-          StandardCharsets.UTF_8);
-      spec.commandLine().getOut().println("Wrote dbos-config.yaml for " + appName);
+      for (Map.Entry<Path, String> file : project.files().entrySet()) {
+        if (file.getKey().getParent() != null) {
+          Files.createDirectories(file.getKey().getParent());
+        }
+        Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
+      }
+      spec.commandLine().getOut().println(
+          "Wrote dbos-config.yaml for " + appName + ", with " + String.join(", ",
+              project.files().keySet().stream().skip(1).map(Path::toString).toList()));
+      spec.commandLine().getOut().println(
+          "Next: mvn -q package (builds " + project.jar() + "), then dbos migrate and dbos start");
       return 0;
     }
   }

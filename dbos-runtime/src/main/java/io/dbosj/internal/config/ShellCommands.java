@@ -8,10 +8,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the shell commands a {@code dbos-config.yaml} lists, one after the other, in the file's
- * directory, with this program's class path in {@code CLASSPATH} so {@code java some.Main} works.
+ * directory.
+ *
+ * <p>A command sees the environment this program was started with, plus what the caller adds,
+ * and nothing of this program's own class path: {@code java -jar target/app.jar} runs the user's
+ * application with the user's dependencies, not the CLI's. When {@code JAVA_HOME} is set, its
+ * {@code bin} comes first on {@code PATH}, so {@code java} in a command is the JDK the user chose.
  */
 public final class ShellCommands {
   private static final int STOP_WAIT_SECONDS = 30;
@@ -20,23 +26,37 @@ public final class ShellCommands {
 
   /**
    * Runs {@code commands} in order and returns the exit status of the first that fails, or 0.
-   * While one runs, stopping this JVM stops it, and what it started, too.
+   * While one runs, stopping this JVM (Ctrl+C, SIGTERM) stops it and what it started too, waits
+   * for them to exit, and prints one line, {@code "<label>: stopped"}.
    */
   public static int run(List<String> commands, File directory, Map<String, String> environment, String label)
       throws IOException, InterruptedException {
     for (String command : commands) {
       System.out.println(label + ": running " + command);
       ProcessBuilder builder = new ProcessBuilder(shell(command)).directory(directory).inheritIO();
-      builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
       builder.environment().putAll(environment);
+      javaHomeFirstOnPath(builder.environment());
       Process process = builder.start();
-      Thread stopChild = new Thread(() -> stop(process, label), "stop " + command);
+      AtomicBoolean stopping = new AtomicBoolean();
+      Thread stopChild =
+          new Thread(
+              () -> {
+                stopping.set(true);
+                stop(process, label);
+                System.out.println(label + ": stopped");
+              },
+              "stop " + command);
       Runtime.getRuntime().addShutdownHook(stopChild);
       int exit = process.waitFor();
+      if (stopping.get()) {
+        // this JVM is stopping and stopped the command: the hook reports it, not as a failure
+        return exit;
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(stopChild);
       } catch (IllegalStateException shuttingDown) {
-        // the JVM is already stopping; the hook runs anyway
+        // the JVM began stopping just now; the hook runs and reports
+        return exit;
       }
       if (exit != 0) {
         System.err.println(label + ": '" + command + "' exited with status " + exit);
@@ -65,6 +85,17 @@ public final class ShellCommands {
         System.err.println(label + ": process " + handle.pid() + " did not stop within " + STOP_WAIT_SECONDS + " s");
       }
     }
+  }
+
+  /** Puts {@code $JAVA_HOME/bin} first on {@code PATH}, when {@code JAVA_HOME} is set. */
+  static void javaHomeFirstOnPath(Map<String, String> environment) {
+    String javaHome = environment.get("JAVA_HOME");
+    if (javaHome == null || javaHome.isBlank()) {
+      return;
+    }
+    String bin = new File(javaHome, "bin").getPath();
+    String path = environment.get("PATH");
+    environment.put("PATH", path == null || path.isEmpty() ? bin : bin + File.pathSeparator + path);
   }
 
   private static List<String> shell(String command) {

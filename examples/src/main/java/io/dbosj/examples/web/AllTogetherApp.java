@@ -1,8 +1,8 @@
 package io.dbosj.examples.web;
 
 import io.dbosj.DBOS;
-import io.dbosj.examples.queues.TaskFanOut;
-import io.dbosj.examples.queues.TaskFanOutDurable;
+import io.dbosj.examples.queues.StepFanOut;
+import io.dbosj.examples.queues.StepFanOutDurable;
 import io.dbosj.examples.scheduled.EverySecondDurable;
 import io.dbosj.examples.transactions.CounterDurable;
 
@@ -15,9 +15,9 @@ public final class AllTogetherApp {
 
   public static void main(String[] args) {
     DBOS dbos = DBOS.builder().build();
-    dbos.register(TaskFanOut.QUEUE);
+    dbos.register(StepFanOut.QUEUE);
     WorkflowsAppDurable workflows = new WorkflowsAppDurable(dbos);
-    TaskFanOutDurable tasks = new TaskFanOutDurable(dbos);
+    StepFanOutDurable steps = new StepFanOutDurable(dbos);
     CounterDurable counter = new CounterDurable(dbos);
     new EverySecondDurable(dbos);
     dbos.launch();
@@ -27,7 +27,7 @@ public final class AllTogetherApp {
           routes.get("/workflow", ctx -> ctx.result(workflows.start(WebServer.options(ctx)).workflow().getResult()));
           routes.get(
               "/queue",
-              ctx -> ctx.result("Completed " + tasks.start(WebServer.options(ctx)).fanOut().getResult() + " tasks"));
+              ctx -> ctx.result("Completed " + steps.start(WebServer.options(ctx)).fanOut().getResult() + " steps"));
           routes.get(
               "/transaction",
               ctx -> ctx.result("Row count: " + counter.start(WebServer.options(ctx)).insertAndCount().getResult()));

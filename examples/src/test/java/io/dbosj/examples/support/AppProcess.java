@@ -1,14 +1,14 @@
 package io.dbosj.examples.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,45 +22,63 @@ import java.util.function.Predicate;
 public final class AppProcess {
   private final Process process;
   private final int port;
-  private final StringBuffer output = new StringBuffer();
+  private final Path output;
 
-  private AppProcess(Process process, int port) {
+  private AppProcess(Process process, int port, Path output) {
     this.process = process;
     this.port = port;
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                  output.append(line).append('\n');
-                }
-              } catch (IOException e) {
-                output.append("(output lost: ").append(e).append(")\n");
-              }
-            });
-    reader.setDaemon(true);
-    reader.start();
+    this.output = output;
   }
 
   /** Starts {@code main} in {@code workDir} on a free port and waits until it listens. */
   public static AppProcess start(Class<?> main, Path workDir, String... args) throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    return launch(command, workDir);
+  }
+
+  /**
+   * Runs {@code dbos start} (the real {@code dbos-cli/bin/dbos}, on this JVM's JDK as {@code
+   * JAVA_HOME}) in {@code folder} on a free port, in a process group of its own as a terminal
+   * would, and waits until the app it starts listens.
+   */
+  public static AppProcess dbosStart(Path folder) throws Exception {
+    return launch(List.of("setsid", DbosCommand.script().toString(), "start"), folder);
+  }
+
+  private static AppProcess launch(List<String> command, Path workDir) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    // a file, not a pipe: nothing of the output is lost to the race between reading a pipe and
+    // the JDK closing it once the process has exited
+    Path output = Files.createTempFile("app-output", ".txt");
+    output.toFile().deleteOnExit();
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
     builder.environment().put("PORT", Integer.toString(port));
-    builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
-    AppProcess app = new AppProcess(builder.start(), port);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    AppProcess app = new AppProcess(builder.start(), port, output);
     app.awaitOutput(text -> text.contains("Listening on http://localhost:" + port), 60);
     return app;
+  }
+
+  /** The port the app listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** Every process this one started that is still running. */
+  public List<ProcessHandle> descendants() {
+    return process.descendants().toList();
   }
 
   /** Sends {@code GET path} in the background, with an idempotency key if given. */
@@ -94,6 +112,16 @@ public final class AppProcess {
   public void interrupt() throws Exception {
     List<ProcessHandle> started = process.descendants().toList();
     new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+    awaitExit(started);
+  }
+
+  /**
+   * Ctrl+C in a terminal: SIGINT to the whole process group (started by {@link #dbosStart}),
+   * then waits for every process in it to exit.
+   */
+  public void interruptGroup() throws Exception {
+    List<ProcessHandle> started = process.descendants().toList();
+    new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).start().waitFor();
     awaitExit(started);
   }
 
@@ -133,8 +161,13 @@ public final class AppProcess {
     Thread.sleep(200);
   }
 
+  /** Everything the app (and what it started) printed so far, standard output and error. */
   public String output() {
-    return output.toString();
+    try {
+      return new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** How many lines of the output are exactly {@code line}. */

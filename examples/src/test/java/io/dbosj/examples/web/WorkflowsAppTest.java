@@ -2,6 +2,7 @@ package io.dbosj.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbosj.DBOSClient;
 import io.dbosj.examples.support.AppProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,6 +29,24 @@ class WorkflowsAppTest {
   void afterSigkillMidSleepARestartFinishesTheWorkflowWithoutRepeatingStepOne(@TempDir Path dir)
       throws Exception {
     stopMidSleepAndRestart(dir, false);
+  }
+
+  @Test
+  void aRequestWhoseWorkflowIsCancelledAnswers409NamingItWithoutAStackTrace(@TempDir Path dir) throws Exception {
+    AppProcess app = AppProcess.start(WorkflowsApp.class, dir);
+    try {
+      var response = app.get("/", "to-cancel");
+      app.awaitOutput(out -> out.contains("Press Control + C to stop the app..."), 30);
+      try (DBOSClient client = DBOSClient.connect("sqlite:///" + dir.resolve("workflows.sqlite"))) {
+        assertThat(client.cancelWorkflow("to-cancel")).isTrue();
+      }
+
+      assertThat(response.get().statusCode()).isEqualTo(409);
+      assertThat(response.get().body()).isEqualTo("Workflow to-cancel was cancelled\n");
+    } finally {
+      app.terminate();
+    }
+    assertThat(app.output()).doesNotContain("Step two completed!").doesNotContain("Exception");
   }
 
   private static void stopMidSleepAndRestart(Path dir, boolean ctrlC) throws Exception {
