@@ -40,6 +40,9 @@ public final class JsonCodec {
    */
   private final Set<ReadBack> readable = ConcurrentHashMap.newKeySet();
 
+  /** The hot path's answer: per declared type, the value class last found readable as it. */
+  private final ConcurrentMap<Type, Class<?>> lastReadable = new ConcurrentHashMap<>();
+
   private record ReadBack(Type declared, Class<?> runtime) {}
 
   /**
@@ -74,9 +77,11 @@ public final class JsonCodec {
                 + " collection or a simple value), or give the type a Jackson serializer.",
             e);
       }
-      checkReadsBack(
-          param.type(), args[i], written,
-          () -> "argument '" + param.name() + "' of " + owner + "." + method.name());
+      if (!isKnownReadable(param.type(), args[i])) {
+        checkReadsBack(
+            param.type(), args[i], written,
+            () -> "argument '" + param.name() + "' of " + owner + "." + method.name());
+      }
       json.append(written);
     }
     return json.append(']').toString();
@@ -134,8 +139,15 @@ public final class JsonCodec {
               + ". Return a value Jackson can write, or give the type a Jackson serializer.",
           e);
     }
-    checkReadsBack(type, value, written, () -> "the result of " + what);
+    if (!isKnownReadable(type, value)) {
+      checkReadsBack(type, value, written, () -> "the result of " + what);
+    }
     return written;
+  }
+
+  /** Whether a value of this class was read back as {@code declared} already; {@code null} needs no reading. */
+  private boolean isKnownReadable(TypeToken<?> declared, Object value) {
+    return value == null || lastReadable.get(declared.type()) == value.getClass();
   }
 
   /**
@@ -147,11 +159,9 @@ public final class JsonCodec {
    *     the fix, if it does not read back
    */
   private void checkReadsBack(TypeToken<?> declared, Object value, String written, Supplier<String> what) {
-    if (value == null) {
-      return; // null reads back as null, whatever the type
-    }
     ReadBack key = new ReadBack(declared.type(), value.getClass());
     if (readable.contains(key)) {
+      lastReadable.put(declared.type(), value.getClass());
       return;
     }
     try {
@@ -163,6 +173,7 @@ public final class JsonCodec {
       throw unreadable(declared, value, what.get(), e.toString(), e);
     }
     readable.add(key);
+    lastReadable.put(declared.type(), value.getClass());
   }
 
   private static UnserializableValueException unreadable(
