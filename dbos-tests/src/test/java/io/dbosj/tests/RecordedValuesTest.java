@@ -115,6 +115,29 @@ class RecordedValuesTest {
   }
 
   @BothDatabases
+  void aTransactionResultThatCannotBeReadBackRollsBackItsSqlAndRecordsTheError(TestDatabase db) throws Exception {
+    db.createExampleTable();
+    Journal journal = new Journal();
+    try (DBOS dbos = db.builder().build()) {
+      WriteOnlyDurable shop = new WriteOnlyDurable(dbos, journal);
+      dbos.launch();
+
+      assertThatThrownBy(() -> shop.start(StartOptions.id("tx")).recordAndShip("r-4").getResult())
+          .isInstanceOf(UnserializableValueException.class)
+          .hasMessageContaining("the result of transaction")
+          .hasMessageContaining("record")
+          .hasMessageContaining(WriteOnly.Receipt.class.getName());
+
+      assertThat(journal.entries()).containsExactly("record r-4");
+      assertThat(db.value("SELECT COUNT(*) FROM example_table")).isEqualTo("0");
+      String row = "FROM " + db.table("transaction_outputs") + " WHERE workflow_uuid = ?";
+      assertThat(db.value("SELECT output " + row, "tx")).isNull();
+      assertThat(db.value("SELECT error " + row, "tx")).contains("cannot be read back");
+      assertThat(db.status("tx")).isEqualTo("ERROR");
+    }
+  }
+
+  @BothDatabases
   void aWorkflowThatFailsDuringRecoveryLogsWhyOnceAndShowsItsErrorEverywhere(TestDatabase db) throws Exception {
     Journal journal = new Journal().closed();
     try (DBOS dbos = db.builder().build()) {
