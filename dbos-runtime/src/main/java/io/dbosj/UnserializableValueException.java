@@ -1,8 +1,11 @@
 package io.dbosj;
 
 /**
- * An argument or result of a durable method could not be written as JSON. Raised at the call,
- * before anything is recorded, naming the method, the value and its declared type.
+ * An argument or result of a durable method cannot be recorded: it could not be written as JSON,
+ * or what was written does not read back as its declared type (a class with getters but no
+ * creator Jackson can use, say), which a recovery after a crash would need. Raised at the call,
+ * before the value is recorded, naming the method, the value and its declared type; the first
+ * value of each class recorded as each declared type is read back, later ones are not.
  */
 public class UnserializableValueException extends DbosException {
   private static final long serialVersionUID = 1L;

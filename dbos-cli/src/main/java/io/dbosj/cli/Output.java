@@ -37,7 +37,7 @@ final class Output {
 
   static void workflows(PrintWriter out, List<WorkflowStatus> workflows) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"WORKFLOW ID", "STATUS", "NAME", "CLASS", "QUEUE", "CREATED"});
+    rows.add(new String[] {"WORKFLOW ID", "STATUS", "NAME", "CLASS", "QUEUE", "CREATED", "OUTPUT", "ERROR"});
     for (WorkflowStatus w : workflows) {
       rows.add(
           new String[] {
@@ -46,7 +46,9 @@ final class Output {
             w.name(),
             w.className(),
             w.queueName() == null ? "" : w.queueName(),
-            w.createdAt().toString()
+            w.createdAt().toString(),
+            shorten(oneLine(w.output()), 40),
+            shorten(oneLine(w.error() == null ? null : w.error().toString()), 60)
           });
     }
     table(out, rows);
@@ -82,6 +84,12 @@ final class Output {
     out.println("Recovery attempts: " + w.recoveryAttempts());
     out.println("Created:          " + w.createdAt());
     out.println("Updated:          " + w.updatedAt());
+    if (w.output() != null) {
+      out.println("Output:           " + shorten(oneLine(w.output()), 500));
+    }
+    if (w.error() != null) {
+      out.println("Error:            " + shorten(oneLine(w.error().toString()), 500));
+    }
   }
 
   static void steps(PrintWriter out, List<StepInfo> steps) {
@@ -101,10 +109,20 @@ final class Output {
   }
 
   private static String shorten(String text) {
+    return shorten(text, 60);
+  }
+
+  /** At most {@code max} characters of {@code text}, the last three {@code ...} if cut; {@code ""} for none. */
+  private static String shorten(String text, int max) {
     if (text == null) {
       return "";
     }
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+  }
+
+  /** A recorded text on one line: a message may hold line breaks, which would break a table. */
+  private static String oneLine(String text) {
+    return text == null ? null : text.replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static void table(PrintWriter out, List<String[]> rows) {

@@ -2,6 +2,7 @@ package io.dbosj.cli;
 
 import io.dbosj.DBOSClient;
 import io.dbosj.internal.config.ConfigSources;
+import io.dbosj.internal.config.DatabaseUrl;
 import io.dbosj.internal.config.DbosConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -31,5 +32,18 @@ final class SystemDatabaseOption {
 
   DBOSClient connect() {
     return DBOSClient.connect(resolve().systemDatabase().original());
+  }
+
+  /**
+   * The system database as a message names it: the URL with its password masked, and a SQLite
+   * file's absolute path, so that "no workflow found" says where the command looked.
+   */
+  String described() {
+    DatabaseUrl url = resolve().systemDatabase();
+    if (url.kind() == DatabaseUrl.Kind.SQLITE) {
+      String file = url.sqlitePath().toAbsolutePath().normalize().toString();
+      return url.toString().endsWith(file) ? url.toString() : url + " (the file " + file + ")";
+    }
+    return url.toString();
   }
 }

@@ -102,11 +102,21 @@ final class WorkflowCommand implements Runnable {
         filter = filter.createdBefore(endTime);
       }
       try (DBOSClient client = database.connect()) {
-        Output.print(
-            spec.commandLine().getOut(), json,
-            client.listWorkflows(filter, Output.skippedTo(spec.commandLine().getErr())), Output::workflows);
+        List<io.dbosj.WorkflowStatus> found =
+            client.listWorkflows(filter, Output.skippedTo(spec.commandLine().getErr()));
+        Output.print(spec.commandLine().getOut(), json, found, Output::workflows);
+        if (found.isEmpty()) {
+          // on stderr, so that --json's output stays a JSON document
+          spec.commandLine().getErr().println(
+              "no workflow " + (filtered() ? "matching these filters " : "") + "is recorded in " + database.described());
+        }
       }
       return 0;
+    }
+
+    private boolean filtered() {
+      return states != null || name != null || queue != null || appVersion != null || startTime != null
+          || endTime != null || offset > 0;
     }
   }
 
@@ -121,8 +131,30 @@ final class WorkflowCommand implements Runnable {
     public Integer call() {
       try (DBOSClient client = database.connect()) {
         Output.print(spec.commandLine().getOut(), json, client.getWorkflow(workflowId), Output::workflow);
+      } catch (io.dbosj.DbosException e) {
+        throw notFoundOr(e);
       }
       return 0;
+    }
+
+    /** {@code e}, or if the workflow is simply not there, an error that says where it was looked for. */
+    private RuntimeException notFoundOr(io.dbosj.DbosException e) {
+      if (e instanceof io.dbosj.UnreadableRowException) {
+        return e;
+      }
+      boolean[] present = {false};
+      try (DBOSClient client = database.connect()) {
+        present[0] = !client.listWorkflows(WorkflowFilter.all().workflowIds(workflowId), row -> present[0] = true).isEmpty();
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+        return e;
+      }
+      if (present[0]) {
+        return e;
+      }
+      return new io.dbosj.DbosException(
+          "no workflow with ID '" + workflowId + "' is recorded in " + database.described()
+              + "; give the database it runs in with -D/--db-url, DBOS_SYSTEM_DATABASE_URL or dbos-config.yaml");
     }
   }
 

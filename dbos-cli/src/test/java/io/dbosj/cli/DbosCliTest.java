@@ -149,6 +149,81 @@ class DbosCliTest {
         .contains("workflow_status row 'bad': column status holds 'EXPLODED'");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void getAndListShowEachWorkflowsOutputAndErrorAndADamagedOutputAsRecorded(String database) throws Exception {
+    String url = url(database);
+    try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
+      ShopDurable shop = new ShopDurable(dbos, new CountDownLatch(0));
+      dbos.launch();
+      shop.start(StartOptions.id("done")).order("apple").getResult();
+      try {
+        shop.start(StartOptions.id("refused")).refuse("pear").getResult();
+      } catch (IllegalStateException expected) {
+        // recorded as its error
+      }
+      shop.start(StartOptions.id("damaged")).order("fig").getResult();
+    }
+    String table = database.equals("sqlite") ? "workflow_status" : "dbos.workflow_status";
+    try (Connection c = connect(url); Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE " + table + " SET output = '{\"broken' WHERE workflow_uuid = 'damaged'");
+    }
+
+    Result list = dbos("workflow", "list", "-D", url);
+    assertThat(list.exit()).as(list.out()).isZero();
+    assertThat(list.out())
+        .contains("OUTPUT", "ERROR")
+        .contains("\"reserved-apple\"")
+        .contains("java.lang.IllegalStateException: out of stock: pear")
+        .contains("{\"broken");
+
+    Result json = dbos("workflow", "list", "-D", url, "--json");
+    assertThat(json.exit()).as(json.out()).isZero();
+    assertThat(json.out())
+        .contains("\"output\" : \"\\\"reserved-apple\\\"\"")
+        .contains("\"output\" : \"{\\\"broken\"")
+        .contains("\"className\" : \"java.lang.IllegalStateException\"")
+        .contains("\"message\" : \"out of stock: pear\"")
+        .contains("\"recorded\" : ")
+        .contains("\\\"methodName\\\":\\\"refuse\\\""); // the recorded stack, in full
+
+    assertThat(dbos("workflow", "get", "done", "-D", url).out()).contains("Output:           \"reserved-apple\"");
+    assertThat(dbos("workflow", "get", "damaged", "-D", url).out()).contains("Output:           {\"broken");
+    Result refused = dbos("workflow", "get", "refused", "-D", url);
+    assertThat(refused.out())
+        .contains("Status:           ERROR")
+        .contains("Error:            java.lang.IllegalStateException: out of stock: pear")
+        .doesNotContain("Output:");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void readCommandsThatFindNothingNameTheDatabaseTheySearched(String database) throws Exception {
+    String url = url(database);
+    try (DBOS dbos = DBOS.builder().systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
+      dbos.launch();
+    }
+    // SQLite: the URL as given, relative to the working directory, and the file it means
+    String given = database.equals("sqlite") ? "sqlite:///shop.sqlite" : url;
+    String named = database.equals("sqlite")
+        ? "sqlite:///shop.sqlite (the file " + dir.resolve("shop.sqlite").toAbsolutePath().normalize() + ")"
+        : url.replaceFirst(":[^:@/]*@", ":***@");
+
+    Result get = dbos("workflow", "get", "nope", "-D", given);
+    assertThat(get.exit()).isEqualTo(1);
+    assertThat(get.out()).contains("error: no workflow with ID 'nope' is recorded in " + named);
+
+    Result list = dbos("workflow", "list", "-D", given);
+    assertThat(list.exit()).as(list.out()).isZero();
+    assertThat(list.out()).contains("(none)").contains("no workflow is recorded in " + named);
+    Result filtered = dbos("workflow", "list", "--status", "ERROR", "--json", "-D", given);
+    assertThat(filtered.out()).contains("[ ]").contains("no workflow matching these filters is recorded in " + named);
+    if (database.equals("postgres")) {
+      String password = java.net.URI.create(url).getUserInfo().split(":", 2)[1];
+      assertThat(get.out() + list.out()).doesNotContain(":" + password + "@");
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void readingAMissingSqliteDatabaseCreatesNothingAndNamesIt() throws Exception {
     Path missing = dir.resolve("missing").resolve("dir").resolve("x.sqlite");

@@ -28,6 +28,11 @@ public class Shop {
   }
 
   @Workflow
+  public String refuse(String sku) {
+    throw new IllegalStateException("out of stock: " + sku);
+  }
+
+  @Workflow
   public String slowOrder(String sku) throws InterruptedException {
     String reservation = reserve(sku);
     waitAtGate();

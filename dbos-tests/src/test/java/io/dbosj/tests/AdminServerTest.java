@@ -45,8 +45,14 @@ class AdminServerTest {
 
       HttpResponse<String> list = call(dbos, "POST", "/workflows", "{\"status\": [\"SUCCESS\"], \"limit\": 5}");
       assertThat(list.statusCode()).isEqualTo(200);
-      assertThat(list.body()).contains("\"workflowId\":\"done\"").contains("\"state\":\"SUCCESS\"");
-      assertThat(call(dbos, "GET", "/workflows/done", null).body()).contains("\"name\":\"placeOrder\"");
+      assertThat(list.body())
+          .contains("\"WorkflowUUID\":\"done\"")
+          .contains("\"Status\":\"SUCCESS\"")
+          .contains("\"Output\":\"\\\"reserved-fig/4/done\\\"\"");
+      assertThat(call(dbos, "GET", "/workflows/done", null).body())
+          .contains("\"WorkflowName\":\"placeOrder\"")
+          .contains("\"Output\":\"\\\"reserved-fig/4/done\\\"\"")
+          .doesNotContain("\"Error\"");
       assertThat(call(dbos, "GET", "/workflows/done/steps", null).body())
           .contains("\"name\":\"reserve\"")
           .contains("\"name\":\"ship\"");

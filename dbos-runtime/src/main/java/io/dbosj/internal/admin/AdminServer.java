@@ -142,11 +142,11 @@ public final class AdminServer implements Service {
     }
     if (parts.get(0).equals("workflows")) {
       if (parts.size() == 1) {
-        return expect(method, "POST", () -> operations.listWorkflows(filter(read(body))));
+        return expect(method, "POST", () -> WorkflowsOutput.of(operations.listWorkflows(filter(read(body)))));
       }
       String id = parts.get(1);
       if (parts.size() == 2) {
-        return expect(method, "GET", () -> operations.workflow(id));
+        return expect(method, "GET", () -> WorkflowsOutput.of(operations.workflow(id)));
       }
       if (parts.size() == 3) {
         switch (parts.get(2)) {

@@ -4,6 +4,7 @@ import io.dbosj.UnreadableRow;
 import io.dbosj.UnreadableRowException;
 import io.dbosj.WorkflowState;
 import io.dbosj.WorkflowStatus;
+import io.dbosj.internal.serde.RecordedError;
 import java.time.Instant;
 
 /** A {@code workflow_status} row as read. */
@@ -62,6 +63,8 @@ public record StatusRow(
         queueName,
         recoveryAttempts,
         Instant.ofEpochMilli(createdAt),
-        Instant.ofEpochMilli(updatedAt));
+        Instant.ofEpochMilli(updatedAt),
+        output,
+        RecordedError.describe(error));
   }
 }

@@ -1,5 +1,6 @@
 package io.dbosj.internal.exec;
 
+import io.dbosj.WorkflowCancelledException;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.internal.db.StepRecord;
 import io.dbosj.internal.lifecycle.DbosShutdownException;
@@ -116,7 +117,7 @@ public final class WorkflowExecutor implements Service {
       running.finish(workflowId, mine, waiter.recordedOutcome(admitted.finished(), call.method()));
       return handle(workflowId, call, mine);
     }
-    submit(call, workflowId, admitted.recorded(), admitted.deadline(), mine, null);
+    submit(call, workflowId, admitted.recorded(), admitted.deadline(), mine, null, false);
     return handle(workflowId, call, mine);
   }
 
@@ -142,7 +143,7 @@ public final class WorkflowExecutor implements Service {
       running.finish(workflowId, mine, Outcome.failure(new ExecutedElsewhere()));
       return false;
     }
-    submit(call, workflowId, admitted.recorded(), admitted.deadline(), mine, null);
+    submit(call, workflowId, admitted.recorded(), admitted.deadline(), mine, null, true);
     return true;
   }
 
@@ -170,7 +171,7 @@ public final class WorkflowExecutor implements Service {
       running.finish(workflowId, mine, Outcome.failure(e));
       throw e;
     }
-    submit(call, workflowId, recorded, deadline, mine, onFinish);
+    submit(call, workflowId, recorded, deadline, mine, onFinish, true);
     return mine;
   }
 
@@ -179,18 +180,32 @@ public final class WorkflowExecutor implements Service {
     return running.get(workflowId) != null;
   }
 
+  /**
+   * Executes the workflow on a background thread. {@code unattended} says that no caller started
+   * this execution (recovery, a queue, a resume, a scheduled tick): if it ends {@code ERROR}, it
+   * logs why once at WARN, since no one may ever ask. A caller's own execution (a call, or
+   * {@code start()}, whose caller holds the handle) logs nothing: the caller gets the exception. A
+   * caller that waits on an unattended execution gets the exception too, and the line is not
+   * repeated.
+   */
   private <R> void submit(
       DurableCall<R> call,
       String workflowId,
       Map<Integer, StepRecord> recorded,
       Long deadline,
       CompletableFuture<Outcome<?>> mine,
-      Runnable onFinish) {
+      Runnable onFinish,
+      boolean unattended) {
     Runnable task =
         () -> {
           Outcome<?> outcome = Outcome.failure(new DbosShutdownException());
           try {
             outcome = execution.execute(call, workflowId, recorded, deadline);
+            if (unattended && outcome.error() != null && !(outcome.error() instanceof WorkflowCancelledException)) {
+              log.warn(
+                  "workflow {} ({}.{}) ended ERROR: {}",
+                  workflowId, call.instance().className(), call.method().name(), outcome.error().toString());
+            }
           } catch (RuntimeException | Error e) {
             outcome = Outcome.failure(e);
             if (shutdown.isSet()) {

@@ -5,8 +5,10 @@ import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.codegen.TypeToken;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +33,19 @@ public final class JsonCodec {
   private final ConcurrentMap<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
 
   /**
+   * The (declared type, value class) pairs whose JSON was read back as the declared type once:
+   * what is written of them later is not read back again. Whether a value reads back depends on
+   * its declared type (which picks the deserializer) and its runtime class (which picks the
+   * serializer, and a subtype of an abstract declared type), not on the method recording it.
+   */
+  private final Set<ReadBack> readable = ConcurrentHashMap.newKeySet();
+
+  /** The hot path's answer: per declared type, the value class last found readable as it. */
+  private final ConcurrentMap<Type, Class<?>> lastReadable = new ConcurrentHashMap<>();
+
+  private record ReadBack(Type declared, Class<?> runtime) {}
+
+  /**
    * The arguments of a call as a JSON array, each written as its declared type.
    *
    * @throws UnserializableValueException naming the method, parameter and type, if one fails
@@ -43,8 +58,9 @@ public final class JsonCodec {
       if (i > 0) {
         json.append(',');
       }
+      String written;
       try {
-        json.append(writer(param.type().type()).writeValueAsString(args[i]));
+        written = writer(param.type().type()).writeValueAsString(args[i]);
       } catch (JacksonException | IllegalArgumentException e) {
         throw new UnserializableValueException(
             "cannot record argument '"
@@ -61,6 +77,12 @@ public final class JsonCodec {
                 + " collection or a simple value), or give the type a Jackson serializer.",
             e);
       }
+      if (!isKnownReadable(param.type(), args[i])) {
+        checkReadsBack(
+            param.type(), args[i], written,
+            () -> "argument '" + param.name() + "' of " + owner + "." + method.name());
+      }
+      json.append(written);
     }
     return json.append(']').toString();
   }
@@ -103,8 +125,9 @@ public final class JsonCodec {
     if (type.isVoid()) {
       return null;
     }
+    String written;
     try {
-      return writer(type.type()).writeValueAsString(value);
+      written = writer(type.type()).writeValueAsString(value);
     } catch (JacksonException | IllegalArgumentException e) {
       throw new UnserializableValueException(
           "cannot record the result of "
@@ -116,6 +139,52 @@ public final class JsonCodec {
               + ". Return a value Jackson can write, or give the type a Jackson serializer.",
           e);
     }
+    if (!isKnownReadable(type, value)) {
+      checkReadsBack(type, value, written, () -> "the result of " + what);
+    }
+    return written;
+  }
+
+  /** Whether a value of this class was read back as {@code declared} already; {@code null} needs no reading. */
+  private boolean isKnownReadable(TypeToken<?> declared, Object value) {
+    return value == null || lastReadable.get(declared.type()) == value.getClass();
+  }
+
+  /**
+   * Reads {@code written} back as {@code declared} the first time a value of its class is
+   * recorded as that type, so that a value Jackson writes but cannot read (a class with getters
+   * and no creator, say) fails the call that records it, not the recovery after a crash.
+   *
+   * @throws UnserializableValueException naming what records it, the type, Jackson's reason and
+   *     the fix, if it does not read back
+   */
+  private void checkReadsBack(TypeToken<?> declared, Object value, String written, Supplier<String> what) {
+    ReadBack key = new ReadBack(declared.type(), value.getClass());
+    if (readable.contains(key)) {
+      lastReadable.put(declared.type(), value.getClass());
+      return;
+    }
+    try {
+      mapper().readValue(written, javaType(declared.type()));
+    } catch (JacksonException e) {
+      throw unreadable(declared, value, what.get(), e.getOriginalMessage(), e);
+    } catch (RuntimeException e) {
+      // a creator or setter of the user's type threw while reading its own JSON
+      throw unreadable(declared, value, what.get(), e.toString(), e);
+    }
+    readable.add(key);
+    lastReadable.put(declared.type(), value.getClass());
+  }
+
+  private static UnserializableValueException unreadable(
+      TypeToken<?> declared, Object value, String what, String why, RuntimeException e) {
+    return new UnserializableValueException(
+        "cannot record " + what + ": a " + value.getClass().getName() + " is written as JSON but cannot be read"
+            + " back as the declared type " + declared + ", so a recovery after a crash could not replay it ("
+            + why + "). Make " + declared + " readable by Jackson: a record, a class with a constructor"
+            + " annotated @JsonCreator (its parameters named by @JsonProperty, or compiled with -parameters),"
+            + " or a no-argument constructor with setters; or declare a type that is.",
+        e);
   }
 
   /** Reads back a result written by {@link #encodeResult}. */

@@ -1,12 +1,16 @@
 package io.dbosj.internal.serde;
 
 import io.dbosj.WorkflowFailedException;
+import io.dbosj.WorkflowStatus;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An exception as the system database keeps it: class name, message and stack frames. Rebuilt on
@@ -38,6 +42,33 @@ public record RecordedError(String className, String message, List<Frame> stack)
               ConcurrentModificationException.class.getName(),
               ConcurrentModificationException::new),
           Map.entry(SecurityException.class.getName(), SecurityException::new));
+
+  /**
+   * What a recorded error says, for people: its class and message, read leniently (this
+   * project's records name {@code className}, DBOS's SDKs {@code name}); a record that does not
+   * parse names no class and is shown as it is. Never throws: a listing shows every workflow.
+   */
+  public static WorkflowStatus.Failure describe(String recorded) {
+    if (recorded == null) {
+      return null;
+    }
+    try {
+      JsonNode node = JsonMapper.shared().readTree(recorded);
+      if (node.isObject()) {
+        String className = text(node, "className");
+        return new WorkflowStatus.Failure(
+            className != null ? className : text(node, "name"), text(node, "message"), recorded);
+      }
+    } catch (JacksonException e) {
+      // not JSON: shown as it is
+    }
+    return new WorkflowStatus.Failure(null, null, recorded);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.isString() ? value.asString() : value.toString();
+  }
 
   static RecordedError of(Throwable error) {
     List<Frame> frames = new ArrayList<>();
