@@ -105,7 +105,7 @@ public final class DurableProcessor extends AbstractProcessor {
         }
         return;
       }
-      Problems problems = Validator.validate(model);
+      Problems problems = Validator.validate(model, new RecordedTypes(processingEnv.getTypeUtils()));
       if (!problems.isEmpty()) {
         problems.reportTo(processingEnv.getMessager());
         return;

@@ -1,6 +1,7 @@
 package io.dbosj.processor;
 
 import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Every message the processor reports, in one place. Each says what is wrong and how to fix it,
@@ -167,6 +168,34 @@ final class Messages {
     return "[dbos.scheduled-parameters] a @Scheduled workflow takes exactly (Instant scheduledTime,"
         + " Instant actualTime), both java.time.Instant: the tick it runs for, and when it started."
         + " For example: public void report(Instant scheduledTime, Instant actualTime).";
+  }
+
+  /**
+   * A recorded type Jackson cannot read back. {@code what} names the value ("parameter 'order' of
+   * workflow checkout()"); the offending type may be nested in {@code declared}.
+   */
+  static String unreadableType(String what, TypeMirror declared, RecordedTypes.Unreadable found) {
+    String name = found.type().getSimpleName().toString();
+    String where = declared.toString().equals(found.type().getQualifiedName().toString())
+        ? ""
+        : " (in " + declared + ")";
+    String intro = " " + what + " is recorded as JSON and read back after a crash, but Jackson"
+        + " cannot read " + name + where + ": ";
+    return switch (found.reason()) {
+      case NO_CREATOR -> "[dbos.no-creator]" + intro + "it has no constructor Jackson can call"
+          + " (no no-arg constructor, no @JsonCreator, and not exactly one public constructor)."
+          + " Make " + name + " a record, give it a no-arg constructor (any visibility) with"
+          + " setters or non-final fields, or annotate one constructor or static factory"
+          + " with @JsonCreator.";
+      case ABSTRACT -> "[dbos.abstract-type]" + intro + "it is "
+          + (found.type().getKind().isInterface() ? "an interface" : "abstract")
+          + " and nothing tells Jackson which class to create. Declare a concrete type"
+          + " (a record, say), or annotate " + name + " with @JsonTypeInfo(use ="
+          + " JsonTypeInfo.Id.NAME) and @JsonSubTypes listing its implementations.";
+      case INNER_CLASS -> "[dbos.inner-value-class]" + intro + "it is an inner (non-static)"
+          + " class, which Jackson cannot create without an enclosing instance. Declare it"
+          + " 'static', or make it a record.";
+    };
   }
 
   static String unresolvedType(String name) {
