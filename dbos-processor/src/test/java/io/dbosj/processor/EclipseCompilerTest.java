@@ -2,12 +2,20 @@ package io.dbosj.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.eclipse.jdt.core.compiler.batch.BatchCompiler;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,5 +46,106 @@ class EclipseCompilerTest {
       }
     }
     assertThat(result.generatedSources()).isEqualTo(expected);
+  }
+
+  @Test
+  void errorsAreReportedOnTheSameLinesAsUnderJavac() {
+    Ecj.Result result =
+        Ecj.compile(
+            work,
+            Ecj.STRICT,
+            Map.of(
+                "com/example/A.java",
+                String.join(
+                    "\n",
+                    "package com.example;",
+                    "import io.dbosj.annotation.Scheduled;",
+                    "import io.dbosj.annotation.Step;",
+                    "import io.dbosj.annotation.Workflow;",
+                    "import java.time.Instant;",
+                    "public class A {",
+                    "  @Workflow",
+                    "  public final void run() {}",
+                    "  @Step(maxAttempts = 0)",
+                    "  public void step() {}",
+                    "  @Workflow(name = \"run\")",
+                    "  public void other() {}",
+                    "  @Workflow @Scheduled(\"not a cron\")",
+                    "  public void tick(Instant scheduledTime, Instant actualTime) {}",
+                    "  @Workflow",
+                    "  public Receipt charge(Receipt receipt) { return receipt; }",
+                    "  public static class Receipt {",
+                    "    Receipt(String id) {}",
+                    "    public String getId() { return \"\"; }",
+                    "  }",
+                    "}")));
+
+    assertThat(result.success()).isFalse();
+    result.assertError("[dbos.final-method]", "A.java", 8);
+    result.assertError("[dbos.max-attempts]", "A.java", 9);
+    result.assertError("[dbos.duplicate-name]", "A.java", 11);
+    result.assertError("[dbos.bad-cron]", "A.java", 13);
+    result.assertError("[dbos.no-creator] parameter 'receipt' of workflow charge()", "A.java", 16);
+    result.assertError("[dbos.no-creator] the result of charge()", "A.java", 16);
+    assertThat(result.generatedSources()).isEmpty();
+  }
+
+  /**
+   * The command line the README gives, run through ECJ's batch compiler ({@code java -jar
+   * ecj.jar} runs the same {@code Main}): the processor found on {@code -processorpath}, the
+   * generated class written to {@code -s}, and everything compiled to {@code -d}.
+   */
+  @Test
+  void theReadmesCommandLineGeneratesAndCompilesTheDurableClass() throws IOException {
+    Path src = work.resolve("src/com/shop");
+    Files.createDirectories(src);
+    Files.writeString(
+        src.resolve("Shop.java"),
+        String.join(
+            "\n",
+            "package com.shop;",
+            "import io.dbosj.DBOS;",
+            "import io.dbosj.annotation.Step;",
+            "import io.dbosj.annotation.Workflow;",
+            "public class Shop {",
+            "  @Step public int price(String sku) { return sku.length(); }",
+            "  @Workflow public int checkout(String sku) { return price(sku); }",
+            "  static Shop open(DBOS dbos) { return new ShopDurable(dbos); }",
+            "}"),
+        StandardCharsets.UTF_8);
+    List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+    // what a user puts on the processor path: the processor with its dependencies, nothing else
+    String processorPath =
+        classPath.stream()
+            .filter(
+                entry ->
+                    entry.contains("dbos-processor")
+                        || entry.contains("dbos-annotations")
+                        || entry.contains("dbos-cron")
+                        || entry.contains("cron-utils")
+                        || entry.contains("javapoet"))
+            .reduce((a, b) -> a + File.pathSeparator + b)
+            .orElseThrow();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    boolean compiled =
+        BatchCompiler.compile(
+            new String[] {
+              "-17",
+              "-processorpath", processorPath,
+              "-cp", String.join(File.pathSeparator, classPath),
+              "-s", work.resolve("generated").toString(),
+              "-d", work.resolve("classes").toString(),
+              work.resolve("src").toString()
+            },
+            new PrintWriter(out),
+            new PrintWriter(err),
+            null);
+
+    assertThat(compiled).as(out + "\n" + err).isTrue();
+    assertThat(work.resolve("generated/com/shop/ShopDurable.java")).exists();
+    assertThat(work.resolve("classes/com/shop/ShopDurable.class")).exists();
+    assertThat(work.resolve("classes/com/shop/Shop.class")).exists();
   }
 }
