@@ -1,6 +1,7 @@
 package io.dbosj.processor;
 
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -196,6 +197,35 @@ final class Messages {
           + " class, which Jackson cannot create without an enclosing instance. Declare it"
           + " 'static', or make it a record.";
     };
+  }
+
+  static String durableWithoutMethods(String generated, TypeElement type) {
+    return "[dbos.no-durable-class] " + generated + " does not exist: io.dbosj's processor writes it"
+        + " only for a class with @Workflow, @Step or @Transaction methods, and "
+        + type.getQualifiedName() + " has none. Annotate its durable methods (with"
+        + " io.dbosj.annotation.Workflow, Step or Transaction), or use " + type.getSimpleName()
+        + " itself.";
+  }
+
+  static String durableRefused(String generated, TypeElement type) {
+    return "[dbos.no-durable-class] " + generated + " was not generated because of the errors"
+        + " reported on " + type.getQualifiedName() + ": fix those, and it will be.";
+  }
+
+  static String durableNestedName(String written, TypeElement type, String generated) {
+    return "[dbos.durable-name] there is no " + written + ": the class generated for "
+        + nestedName(type) + " is " + generated + " (a nested class's generated name joins the"
+        + " names of its enclosing classes with '_'). Write " + generated + ".";
+  }
+
+  private static String nestedName(TypeElement type) {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    for (Element outer = type.getEnclosingElement();
+        outer.getKind().isClass() || outer.getKind().isInterface();
+        outer = outer.getEnclosingElement()) {
+      name.insert(0, outer.getSimpleName() + ".");
+    }
+    return name.toString();
   }
 
   static String unresolvedType(String name) {
