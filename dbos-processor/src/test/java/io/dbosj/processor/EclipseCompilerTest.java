@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.eclipse.jdt.core.compiler.batch.BatchCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,12 +89,12 @@ class EclipseCompilerTest {
   }
 
   /**
-   * The command line the README gives, run through ECJ's batch compiler ({@code java -jar
-   * ecj.jar} runs the same {@code Main}): the processor found on {@code -processorpath}, the
-   * generated class written to {@code -s}, and everything compiled to {@code -d}.
+   * The command line the README gives, run as a user runs it: {@code java -jar ecj.jar} in a JVM
+   * of its own, so the processor is found only through {@code --processor-module-path} (ECJ 3.46's
+   * batch compiler ignores {@code -processorpath}), never through the test's class path.
    */
   @Test
-  void theReadmesCommandLineGeneratesAndCompilesTheDurableClass() throws IOException {
+  void theReadmesCommandLineGeneratesAndCompilesTheDurableClass() throws Exception {
     Path src = work.resolve("src/com/shop");
     Files.createDirectories(src);
     Files.writeString(
@@ -113,37 +111,42 @@ class EclipseCompilerTest {
             "  static Shop open(DBOS dbos) { return new ShopDurable(dbos); }",
             "}"),
         StandardCharsets.UTF_8);
-    List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-    // what a user puts on the processor path: the processor with its dependencies, nothing else
-    String processorPath =
+    List<String> classPath =
+        Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+    // the processor with what its shaded jar holds, and the annotations it depends on
+    List<String> processorPath =
         classPath.stream()
             .filter(
                 entry ->
-                    entry.contains("dbos-processor")
+                    entry.contains("dbos-processor" + File.separator + "target" + File.separator + "classes")
                         || entry.contains("dbos-annotations")
                         || entry.contains("dbos-cron")
                         || entry.contains("cron-utils")
                         || entry.contains("javapoet"))
-            .reduce((a, b) -> a + File.pathSeparator + b)
-            .orElseThrow();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+            .toList();
+    List<String> userClassPath =
+        classPath.stream()
+            .filter(entry -> !processorPath.contains(entry) || entry.contains("dbos-annotations"))
+            .toList();
+    String ecj = classPath.stream().filter(entry -> entry.contains("ecj-")).findFirst().orElseThrow();
+    Path log = work.resolve("ecj.log");
 
-    boolean compiled =
-        BatchCompiler.compile(
-            new String[] {
-              "-17",
-              "-processorpath", processorPath,
-              "-cp", String.join(File.pathSeparator, classPath),
-              "-s", work.resolve("generated").toString(),
-              "-d", work.resolve("classes").toString(),
-              work.resolve("src").toString()
-            },
-            new PrintWriter(out),
-            new PrintWriter(err),
-            null);
+    Process ecjRun =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ecj,
+                "-17",
+                "--processor-module-path", String.join(File.pathSeparator, processorPath),
+                "-cp", String.join(File.pathSeparator, userClassPath),
+                "-s", work.resolve("generated").toString(),
+                "-d", work.resolve("classes").toString(),
+                work.resolve("src").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
 
-    assertThat(compiled).as(out + "\n" + err).isTrue();
+    assertThat(ecjRun.waitFor(2, TimeUnit.MINUTES)).as("ecj finished").isTrue();
+    assertThat(ecjRun.exitValue()).as(Sources.read(log)).isZero();
     assertThat(work.resolve("generated/com/shop/ShopDurable.java")).exists();
     assertThat(work.resolve("classes/com/shop/ShopDurable.class")).exists();
     assertThat(work.resolve("classes/com/shop/Shop.class")).exists();
