@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -46,6 +47,15 @@ public final class DurableProcessor extends AbstractProcessor {
   /** Classes deferred to a later round, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
 
+  /** Hints for references to generated classes that will not exist; {@code null} off javac. */
+  private DurableReferences references;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    references = DurableReferences.create(processingEnv);
+  }
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return ANNOTATIONS;
@@ -76,6 +86,12 @@ public final class DurableProcessor extends AbstractProcessor {
     for (TypeElement type : classes.values()) {
       processClass(type, round.processingOver());
     }
+    if (references != null) {
+      references.scan(round.getRootElements());
+      if (round.processingOver()) {
+        references.report();
+      }
+    }
     return false;
   }
 
@@ -91,11 +107,18 @@ public final class DurableProcessor extends AbstractProcessor {
     problems.reportTo(processingEnv.getMessager());
   }
 
+  private void rejected(TypeElement type) {
+    if (references != null) {
+      references.rejected(type);
+    }
+  }
+
   private void processClass(TypeElement type, boolean lastRound) {
     try {
       DurableClassModel model = new ModelReader(processingEnv.getElementUtils()).read(type);
       if (ModelReader.hasUnresolvedTypes(model)) {
         if (lastRound) {
+          rejected(type);
           processingEnv
               .getMessager()
               .printMessage(
@@ -105,8 +128,9 @@ public final class DurableProcessor extends AbstractProcessor {
         }
         return;
       }
-      Problems problems = Validator.validate(model);
+      Problems problems = Validator.validate(model, new RecordedTypes(processingEnv.getTypeUtils()));
       if (!problems.isEmpty()) {
+        rejected(type);
         problems.reportTo(processingEnv.getMessager());
         return;
       }
@@ -114,8 +138,12 @@ public final class DurableProcessor extends AbstractProcessor {
         return;
       }
       new DurableWriter(model).write().writeTo(processingEnv.getFiler());
+      if (references != null) {
+        references.generated(type);
+      }
     } catch (IOException | RuntimeException | LinkageError e) {
       // a bug of ours, or a broken class path: one class fails to generate, javac goes on
+      rejected(type);
       processingEnv
           .getMessager()
           .printMessage(

@@ -1,6 +1,8 @@
 package io.dbosj.processor;
 
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Every message the processor reports, in one place. Each says what is wrong and how to fix it,
@@ -167,6 +169,63 @@ final class Messages {
     return "[dbos.scheduled-parameters] a @Scheduled workflow takes exactly (Instant scheduledTime,"
         + " Instant actualTime), both java.time.Instant: the tick it runs for, and when it started."
         + " For example: public void report(Instant scheduledTime, Instant actualTime).";
+  }
+
+  /**
+   * A recorded type Jackson cannot read back. {@code what} names the value ("parameter 'order' of
+   * workflow checkout()"); the offending type may be nested in {@code declared}.
+   */
+  static String unreadableType(String what, TypeMirror declared, RecordedTypes.Unreadable found) {
+    String name = found.type().getSimpleName().toString();
+    String where = declared.toString().equals(found.type().getQualifiedName().toString())
+        ? ""
+        : " (in " + declared + ")";
+    String intro = " " + what + " is recorded as JSON and read back after a crash, but Jackson"
+        + " cannot read " + name + where + ": ";
+    return switch (found.reason()) {
+      case NO_CREATOR -> "[dbos.no-creator]" + intro + "it has no constructor Jackson can call"
+          + " (no no-arg constructor, no @JsonCreator, and not exactly one public constructor)."
+          + " Make " + name + " a record, give it a no-arg constructor (any visibility) with"
+          + " setters or non-final fields, or annotate one constructor or static factory"
+          + " with @JsonCreator.";
+      case ABSTRACT -> "[dbos.abstract-type]" + intro + "it is "
+          + (found.type().getKind().isInterface() ? "an interface" : "abstract")
+          + " and nothing tells Jackson which class to create. Declare a concrete type"
+          + " (a record, say), or annotate " + name + " with @JsonTypeInfo(use ="
+          + " JsonTypeInfo.Id.NAME) and @JsonSubTypes listing its implementations.";
+      case INNER_CLASS -> "[dbos.inner-value-class]" + intro + "it is an inner (non-static)"
+          + " class, which Jackson cannot create without an enclosing instance. Declare it"
+          + " 'static', or make it a record.";
+    };
+  }
+
+  static String durableWithoutMethods(String generated, TypeElement type) {
+    return "[dbos.no-durable-class] " + generated + " does not exist: io.dbosj's processor writes it"
+        + " only for a class with @Workflow, @Step or @Transaction methods, and "
+        + type.getQualifiedName() + " has none. Annotate its durable methods (with"
+        + " io.dbosj.annotation.Workflow, Step or Transaction), or use " + type.getSimpleName()
+        + " itself.";
+  }
+
+  static String durableRefused(String generated, TypeElement type) {
+    return "[dbos.no-durable-class] " + generated + " was not generated because of the errors"
+        + " reported on " + type.getQualifiedName() + ": fix those, and it will be.";
+  }
+
+  static String durableNestedName(String written, TypeElement type, String generated) {
+    return "[dbos.durable-name] there is no " + written + ": the class generated for "
+        + nestedName(type) + " is " + generated + " (a nested class's generated name joins the"
+        + " names of its enclosing classes with '_'). Write " + generated + ".";
+  }
+
+  private static String nestedName(TypeElement type) {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    for (Element outer = type.getEnclosingElement();
+        outer.getKind().isClass() || outer.getKind().isInterface();
+        outer = outer.getEnclosingElement()) {
+      name.insert(0, outer.getSimpleName() + ".");
+    }
+    return name.toString();
   }
 
   static String unresolvedType(String name) {

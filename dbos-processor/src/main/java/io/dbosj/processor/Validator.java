@@ -25,7 +25,7 @@ import javax.lang.model.type.TypeMirror;
 final class Validator {
   private Validator() {}
 
-  static Problems validate(DurableClassModel model) {
+  static Problems validate(DurableClassModel model, RecordedTypes recorded) {
     Problems problems = new Problems();
     validateClass(model, problems);
     validateReservedNames(model, problems);
@@ -35,6 +35,7 @@ final class Validator {
     Map<String, DurableMethodModel> byName = new HashMap<>();
     for (DurableMethodModel method : model.methods()) {
       validateMethod(method, problems);
+      validateRecordedTypes(method, recorded, problems);
       DurableMethodModel first = byName.putIfAbsent(method.durableName(), method);
       if (first != null) {
         problems.add(
@@ -121,6 +122,40 @@ final class Validator {
       problems.add(element, Messages.genericMethod(annotation));
     }
     validateOptions(method.options(), problems);
+  }
+
+  /**
+   * A workflow's arguments and every durable method's result are recorded as JSON and read back
+   * as their declared types after a crash; a step's or transaction's arguments are not recorded.
+   */
+  private static void validateRecordedTypes(
+      DurableMethodModel method, RecordedTypes recorded, Problems problems) {
+    ExecutableElement element = method.element();
+    if (method.kind() == MethodKind.WORKFLOW) {
+      for (VariableElement parameter : element.getParameters()) {
+        recorded
+            .unreadable(parameter.asType())
+            .ifPresent(
+                found ->
+                    problems.add(
+                        parameter,
+                        Messages.unreadableType(
+                            "parameter '" + parameter.getSimpleName() + "' of workflow "
+                                + element.getSimpleName() + "()",
+                            parameter.asType(),
+                            found)));
+      }
+    }
+    recorded
+        .unreadable(element.getReturnType())
+        .ifPresent(
+            found ->
+                problems.add(
+                    element,
+                    Messages.unreadableType(
+                        "the result of " + element.getSimpleName() + "()",
+                        element.getReturnType(),
+                        found)));
   }
 
   private static void validateOptions(MethodOptions options, Problems problems) {

@@ -35,7 +35,7 @@ public final class Outer_InventoryDurable extends Outer.Inventory {
   private static final DurableMethod<int[]> SNAPSHOT = DurableMethod.workflow("snapshot", TypeToken.of(int[].class))
       .param("levels", new TypeToken<Map<String, List<Integer>>>() {});
 
-  @SuppressWarnings({"deprecation", "unchecked"})
+  @SuppressWarnings("unchecked")
   private static final DurableClass<Outer_InventoryDurable> CLASS = DurableClass.<Outer_InventoryDurable>builder("com.example.Outer$Inventory")
       .add(LEVELS, (self, args) -> self.levels((String[]) args[0], (byte) args[1], (short) args[2],
           (char) args[3], (long) args[4], (float) args[5], (double) args[6], (boolean) args[7],
