@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbosj.DBOS;
 import io.dbosj.Queue;
 import io.dbosj.StartOptions;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +30,39 @@ import org.junit.jupiter.params.provider.ValueSource;
  * seeded: on SQLite and on PostgreSQL.
  */
 class DbosCliTest {
+  private static final String POSTGRES_URL =
+      System.getenv().getOrDefault("DBOSJ_TEST_POSTGRES_URL", "postgresql://dbosj:dbosj@localhost:5432/dbosj_test");
+
+  /** Why PostgreSQL cannot be used, or null; said once on the console (CI=true fails instead). */
+  private static final String POSTGRES_UNREACHABLE = probePostgres();
+
+  private static Connection postgres() throws SQLException {
+    URI uri = URI.create(POSTGRES_URL);
+    String[] user = uri.getUserInfo().split(":", 2);
+    return DriverManager.getConnection(
+        "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + uri.getPath(),
+        user[0],
+        user.length > 1 ? user[1] : "");
+  }
+
+  private static String probePostgres() {
+    try (Connection c = postgres()) {
+      return c.isValid(10) ? null : "the connection did not answer";
+    } catch (SQLException e) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("CI=true but PostgreSQL is not reachable at "
+            + POSTGRES_URL.replaceFirst(":[^:@/]*@", ":***@") + ": " + e.getMessage(), e);
+      }
+      // Surefire sends System.err to report files; the process's own stderr reaches the console.
+      @SuppressWarnings("resource")
+      PrintStream console = new PrintStream(
+          new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+      console.println("\n!! PostgreSQL not reachable at " + POSTGRES_URL.replaceFirst(":[^:@/]*@", ":***@")
+          + ": the PostgreSQL half of DbosCliTest is SKIPPED (set DBOSJ_TEST_POSTGRES_URL)\n");
+      return e.getMessage();
+    }
+  }
+
   @TempDir Path dir;
 
   private record Result(int exit, String out) {}
@@ -50,24 +88,11 @@ class DbosCliTest {
     if (database.equals("sqlite")) {
       return "sqlite:///" + dir.resolve("shop.sqlite");
     }
-    String url = System.getenv().getOrDefault("DBOSJ_TEST_POSTGRES_URL", "postgresql://dbosj:dbosj@localhost:5432/dbosj_test");
-    java.net.URI uri = java.net.URI.create(url);
-    String[] user = uri.getUserInfo().split(":", 2);
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + uri.getPath(),
-                user[0],
-                user.length > 1 ? user[1] : "");
-        Statement s = c.createStatement()) {
+    Assumptions.assumeTrue(POSTGRES_UNREACHABLE == null, "PostgreSQL not reachable: " + POSTGRES_UNREACHABLE);
+    try (Connection c = postgres(); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS dbos CASCADE");
-    } catch (java.sql.SQLException e) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw e;
-      }
-      System.err.println("!! PostgreSQL not reachable at " + uri.getHost() + ": the PostgreSQL half of DbosCliTest is SKIPPED");
-      Assumptions.abort("PostgreSQL not reachable");
     }
-    return url;
+    return POSTGRES_URL;
   }
 
   @ParameterizedTest
@@ -244,7 +269,7 @@ class DbosCliTest {
     if (url.startsWith("sqlite:///")) {
       return DriverManager.getConnection("jdbc:sqlite:" + url.substring("sqlite:///".length()));
     }
-    java.net.URI uri = java.net.URI.create(url);
+    URI uri = URI.create(url);
     String[] user = uri.getUserInfo().split(":", 2);
     return DriverManager.getConnection(
         "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + uri.getPath(),
