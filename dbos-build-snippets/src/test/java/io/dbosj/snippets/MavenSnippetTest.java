@@ -2,32 +2,25 @@ package io.dbosj.snippets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbosj.snippets.NestedMaven.Result;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's Maven snippet is a whole pom.xml: taken out of README.md as it stands, given a
- * workflow class, built by Maven 3.8 and 3.9 as a user's project, and its jar run with
- * {@code java -jar}. The nested builds see this build's own io.dbosj artifacts (copied into a
- * repository layout by the dependency plugin, no install step) and, for everything else, only the
- * local repository this build used, as a {@code file://} mirror: so they run offline, and a plugin
- * version in the snippet that this build does not use fails here instead of on a user's machine.
+ * workflow class, built by Maven 3.8 and 3.9 as a user's project ({@link NestedMaven}), and its
+ * jar run with {@code java -jar}.
  */
 class MavenSnippetTest {
   private static final Path README = Path.of(System.getProperty("dbosj.readme"));
@@ -101,43 +94,28 @@ class MavenSnippetTest {
     Path sources = Files.createDirectories(project.resolve("src/main/java/com/example"));
     Files.writeString(project.resolve("pom.xml"), readmePom());
     Files.writeString(sources.resolve("Greeter.java"), GREETER);
-    Path localRepository = dir.resolve("repository");
-    copyTree(Path.of(System.getProperty("dbosj.reactorRepository")), localRepository);
-    Path settings = dir.resolve("settings.xml");
-    Files.writeString(settings, settings(Path.of(System.getProperty("dbosj.localRepository"))));
-
-    Result build =
-        run(
-            project,
-            List.of(
-                maven.toString(),
-                "-B",
-                "-V",
-                "-s",
-                settings.toString(),
-                "-Dmaven.repo.local=" + localRepository,
-                "package"));
-    assertThat(build.out)
+    Result build = NestedMaven.packageProject(maven, project, dir);
+    assertThat(build.out())
         .as("the Maven that built it")
         .containsPattern("Apache Maven " + Pattern.quote(expectedVersion));
-    assertThat(build.exit)
+    assertThat(build.exit())
         .as(
             "mvn package of the README's pom.xml failed; if it could not resolve a plugin, the"
                 + " README's version of it differs from the parent pom's:\n%s",
-            build.out)
+            build.out())
         .isZero();
     assertThat(project.resolve("target/generated-sources/annotations/com/example/GreeterDurable.java"))
         .exists();
 
     Result app =
-        run(
+        NestedMaven.run(
             project,
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
                 "target/greeter-1.0.jar"));
-    assertThat(app.exit).as(app.out).isZero();
-    assertThat(app.out)
+    assertThat(app.exit()).as(app.out()).isZero();
+    assertThat(app.out())
         .contains("Step one completed!", "Step two completed!")
         .doesNotContain("restricted method")
         .doesNotContain("No SLF4J providers");
@@ -163,87 +141,6 @@ class MavenSnippetTest {
       throw new AssertionError("no ```" + language + " block after " + marker + " in " + README);
     }
     return block.group(1);
-  }
-
-  /**
-   * Settings that make {@code localRepository} the nested build's only remote: central is
-   * redefined there (without checksums: a local repository keeps none of its own) and every other
-   * repository is mirrored to it, so nothing is fetched from the network.
-   */
-  private static String settings(Path localRepository) {
-    String url = localRepository.toUri().toString();
-    String repository =
-        """
-              <id>central</id>
-              <url>%s</url>
-              <releases><checksumPolicy>ignore</checksumPolicy></releases>
-              <snapshots><enabled>false</enabled></snapshots>
-        """
-            .formatted(url);
-    return """
-        <settings>
-          <mirrors>
-            <mirror>
-              <id>this-build</id>
-              <mirrorOf>*</mirrorOf>
-              <url>%s</url>
-            </mirror>
-          </mirrors>
-          <profiles>
-            <profile>
-              <id>this-build</id>
-              <repositories><repository>
-        %s      </repository></repositories>
-              <pluginRepositories><pluginRepository>
-        %s      </pluginRepository></pluginRepositories>
-            </profile>
-          </profiles>
-          <activeProfiles><activeProfile>this-build</activeProfile></activeProfiles>
-        </settings>
-        """
-        .formatted(url, repository, repository);
-  }
-
-  private record Result(int exit, String out) {}
-
-  private static Result run(Path directory, List<String> command) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("JAVA_HOME", System.getProperty("java.home"));
-    // what a user's shell would not have: this build's own Maven settings
-    for (String variable : List.of("MAVEN_OPTS", "MAVEN_ARGS", "MAVEN_CONFIG", "MAVEN_DEBUG_OPTS")) {
-      env.remove(variable);
-    }
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(String.join(" ", command) + " did not finish in 5 minutes:\n" + out);
-    }
-    return new Result(process.exitValue(), out);
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    if (!Files.isDirectory(from)) {
-      throw new AssertionError(
-          from + " is missing: the dependency plugin fills it in process-test-classes; run this"
-              + " test through Maven (./mvnw -pl dbos-build-snippets -am verify)");
-    }
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(from)) {
-      walk.filter(Files::isRegularFile).forEach(files::add);
-    }
-    for (Path file : files) {
-      Path target = to.resolve(from.relativize(file).toString());
-      try {
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 
   /** Straight to the console: Surefire sends System.err into report files. */

@@ -115,6 +115,22 @@ final class StarterProject {
             <!-- target/@NAME@.jar, the jar dbos-config.yaml starts -->
             <finalName>@NAME@</finalName>
             <plugins>
+              <!-- versions given: Maven 3.8 would otherwise pick ones too old for Java 17 -->
+              <plugin>
+                <groupId>org.apache.maven.plugins</groupId>
+                <artifactId>maven-resources-plugin</artifactId>
+                <version>@RESOURCES@</version>
+              </plugin>
+              <plugin>
+                <groupId>org.apache.maven.plugins</groupId>
+                <artifactId>maven-surefire-plugin</artifactId>
+                <version>@SUREFIRE@</version>
+              </plugin>
+              <plugin>
+                <groupId>org.apache.maven.plugins</groupId>
+                <artifactId>maven-jar-plugin</artifactId>
+                <version>@JAR@</version>
+              </plugin>
               <plugin>
                 <groupId>org.apache.maven.plugins</groupId>
                 <artifactId>maven-compiler-plugin</artifactId>
@@ -179,6 +195,9 @@ final class StarterProject {
         .replace("@SLF4J@", versions.getProperty("slf4j"))
         .replace("@COMPILER@", versions.getProperty("maven-compiler-plugin"))
         .replace("@SHADE@", versions.getProperty("maven-shade-plugin"))
+        .replace("@RESOURCES@", versions.getProperty("maven-resources-plugin"))
+        .replace("@SUREFIRE@", versions.getProperty("maven-surefire-plugin"))
+        .replace("@JAR@", versions.getProperty("maven-jar-plugin"))
         .replace("@MAIN@", mainClass());
   }
 

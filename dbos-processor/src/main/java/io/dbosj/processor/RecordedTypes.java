@@ -220,21 +220,15 @@ final class RecordedTypes {
         }
       }
     }
-    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
-      if (supertype instanceof DeclaredType parent
-          && !isJdk((TypeElement) parent.asElement())
-          && annotatedTypeOrSupertype((TypeElement) parent.asElement())) {
-        return true;
-      }
-    }
-    return false;
+    return anySupertypeAnnotated(type);
   }
 
   /** A supertype's class-level annotations (@JsonTypeInfo, @JsonDeserialize) are inherited. */
   private boolean annotatedTypeOrSupertype(TypeElement type) {
-    if (hasJacksonAnnotation(type)) {
-      return true;
-    }
+    return hasJacksonAnnotation(type) || anySupertypeAnnotated(type);
+  }
+
+  private boolean anySupertypeAnnotated(TypeElement type) {
     for (TypeMirror supertype : types.directSupertypes(type.asType())) {
       if (supertype instanceof DeclaredType parent
           && !isJdk((TypeElement) parent.asElement())
