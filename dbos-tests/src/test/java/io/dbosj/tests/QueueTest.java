@@ -12,18 +12,25 @@ import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowState;
 import io.dbosj.WorkflowStatus;
+import io.dbosj.tests.fixtures.GreetingsDurable;
 import io.dbosj.tests.fixtures.Journal;
+import io.dbosj.tests.fixtures.SlowToRead;
 import io.dbosj.tests.fixtures.TasksDurable;
 import io.dbosj.tests.fixtures.Tracker;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 class QueueTest {
 
@@ -96,6 +103,50 @@ class QueueTest {
       assertThat(db.rows("SELECT DISTINCT executor_id FROM " + db.table("workflow_status")))
           .hasSize(2);
     }
+  }
+
+  /**
+   * A queue runner's claim commits before the workflow is running: its inputs are read back in
+   * between. A recovery of this executor looking then must not take the row for one an ended
+   * execution left {@code PENDING} and put it back on the queue, or it runs twice, once outside
+   * the queue's limits (the launch recovery, running in the background, did so under load).
+   */
+  @BothDatabases
+  void aRecoveryLeavesAloneAWorkflowTheQueueRunnerHasClaimedAndNotYetStarted(TestDatabase db) throws Exception {
+    Queue queue = Queue.of("claimed").concurrency(1);
+    Journal journal = new Journal();
+    try (DBOS dbos = db.builder().executorId("runner").adminServer(true).adminPort(0).build()) {
+      dbos.register(queue);
+      GreetingsDurable greetings = new GreetingsDurable(dbos, journal);
+      dbos.launch();
+      assertThat(dbos.recovery().get(30, TimeUnit.SECONDS)).isEmpty();
+
+      SlowToRead whom = new SlowToRead("ada");
+      WorkflowHandle<String> handle;
+      try (SlowToRead.Hold reading = SlowToRead.holdNextReading("ada")) {
+        handle = greetings.start(StartOptions.id("claimed-1").queue(queue)).greet(whom);
+        reading.awaitReading(); // the runner has claimed it and is reading its inputs back
+        assertThat(db.status("claimed-1")).isEqualTo("PENDING");
+
+        assertThat(recoverExecutor(dbos, "runner")).isEqualTo("[]");
+        assertThat(db.status("claimed-1")).isEqualTo("PENDING");
+      }
+
+      assertThat(handle.getResult()).isEqualTo("hello ada");
+      assertThat(journal.entries()).containsExactly("greet ada");
+    }
+  }
+
+  /** Asks the admin server to recover an executor's pending workflows; returns the IDs it recovered. */
+  private static String recoverExecutor(DBOS dbos, String executorId) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dbos.adminPort() + "/dbos-workflow-recovery"))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString("[\"" + executorId + "\"]"))
+            .build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
   }
 
   @BothDatabases

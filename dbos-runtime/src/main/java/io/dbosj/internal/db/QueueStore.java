@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Moves workflows of a queue from {@code ENQUEUED} to {@code PENDING} for this executor, within
@@ -67,9 +68,13 @@ public final class QueueStore {
   /**
    * Claims the workflows this executor may start now from {@code queue}, and reads what their
    * execution needs in the same transaction. Claims none if another process is dequeuing the
-   * same queue at this moment: it will be tried again.
+   * same queue at this moment: it will be tried again. {@code beforeCommit} is given the ID of
+   * each row claimed, inside the transaction, before it commits: so the caller can mark them as
+   * running before anyone else can read them claimed. An attempt retried after a lost connection
+   * calls it again, possibly for other rows; only those returned were claimed.
    */
-  public Claimed dequeue(QueueLimits queue, String executorId, String appVersion, long now) {
+  public Claimed dequeue(
+      QueueLimits queue, String executorId, String appVersion, long now, Consumer<String> beforeCommit) {
     return db.inTransaction(
         c -> {
           if (tryLock != null && !tryLock(c, queue.name())) {
@@ -115,6 +120,9 @@ public final class QueueStore {
                 claimed.add(candidates.get(i).startedAt(now));
               }
             }
+          }
+          for (StatusRow row : claimed) {
+            beforeCommit.accept(row.workflowId());
           }
           if (!anyRecordedSteps) {
             return new Claimed(claimed, Map.of()); // none was resumed or recovered: nothing to replay

@@ -175,6 +175,64 @@ public final class WorkflowExecutor implements Service {
     return mine;
   }
 
+  /**
+   * Takes {@code workflowId} as executing here ahead of its start: a queue runner does so for each
+   * workflow it claims, before the claim commits, so that no one in this process (a recovery, say)
+   * ever sees the row {@code PENDING} for this executor and nothing running it. Then {@link
+   * #resume(Reservation, DurableCall, Long, Runnable, Map)} starts it, or {@link
+   * #release(Reservation)} gives it up.
+   */
+  public Reservation reserve(String workflowId) {
+    CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
+    CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
+    return new Reservation(workflowId, theirs == null ? mine : null, theirs);
+  }
+
+  /**
+   * A workflow ID taken in {@link RunningWorkflows} by {@link #reserve}: this execution's place, or
+   * the execution already under way here (a cancelled one unwinding, say) to follow.
+   */
+  public static final class Reservation {
+    private final String workflowId;
+    private final CompletableFuture<Outcome<?>> mine;
+    private final CompletableFuture<Outcome<?>> theirs;
+
+    private Reservation(
+        String workflowId, CompletableFuture<Outcome<?>> mine, CompletableFuture<Outcome<?>> theirs) {
+      this.workflowId = workflowId;
+      this.mine = mine;
+      this.theirs = theirs;
+    }
+
+    public String workflowId() {
+      return workflowId;
+    }
+  }
+
+  /**
+   * Executes a reserved {@code PENDING} workflow in the background, then runs {@code onFinish};
+   * if another execution held the ID, once that one is done.
+   */
+  public void resume(
+      Reservation reservation, DurableCall<?> call, Long deadline, Runnable onFinish, Map<Integer, StepRecord> recordedSteps) {
+    if (reservation.mine == null) {
+      reservation.theirs.whenComplete(
+          (outcome, error) -> resume(call, reservation.workflowId, deadline, onFinish, null));
+      return;
+    }
+    submit(call, reservation.workflowId, recordedSteps, deadline, reservation.mine, onFinish, true);
+  }
+
+  /**
+   * Gives up a reservation that will not run (its claim did not commit, or the workflow cannot run
+   * here); whoever attached to it meanwhile reads the outcome from the database instead.
+   */
+  public void release(Reservation reservation) {
+    if (reservation.mine != null) {
+      running.finish(reservation.workflowId, reservation.mine, Outcome.failure(new ExecutedElsewhere()));
+    }
+  }
+
   /** Whether {@code workflowId} is executing in this process. */
   public boolean isRunning(String workflowId) {
     return running.get(workflowId) != null;

@@ -8,6 +8,7 @@ import io.dbosj.internal.lifecycle.DbosShutdownException;
 import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.lifecycle.ServiceThread;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -65,17 +66,37 @@ public final class QueueRunner implements Service {
     return thread.stop(timeout);
   }
 
+  /**
+   * Claims what {@code queue} allows and starts it; returns whether it claimed any. Each claimed
+   * workflow is reserved as running here before its claim commits, and started after.
+   */
+  private boolean dequeue(QueueLimits queue) {
+    Map<String, DequeuedWorkflows.Reserved> reserved = new LinkedHashMap<>();
+    QueueStore.Claimed dequeued;
+    try {
+      dequeued =
+          store.dequeue(
+              queue, executorId, appVersion, System.currentTimeMillis(),
+              id -> reserved.computeIfAbsent(id, target::reserve));
+    } catch (RuntimeException | Error e) {
+      reserved.values().forEach(DequeuedWorkflows.Reserved::release);
+      throw e;
+    }
+    for (StatusRow row : dequeued.rows()) {
+      reserved.remove(row.workflowId())
+          .start(row, dequeued.steps().getOrDefault(row.workflowId(), Map.of()), this::wake);
+    }
+    reserved.values().forEach(DequeuedWorkflows.Reserved::release); // an attempt's that was retried
+    return !dequeued.rows().isEmpty();
+  }
+
   private void run() {
     long idle = MIN_IDLE_MS;
     while (!thread.stopping()) {
       boolean claimed = false;
       try {
         for (QueueLimits queue : queues) {
-          QueueStore.Claimed dequeued = store.dequeue(queue, executorId, appVersion, System.currentTimeMillis());
-          for (StatusRow row : dequeued.rows()) {
-            target.start(row, dequeued.steps().getOrDefault(row.workflowId(), Map.of()), this::wake);
-          }
-          claimed |= !dequeued.rows().isEmpty();
+          claimed |= dequeue(queue);
         }
       } catch (DbosShutdownException e) {
         return;

@@ -34,19 +34,43 @@ final class QueuedStarts implements DequeuedWorkflows {
   }
 
   @Override
-  public void start(StatusRow row, Map<Integer, StepRecord> recordedSteps, Runnable onFinish) {
+  public Reserved reserve(String workflowId) {
+    WorkflowExecutor.Reservation reservation = executor.reserve(workflowId);
+    return new Reserved() {
+      @Override
+      public void start(StatusRow row, Map<Integer, StepRecord> recordedSteps, Runnable onFinish) {
+        QueuedStarts.this.start(reservation, row, recordedSteps, onFinish);
+      }
+
+      @Override
+      public void release() {
+        executor.release(reservation);
+      }
+    };
+  }
+
+  private void start(
+      WorkflowExecutor.Reservation reservation, StatusRow row, Map<Integer, StepRecord> recordedSteps, Runnable onFinish) {
     DurableCall<?> call;
     try {
       call = calls.callOf(row);
     } catch (DispatchedCalls.UndecodableInputs e) {
-      fail(row, e);
+      try {
+        fail(row, e);
+      } finally {
+        executor.release(reservation);
+      }
       onFinish.run();
       return;
+    } catch (RuntimeException | Error e) {
+      executor.release(reservation);
+      throw e;
     }
     if (call == null) {
+      executor.release(reservation);
       return; // logged: a process that has the code will run it
     }
-    executor.resume(call, row.workflowId(), row.deadline(), onFinish, recordedSteps);
+    executor.resume(reservation, call, row.deadline(), onFinish, recordedSteps);
   }
 
   private void fail(StatusRow row, DispatchedCalls.UndecodableInputs cause) {
