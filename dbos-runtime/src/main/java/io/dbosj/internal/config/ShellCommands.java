@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the shell commands a {@code dbos-config.yaml} lists, one after the other, in the file's
@@ -37,25 +36,19 @@ public final class ShellCommands {
       builder.environment().putAll(environment);
       javaHomeFirstOnPath(builder.environment());
       Process process = builder.start();
-      AtomicBoolean stopping = new AtomicBoolean();
       Thread stopChild =
           new Thread(
               () -> {
-                stopping.set(true);
                 stop(process, label);
                 System.out.println(label + ": stopped");
               },
               "stop " + command);
       Runtime.getRuntime().addShutdownHook(stopChild);
       int exit = process.waitFor();
-      if (stopping.get()) {
-        // this JVM is stopping and stopped the command: the hook reports it, not as a failure
-        return exit;
-      }
       try {
         Runtime.getRuntime().removeShutdownHook(stopChild);
       } catch (IllegalStateException shuttingDown) {
-        // the JVM began stopping just now; the hook runs and reports
+        // this JVM is stopping and its hook stopped the command: the hook reports it, not as a failure
         return exit;
       }
       if (exit != 0) {
