@@ -56,7 +56,7 @@ class LaunchTest {
 
   @BothDatabases
   void launchesTogetherOnAnEmptyDatabaseMigrateItOnce(TestDatabase db) throws Exception {
-    int launches = 4;
+    int launches = 8;
     ExecutorService threads = Executors.newFixedThreadPool(launches);
     CyclicBarrier together = new CyclicBarrier(launches);
     List<Future<?>> done = new ArrayList<>();

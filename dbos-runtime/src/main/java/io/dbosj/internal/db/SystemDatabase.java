@@ -39,6 +39,7 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
 
   private static final int POSTGRES_POOL_SIZE = 16;
   private static final int SQLITE_POOL_SIZE = 4;
+  private static final java.time.Duration SQLITE_WAL_SWITCH_PATIENCE = java.time.Duration.ofSeconds(30);
   /** How long a call retries through an outage unless configured otherwise. */
   public static final java.time.Duration DEFAULT_RETRY_LIMIT = io.dbosj.internal.config.DbosConfig.DEFAULT_DATABASE_RETRY_LIMIT;
 
@@ -138,10 +139,13 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
       config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
     }
     try {
+      if (url.kind() == DatabaseUrl.Kind.SQLITE) {
+        SqliteWalMode.ensure(url, create, SQLITE_WAL_SWITCH_PATIENCE);
+      }
       HikariDataSource pool = new HikariDataSource(config);
       return new SystemDatabase(url, pool, retryLimit);
-    } catch (HikariPool.PoolInitializationException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
+    } catch (HikariPool.PoolInitializationException | SQLException e) {
+      Throwable cause = e instanceof SQLException || e.getCause() == null ? e : e.getCause();
       throw new DbosException(
           "cannot connect to the system database at "
               + url
