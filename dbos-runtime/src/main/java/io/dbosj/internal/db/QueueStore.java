@@ -35,7 +35,7 @@ public final class QueueStore {
 
   public QueueStore(SystemDatabase db) {
     this.db = db;
-    SystemSql.Queues sql = SystemSql.of(db.isPostgres()).queues();
+    SystemSql.Queues sql = db.sql().queues();
     this.tryLock = sql.tryLock();
     this.countStartedSince = sql.countStartedSince();
     this.countPendingTotal = sql.countPendingTotal();

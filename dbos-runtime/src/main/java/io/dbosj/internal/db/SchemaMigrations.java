@@ -17,23 +17,30 @@ import java.util.List;
 import org.jooq.DSLContext;
 
 /**
- * Creates and upgrades the system database: numbered migrations, each applied once, recorded in
- * {@code dbos_migrations}, all inside one transaction that holds a lock so that processes
- * launching together migrate once. Written once with jOOQ for PostgreSQL and SQLite (in {@link
- * SystemSqlRendering}) and run as the text it renders to, {@link SystemSql.Migrations}.
+ * Creates and upgrades the system database to DBOS Transact TS 5.3's layout, recording DBOS's
+ * migration number {@value #DBOS_VERSION} in {@code dbos_migrations} as DBOS does (one row), so
+ * DBOS's tools find nothing to migrate. An empty database gets the whole layout; one at
+ * io.dbosj's first version (1) is upgraded in place; one DBOS made (DBOS Java 1.1 records 41,
+ * DBOS TS 5.3 {@value #DBOS_VERSION}, a newer DBOS more) is left as DBOS has it, accepted when
+ * the tables and columns io.dbosj uses are there. All in one transaction that holds a lock, so
+ * processes launching together migrate once. Written once with jOOQ for PostgreSQL and SQLite
+ * (in {@link SchemaSqlRendering}) and run as the text it renders to, {@link SystemSql.Migrations}.
  */
 public final class SchemaMigrations {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SchemaMigrations.class);
   private static final long POSTGRES_LOCK_KEY = 0x64626f736a4d4947L;
 
-  /** What each version adds; version {@code i + 1} is {@code DESCRIPTIONS.get(i)}. */
-  private static final List<String> DESCRIPTIONS =
-      List.of("workflow status, step outputs, messages, events, streams");
+  /** DBOS TS 5.3's migration number: the layout io.dbosj creates, and the version it records. */
+  public static final long DBOS_VERSION = 123;
+
+  /** The version io.dbosj's first layout recorded, which {@link #migrate} upgrades. */
+  static final long IO_DBOSJ_VERSION_1 = 1;
 
   private SchemaMigrations() {}
 
-  /** The newest schema version this library knows. */
+  /** The schema version this library creates and upgrades to. */
   public static long latestVersion() {
-    return DESCRIPTIONS.size();
+    return DBOS_VERSION;
   }
 
   /** Applies every migration the database lacks; returns the schema version it is now at. */
@@ -49,38 +56,108 @@ public final class SchemaMigrations {
   public static long migrate(SystemDatabase db, boolean withTransactionOutputs) {
     boolean postgres = db.isPostgres();
     SystemSql.Migrations sql = SystemSql.of(postgres).migrations();
-    return db.inTransaction(
+    long version =
+        db.inTransaction(
+            connection -> {
+              long current =
+                  postgres
+                      ? lockAndReadVersion(connection, sql, withTransactionOutputs)
+                      : createAndReadVersion(connection, sql);
+              // the migration, its record, transaction_outputs and ours: one batch, one round trip
+              List<String> statements = new ArrayList<>();
+              if (current == 0) {
+                statements.addAll(sql.create());
+                statements.add(sql.insertVersion());
+                db.useLayout(SchemaLayout.DBOS_TS);
+              } else if (current == IO_DBOSJ_VERSION_1) {
+                statements.addAll(sql.upgradeFromVersion1());
+                statements.add(sql.updateVersion());
+                db.useLayout(SchemaLayout.DBOS_TS);
+              } else {
+                db.useLayout(acceptMadeByDbos(db, connection, sql, current));
+              }
+              if (withTransactionOutputs) {
+                statements.addAll(SystemSql.of(postgres).transactionOutputs().create());
+              }
+              // ours, outside DBOS's numbered versions: created if missing, at every launch
+              statements.addAll(SystemSql.of(postgres).executors().create());
+              execute(connection, statements);
+              return current <= IO_DBOSJ_VERSION_1 ? DBOS_VERSION : current;
+            });
+    return version;
+  }
+
+  /**
+   * For a user that must not change the schema (the CLI's reads, {@code DBOSClient}): checks that
+   * the database has a layout io.dbosj can use and chooses the SQL for it; returns its version.
+   *
+   * @throws DbosException naming what is missing and how to get it, if anything is
+   */
+  public static long check(SystemDatabase db) {
+    SystemSql.Migrations sql = SystemSql.of(db.isPostgres()).migrations();
+    return db.withConnection(
         connection -> {
-          long current =
-              postgres
-                  ? lockAndReadVersion(connection, sql, withTransactionOutputs)
-                  : createAndReadVersion(connection, sql);
-          if (current > latestVersion()) {
+          long current = readVersionIfAny(connection, db, sql);
+          if (current == 0) {
             throw new DbosException(
-                "the system database "
-                    + db.url()
-                    + " is at schema version "
-                    + current
-                    + ", newer than this io.dbosj knows ("
-                    + latestVersion()
-                    + "); upgrade io.dbosj or point it at another database");
+                "the system database " + db.url() + " has no DBOS schema yet (no dbos_migrations version):"
+                    + " launch the application once, or run 'dbos migrate', to create it");
           }
-          // every missing version, its record, and transaction_outputs: one batch, one round trip
-          List<String> statements = new ArrayList<>();
-          for (long version = current + 1; version <= latestVersion(); version++) {
-            statements.addAll(sql.versions().get((int) version - 1));
-            statements.add(insertVersion(sql, version));
+          if (current == IO_DBOSJ_VERSION_1) {
+            throw new DbosException(
+                "the system database " + db.url() + " is at io.dbosj's first schema version (1), older than"
+                    + " DBOS's layout this io.dbosj reads (" + DBOS_VERSION + "): launch the application"
+                    + " once, or run 'dbos migrate', to upgrade it in place");
           }
-          if (withTransactionOutputs) {
-            statements.addAll(SystemSql.of(postgres).transactionOutputs().create());
-          }
-          // ours, outside DBOS's numbered versions: created if missing, at every launch
-          statements.addAll(SystemSql.of(postgres).executors().create());
-          if (!statements.isEmpty()) {
-            execute(connection, statements);
-          }
-          return Math.max(current, latestVersion());
+          db.useLayout(current == DBOS_VERSION ? SchemaLayout.DBOS_TS : acceptMadeByDbos(db, connection, sql, current));
+          return current;
         });
+  }
+
+  /**
+   * A database whose version DBOS wrote: probed for the tables and columns io.dbosj uses, and
+   * left as DBOS has it (DBOS's own tools migrate it; DBOS Java reads the newest version row).
+   */
+  private static SchemaLayout acceptMadeByDbos(SystemDatabase db, Connection c, SystemSql.Migrations sql, long version)
+      throws SQLException {
+    if (version == DBOS_VERSION) {
+      return SchemaLayout.DBOS_TS;
+    }
+    SchemaLayout layout = SchemaLayout.probe(c, sql.selectColumns());
+    List<String> missing = layout.missing();
+    if (!missing.isEmpty()) {
+      throw new DbosException(
+          "the system database " + db.url() + " is at schema version " + version + " and lacks "
+              + String.join(", ", missing) + ", which io.dbosj reads and writes: migrate it with the DBOS"
+              + " version that made it (DBOS TS 5.3 is at " + DBOS_VERSION + "), or point io.dbosj at another database");
+    }
+    if (version > DBOS_VERSION) {
+      log.warn(
+          "the system database {} is at schema version {}, newer than this io.dbosj knows ({}); it has every"
+              + " table and column io.dbosj uses, so io.dbosj runs on it unchanged",
+          db.url(), version, DBOS_VERSION);
+    }
+    return layout;
+  }
+
+  private static long readVersionIfAny(Connection c, SystemDatabase db, SystemSql.Migrations sql) throws SQLException {
+    boolean hasTable;
+    String probe =
+        db.isPostgres()
+            ? "select to_regclass('" + SystemTables.SCHEMA + ".dbos_migrations') is not null"
+            : "select count(*) > 0 from sqlite_master where type = 'table' and name = 'dbos_migrations'";
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(probe)) {
+      rs.next();
+      hasTable = rs.getBoolean(1);
+    }
+    if (!hasTable) {
+      return 0;
+    }
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql.selectVersion())) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
   }
 
   /**
@@ -124,11 +201,6 @@ public final class SchemaMigrations {
     }
   }
 
-  /** The statement that records {@code version}, with the number in its text so it can join a batch. */
-  private static String insertVersion(SystemSql.Migrations sql, long version) {
-    return sql.insertVersion().replace("?", Long.toString(version));
-  }
-
   /** Takes a PostgreSQL advisory lock held until the transaction on {@code c} ends. */
   static void lock(Connection c, long key) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
@@ -143,7 +215,9 @@ public final class SchemaMigrations {
       for (String statement : statements) {
         s.addBatch(statement);
       }
-      s.executeBatch();
+      if (!statements.isEmpty()) {
+        s.executeBatch();
+      }
     }
   }
 
@@ -156,8 +230,11 @@ public final class SchemaMigrations {
             dsl.dropSchemaIfExists(SystemTables.SCHEMA).cascade().execute();
           } else {
             for (org.jooq.Table<?> table :
-                List.of(Streams.TABLE, WorkflowEvents.TABLE, Notifications.TABLE, OperationOutputs.TABLE,
-                    SystemTables.TransactionOutputs.TABLE, WorkflowStatus.TABLE, Migrations.TABLE,
+                List.of(Streams.TABLE, WorkflowEvents.TABLE, SystemTables.WorkflowEventsHistory.TABLE,
+                    Notifications.TABLE, OperationOutputs.TABLE, SystemTables.WorkflowInput.TABLE,
+                    SystemTables.WorkflowOutput.TABLE, SystemTables.TransactionOutputs.TABLE, WorkflowStatus.TABLE,
+                    SystemTables.ApplicationVersions.TABLE, SystemTables.EventDispatchKv.TABLE,
+                    SystemTables.Queues.TABLE, SystemTables.WorkflowSchedules.TABLE, Migrations.TABLE,
                     SystemTables.Executors.TABLE)) {
               dsl.dropTableIfExists(table).execute();
             }

@@ -1,29 +1,43 @@
 package io.dbosj.internal.db;
 
 import static org.jooq.impl.DSL.constraint;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.name;
+
+import io.dbosj.WorkflowState;
+import io.dbosj.internal.db.SystemTables.ApplicationVersions;
+import io.dbosj.internal.db.SystemTables.EventDispatchKv;
 import io.dbosj.internal.db.SystemTables.Migrations;
 import io.dbosj.internal.db.SystemTables.Notifications;
 import io.dbosj.internal.db.SystemTables.OperationOutputs;
+import io.dbosj.internal.db.SystemTables.Queues;
 import io.dbosj.internal.db.SystemTables.Streams;
 import io.dbosj.internal.db.SystemTables.WorkflowEvents;
+import io.dbosj.internal.db.SystemTables.WorkflowEventsHistory;
+import io.dbosj.internal.db.SystemTables.WorkflowInput;
+import io.dbosj.internal.db.SystemTables.WorkflowOutput;
+import io.dbosj.internal.db.SystemTables.WorkflowSchedules;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.Constraint;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Table;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The definition, with jOOQ over {@link SystemTables}, of the system database's schema: the
- * migrations table and each version's DDL, as DBOS Transact creates them. Rendered into {@link
+ * The definition, with jOOQ over {@link SystemTables}, of the system database's schema: DBOS
+ * Transact TypeScript 5.3's layout (its migration {@value SchemaMigrations#DBOS_VERSION}), and
+ * the upgrade to it from io.dbosj's first layout (its version 1). Rendered into {@link
  * RenderedSql} with the statements of {@link SystemSqlRendering}; nothing calls this at run time.
+ * On SQLite the same tables and columns, with the defaults SQLite can express, and no functions.
  */
 final class SchemaSqlRendering {
   private SchemaSqlRendering() {}
@@ -36,12 +50,28 @@ final class SchemaSqlRendering {
     createMigrationsTable.add(
         sql.createTableIfNotExists(Migrations.TABLE)
             .column(Migrations.VERSION, SQLDataType.BIGINT.nullable(false))
-            .primaryKey(Migrations.VERSION));
+            .constraints(constraint("dbos_migrations_pkey").primaryKey(Migrations.VERSION)));
+    Ddl ddl = new Ddl(sql, postgres);
     return new SystemSql.Migrations(
         rendered(createMigrationsTable),
         sql.select(max(Migrations.VERSION)).from(Migrations.TABLE).getSQL(),
-        sql.insertInto(Migrations.TABLE).set(Migrations.VERSION, val(null, Migrations.VERSION)).getSQL(),
-        List.of(rendered(version1(sql))));
+        sql.insertInto(Migrations.TABLE).set(Migrations.VERSION, inline(SchemaMigrations.DBOS_VERSION)).getSQL(ParamType.INLINED),
+        sql.update(Migrations.TABLE).set(Migrations.VERSION, inline(SchemaMigrations.DBOS_VERSION)).getSQL(ParamType.INLINED),
+        withFunctions(rendered(ddl.create()), postgres),
+        withFunctions(rendered(ddl.upgradeFromVersion1()), postgres),
+        postgres
+            ? "select table_name, column_name from information_schema.columns where table_schema = '"
+                + SystemTables.SCHEMA + "'"
+            : "select m.name, p.name from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table'");
+  }
+
+  /** {@code ddl}, then on PostgreSQL DBOS's functions and trigger, which are plpgsql, not jOOQ. */
+  private static List<String> withFunctions(List<String> ddl, boolean postgres) {
+    List<String> all = new ArrayList<>(ddl);
+    if (postgres) {
+      all.addAll(DbosFunctions.statements(SystemTables.SCHEMA));
+    }
+    return all;
   }
 
   /** DDL as executed: with its values (column defaults) inline, as DDL takes no bind values. */
@@ -49,116 +79,487 @@ final class SchemaSqlRendering {
     return queries.stream().map(query -> query.getSQL(ParamType.INLINED)).toList();
   }
 
-  /** A foreign key to the workflow's row, so a workflow's records go where it goes. */
-  private static Constraint cascadingFromWorkflow(String name, Field<String> workflowId) {
-    return constraint(name)
-        .foreignKey(workflowId)
-        .references(WorkflowStatus.TABLE, WorkflowStatus.WORKFLOW_UUID)
-        .onUpdateCascade()
-        .onDeleteCascade();
-  }
+  /** The DDL of one database. */
+  private static final class Ddl {
+    private final DSLContext dsl;
+    private final boolean postgres;
 
-  private static List<Query> version1(DSLContext dsl) {
-    List<Query> queries = new ArrayList<>();
-    queries.add(
-        dsl.createTableIfNotExists(WorkflowStatus.TABLE)
-            .column(WorkflowStatus.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
-            .column(WorkflowStatus.STATUS, SQLDataType.CLOB)
-            .column(WorkflowStatus.NAME, SQLDataType.CLOB)
-            .column(WorkflowStatus.AUTHENTICATED_USER, SQLDataType.CLOB)
-            .column(WorkflowStatus.ASSUMED_ROLE, SQLDataType.CLOB)
-            .column(WorkflowStatus.AUTHENTICATED_ROLES, SQLDataType.CLOB)
-            .column(WorkflowStatus.REQUEST, SQLDataType.CLOB)
-            .column(WorkflowStatus.OUTPUT, SQLDataType.CLOB)
-            .column(WorkflowStatus.ERROR, SQLDataType.CLOB)
-            .column(WorkflowStatus.EXECUTOR_ID, SQLDataType.CLOB)
-            .column(WorkflowStatus.CREATED_AT, SQLDataType.BIGINT.nullable(false))
-            .column(WorkflowStatus.UPDATED_AT, SQLDataType.BIGINT.nullable(false))
-            .column(WorkflowStatus.APPLICATION_VERSION, SQLDataType.CLOB)
-            .column(WorkflowStatus.APPLICATION_ID, SQLDataType.CLOB)
-            .column(WorkflowStatus.CLASS_NAME, SQLDataType.VARCHAR(255))
-            .column(WorkflowStatus.CONFIG_NAME, SQLDataType.VARCHAR(255))
-            .column(
-                WorkflowStatus.RECOVERY_ATTEMPTS,
-                SQLDataType.BIGINT.nullable(false).defaultValue(0L))
-            .column(WorkflowStatus.QUEUE_NAME, SQLDataType.CLOB)
-            .column(WorkflowStatus.WORKFLOW_TIMEOUT_MS, SQLDataType.BIGINT)
-            .column(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS, SQLDataType.BIGINT)
-            .column(WorkflowStatus.INPUTS, SQLDataType.CLOB)
-            .column(WorkflowStatus.STARTED_AT_EPOCH_MS, SQLDataType.BIGINT)
-            .column(WorkflowStatus.DEDUPLICATION_ID, SQLDataType.CLOB)
-            .column(WorkflowStatus.PRIORITY, SQLDataType.INTEGER.nullable(false).defaultValue(0))
-            .column(WorkflowStatus.QUEUE_PARTITION_KEY, SQLDataType.CLOB)
-            .column(WorkflowStatus.FORKED_FROM, SQLDataType.CLOB)
-            .column(WorkflowStatus.PARENT_WORKFLOW_ID, SQLDataType.CLOB)
-            .column(WorkflowStatus.SERIALIZATION, SQLDataType.CLOB)
-            .constraints(
-                constraint("workflow_status_pkey").primaryKey(WorkflowStatus.WORKFLOW_UUID),
-                constraint("uq_workflow_status_queue_name_dedup_id")
-                    .unique(WorkflowStatus.QUEUE_NAME, WorkflowStatus.DEDUPLICATION_ID)));
-    queries.add(
-        dsl.createIndexIfNotExists("workflow_status_created_at_index")
-            .on(WorkflowStatus.TABLE, WorkflowStatus.CREATED_AT));
-    queries.add(
-        dsl.createIndexIfNotExists("workflow_status_executor_id_index")
-            .on(WorkflowStatus.TABLE, WorkflowStatus.EXECUTOR_ID));
-    queries.add(
-        dsl.createIndexIfNotExists("workflow_status_status_index")
-            .on(WorkflowStatus.TABLE, WorkflowStatus.STATUS));
+    Ddl(DSLContext dsl, boolean postgres) {
+      this.dsl = dsl;
+      this.postgres = postgres;
+    }
 
-    queries.add(
-        dsl.createTableIfNotExists(OperationOutputs.TABLE)
-            .column(OperationOutputs.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
-            .column(OperationOutputs.FUNCTION_ID, SQLDataType.INTEGER.nullable(false))
-            .column(OperationOutputs.FUNCTION_NAME, SQLDataType.CLOB.nullable(false).defaultValue(""))
-            .column(OperationOutputs.OUTPUT, SQLDataType.CLOB)
-            .column(OperationOutputs.ERROR, SQLDataType.CLOB)
-            .column(OperationOutputs.CHILD_WORKFLOW_ID, SQLDataType.CLOB)
-            .column(OperationOutputs.STARTED_AT_EPOCH_MS, SQLDataType.BIGINT)
-            .column(OperationOutputs.COMPLETED_AT_EPOCH_MS, SQLDataType.BIGINT)
-            .column(OperationOutputs.SERIALIZATION, SQLDataType.CLOB)
-            .constraints(
-                constraint("operation_outputs_pkey")
-                    .primaryKey(OperationOutputs.WORKFLOW_UUID, OperationOutputs.FUNCTION_ID),
-                cascadingFromWorkflow("operation_outputs_workflow_uuid_fkey", OperationOutputs.WORKFLOW_UUID)));
+    /** The whole layout, in a database that has none of it. */
+    List<Query> create() {
+      List<Query> queries = new ArrayList<>();
+      queries.add(
+          dsl.createTableIfNotExists(WorkflowStatus.TABLE)
+              .column(WorkflowStatus.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowStatus.STATUS, SQLDataType.CLOB)
+              .column(WorkflowStatus.NAME, SQLDataType.CLOB)
+              .column(WorkflowStatus.AUTHENTICATED_USER, SQLDataType.CLOB)
+              .column(WorkflowStatus.ASSUMED_ROLE, SQLDataType.CLOB)
+              .column(WorkflowStatus.AUTHENTICATED_ROLES, SQLDataType.CLOB)
+              .column(WorkflowStatus.REQUEST, SQLDataType.CLOB)
+              .column(WorkflowStatus.OUTPUT, SQLDataType.CLOB)
+              .column(WorkflowStatus.ERROR, SQLDataType.CLOB)
+              .column(WorkflowStatus.EXECUTOR_ID, SQLDataType.CLOB)
+              .column(WorkflowStatus.CREATED_AT, nowMillis())
+              .column(WorkflowStatus.UPDATED_AT, nowMillis())
+              .column(WorkflowStatus.APPLICATION_VERSION, SQLDataType.CLOB)
+              .column(WorkflowStatus.APPLICATION_ID, SQLDataType.CLOB)
+              .column(WorkflowStatus.CLASS_NAME, SQLDataType.VARCHAR(255).defaultValue(inline((String) null)))
+              .column(WorkflowStatus.CONFIG_NAME, SQLDataType.VARCHAR(255).defaultValue(inline((String) null)))
+              .column(WorkflowStatus.RECOVERY_ATTEMPTS, SQLDataType.BIGINT.defaultValue(inline(0L)))
+              .column(WorkflowStatus.QUEUE_NAME, SQLDataType.CLOB)
+              .column(WorkflowStatus.WORKFLOW_TIMEOUT_MS, SQLDataType.BIGINT)
+              .column(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS, SQLDataType.BIGINT)
+              .column(WorkflowStatus.INPUTS, SQLDataType.CLOB)
+              .column(WorkflowStatus.STARTED_AT_EPOCH_MS, SQLDataType.BIGINT)
+              .column(WorkflowStatus.DEDUPLICATION_ID, SQLDataType.CLOB)
+              .column(WorkflowStatus.PRIORITY, SQLDataType.INTEGER.nullable(false).defaultValue(inline(0)))
+              .column(WorkflowStatus.QUEUE_PARTITION_KEY, SQLDataType.CLOB)
+              .column(WorkflowStatus.FORKED_FROM, SQLDataType.CLOB)
+              .column(WorkflowStatus.OWNER_XID, SQLDataType.CLOB)
+              .column(WorkflowStatus.PARENT_WORKFLOW_ID, SQLDataType.CLOB)
+              .column(WorkflowStatus.SERIALIZATION, SQLDataType.CLOB)
+              .column(WorkflowStatus.DELAY_UNTIL_EPOCH_MS, SQLDataType.BIGINT)
+              .column(WorkflowStatus.WAS_FORKED_FROM, falseByDefault())
+              .column(WorkflowStatus.RATE_LIMITED, falseByDefault())
+              .column(WorkflowStatus.COMPLETED_AT, SQLDataType.BIGINT)
+              .column(WorkflowStatus.ATTRIBUTES.getName(), jsonb())
+              .column(WorkflowStatus.SCHEDULE_NAME, SQLDataType.CLOB)
+              .column(WorkflowStatus.DEBOUNCE_DEADLINE_EPOCH_MS, SQLDataType.BIGINT)
+              .column(WorkflowStatus.IS_DEBOUNCED, falseByDefault())
+              .column(WorkflowStatus.APPLICATION_NAME, SQLDataType.CLOB)
+              .column(WorkflowStatus.CREATOR_XID, SQLDataType.CLOB)
+              .constraints(constraint("workflow_status_pkey").primaryKey(WorkflowStatus.WORKFLOW_UUID)));
+      queries.add(
+          dsl.createTableIfNotExists(OperationOutputs.TABLE)
+              .column(OperationOutputs.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+              .column(OperationOutputs.FUNCTION_ID, SQLDataType.INTEGER.nullable(false))
+              .column(OperationOutputs.FUNCTION_NAME, SQLDataType.CLOB.nullable(false).defaultValue(inline("")))
+              .column(OperationOutputs.OUTPUT, SQLDataType.CLOB)
+              .column(OperationOutputs.ERROR, SQLDataType.CLOB)
+              .column(OperationOutputs.CHILD_WORKFLOW_ID, SQLDataType.CLOB)
+              .column(OperationOutputs.STARTED_AT_EPOCH_MS, SQLDataType.BIGINT)
+              .column(OperationOutputs.COMPLETED_AT_EPOCH_MS, SQLDataType.BIGINT)
+              .column(OperationOutputs.SERIALIZATION, SQLDataType.CLOB)
+              .column(OperationOutputs.APPLICATION_NAME, SQLDataType.CLOB)
+              .column(OperationOutputs.RETENTION_TIMESTAMP, nowMillis())
+              .constraints(
+                  constraint("operation_outputs_pkey")
+                      .primaryKey(OperationOutputs.WORKFLOW_UUID, OperationOutputs.FUNCTION_ID)));
+      queries.add(
+          dsl.createTableIfNotExists(Notifications.TABLE)
+              .column(Notifications.MESSAGE_UUID, SQLDataType.CLOB.nullable(false).defaultValue(randomUuid()))
+              .column(Notifications.DESTINATION_UUID, SQLDataType.CLOB.nullable(false))
+              .column(Notifications.TOPIC, SQLDataType.CLOB)
+              .column(Notifications.MESSAGE, SQLDataType.CLOB.nullable(false))
+              .column(Notifications.CREATED_AT_EPOCH_MS, nowMillis())
+              .column(Notifications.SERIALIZATION, SQLDataType.CLOB)
+              .column(Notifications.CONSUMED, falseByDefault())
+              .column(Notifications.CONSUMED_BY_FUNCTION_ID, SQLDataType.INTEGER)
+              .constraints(
+                  constraint("notifications_pkey").primaryKey(Notifications.MESSAGE_UUID),
+                  cascadingFromWorkflow("notifications_destination_uuid_fkey", Notifications.DESTINATION_UUID)));
+      queries.add(
+          dsl.createTableIfNotExists(WorkflowEvents.TABLE)
+              .column(WorkflowEvents.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowEvents.KEY, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowEvents.VALUE, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowEvents.SERIALIZATION, SQLDataType.CLOB)
+              .constraints(
+                  constraint("workflow_events_pkey").primaryKey(WorkflowEvents.WORKFLOW_UUID, WorkflowEvents.KEY),
+                  cascadingFromWorkflow("workflow_events_workflow_uuid_fkey", WorkflowEvents.WORKFLOW_UUID)));
+      queries.add(
+          dsl.createTableIfNotExists(Streams.TABLE)
+              .column(Streams.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+              .column(Streams.KEY, SQLDataType.CLOB.nullable(false))
+              .column(Streams.VALUE, SQLDataType.CLOB.nullable(false))
+              .column(Streams.OFFSET, SQLDataType.INTEGER.nullable(false))
+              .column(Streams.FUNCTION_ID, SQLDataType.INTEGER.nullable(false).defaultValue(inline(0)))
+              .column(Streams.SERIALIZATION, SQLDataType.CLOB)
+              .constraints(
+                  constraint("streams_pkey").primaryKey(Streams.WORKFLOW_UUID, Streams.KEY, Streams.OFFSET),
+                  cascadingFromWorkflow("streams_workflow_uuid_fkey", Streams.WORKFLOW_UUID)));
+      queries.addAll(tablesAfterVersion1());
+      queries.addAll(workflowStatusIndexes());
+      queries.addAll(indexesAfterVersion1());
+      queries.add(
+          dsl.createIndexIfNotExists("idx_workflow_topic")
+              .on(Notifications.TABLE, Notifications.DESTINATION_UUID, Notifications.TOPIC));
+      queries.add(
+          dsl.createIndexIfNotExists("workflow_status_created_at_index")
+              .on(WorkflowStatus.TABLE, WorkflowStatus.CREATED_AT));
+      queries.add(dedupIndex());
+      return queries;
+    }
 
-    queries.add(
-        dsl.createTableIfNotExists(Notifications.TABLE)
-            .column(Notifications.DESTINATION_UUID, SQLDataType.CLOB.nullable(false))
-            .column(Notifications.TOPIC, SQLDataType.CLOB)
-            .column(Notifications.MESSAGE, SQLDataType.CLOB.nullable(false))
-            .column(Notifications.CREATED_AT_EPOCH_MS, SQLDataType.BIGINT.nullable(false))
-            .column(Notifications.MESSAGE_UUID, SQLDataType.CLOB.nullable(false))
-            .column(Notifications.SERIALIZATION, SQLDataType.CLOB)
-            .constraints(
-                constraint("notifications_pkey").primaryKey(Notifications.MESSAGE_UUID),
-                cascadingFromWorkflow("notifications_destination_uuid_fkey", Notifications.DESTINATION_UUID)));
-    queries.add(
-        dsl.createIndexIfNotExists("idx_workflow_topic")
-            .on(Notifications.TABLE, Notifications.DESTINATION_UUID, Notifications.TOPIC));
+    /**
+     * From io.dbosj's version 1 to DBOS's layout, keeping every row: the columns and tables it
+     * lacked; the indexes DBOS has instead of ours; deduplication as DBOS's partial unique index
+     * on PostgreSQL (SQLite cannot drop a table's constraint: there the old unique constraint,
+     * which admits exactly the same rows, stays); and no foreign key from the steps to the
+     * workflow (PostgreSQL; SQLite enforces none).
+     */
+    List<Query> upgradeFromVersion1() {
+      List<Query> queries = new ArrayList<>();
+      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.OWNER_XID, SQLDataType.CLOB));
+      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.DELAY_UNTIL_EPOCH_MS, SQLDataType.BIGINT));
+      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.WAS_FORKED_FROM, falseByDefault()));
+      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.RATE_LIMITED, falseByDefault()));
+      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.COMPLETED_AT, SQLDataType.BIGINT));
+      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.ATTRIBUTES.getName(), jsonb()));
+      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.SCHEDULE_NAME, SQLDataType.CLOB));
+      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.DEBOUNCE_DEADLINE_EPOCH_MS, SQLDataType.BIGINT));
+      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.IS_DEBOUNCED, falseByDefault()));
+      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.APPLICATION_NAME, SQLDataType.CLOB));
+      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.CREATOR_XID, SQLDataType.CLOB));
+      queries.add(addColumn(OperationOutputs.TABLE, OperationOutputs.APPLICATION_NAME, SQLDataType.CLOB));
+      // SQLite adds no column whose default is not a constant: there old and new steps get 0
+      queries.add(
+          addColumn(
+              OperationOutputs.TABLE,
+              OperationOutputs.RETENTION_TIMESTAMP,
+              postgres ? nowMillis() : SQLDataType.BIGINT.nullable(false).defaultValue(inline(0L))));
+      queries.add(addColumn(Notifications.TABLE, Notifications.CONSUMED, falseByDefault()));
+      queries.add(addColumn(Notifications.TABLE, Notifications.CONSUMED_BY_FUNCTION_ID, SQLDataType.INTEGER));
+      // finished workflows get the completion time DBOS's filters read: their last update
+      queries.add(
+          dsl.update(WorkflowStatus.TABLE)
+              .set(WorkflowStatus.COMPLETED_AT, WorkflowStatus.UPDATED_AT)
+              .where(
+                  WorkflowStatus.STATUS.in(
+                      inline(WorkflowState.SUCCESS.name()),
+                      inline(WorkflowState.ERROR.name()),
+                      inline(WorkflowState.CANCELLED.name()),
+                      inline(WorkflowState.MAX_RECOVERY_ATTEMPTS_EXCEEDED.name()))));
+      queries.addAll(tablesAfterVersion1());
+      // serving no query of DBOS's or ours that DBOS's partial indexes do not, at a cost to every write
+      queries.add(dropIndex("workflow_status_executor_id_index"));
+      queries.add(dropIndex("workflow_status_status_index"));
+      queries.addAll(workflowStatusIndexes());
+      queries.addAll(indexesAfterVersion1());
+      if (postgres) {
+        queries.add(
+            dsl.alterTable(WorkflowStatus.TABLE).alter(WorkflowStatus.CREATED_AT).default_(nowMillisExpression()));
+        queries.add(
+            dsl.alterTable(WorkflowStatus.TABLE).alter(WorkflowStatus.UPDATED_AT).default_(nowMillisExpression()));
+        queries.add(
+            dsl.alterTable(WorkflowStatus.TABLE)
+                .alter(WorkflowStatus.CLASS_NAME)
+                .default_(inline((String) null, WorkflowStatus.CLASS_NAME)));
+        queries.add(
+            dsl.alterTable(WorkflowStatus.TABLE)
+                .alter(WorkflowStatus.CONFIG_NAME)
+                .default_(inline((String) null, WorkflowStatus.CONFIG_NAME)));
+        queries.add(dsl.alterTable(WorkflowStatus.TABLE).alter(WorkflowStatus.RECOVERY_ATTEMPTS).dropNotNull());
+        queries.add(
+            dsl.alterTable(Notifications.TABLE).alter(Notifications.MESSAGE_UUID).default_(randomUuid()));
+        queries.add(
+            dsl.alterTable(Notifications.TABLE)
+                .alter(Notifications.CREATED_AT_EPOCH_MS)
+                .default_(nowMillisExpression()));
+        queries.add(
+            dsl.alterTable(OperationOutputs.TABLE).dropConstraintIfExists("operation_outputs_workflow_uuid_fkey"));
+        queries.add(
+            dsl.alterTable(WorkflowStatus.TABLE).dropConstraintIfExists("uq_workflow_status_queue_name_dedup_id"));
+        queries.add(dedupIndex());
+      }
+      return queries;
+    }
 
-    queries.add(
-        dsl.createTableIfNotExists(WorkflowEvents.TABLE)
-            .column(WorkflowEvents.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
-            .column(WorkflowEvents.KEY, SQLDataType.CLOB.nullable(false))
-            .column(WorkflowEvents.VALUE, SQLDataType.CLOB.nullable(false))
-            .column(WorkflowEvents.SERIALIZATION, SQLDataType.CLOB)
-            .constraints(
-                constraint("workflow_events_pkey")
-                    .primaryKey(WorkflowEvents.WORKFLOW_UUID, WorkflowEvents.KEY),
-                cascadingFromWorkflow("workflow_events_workflow_uuid_fkey", WorkflowEvents.WORKFLOW_UUID)));
+    /** The tables DBOS's layout has and io.dbosj's version 1 had not. */
+    private List<Query> tablesAfterVersion1() {
+      List<Query> queries = new ArrayList<>();
+      queries.add(
+          dsl.createTableIfNotExists(ApplicationVersions.TABLE)
+              .column(ApplicationVersions.VERSION_ID, SQLDataType.CLOB.nullable(false))
+              .column(ApplicationVersions.VERSION_NAME, SQLDataType.CLOB.nullable(false))
+              .column(ApplicationVersions.VERSION_TIMESTAMP, nowMillis())
+              .column(ApplicationVersions.CREATED_AT, nowMillis())
+              .column(ApplicationVersions.APPLICATION_NAME, SQLDataType.CLOB)
+              .constraints(
+                  constraint("application_versions_pkey").primaryKey(ApplicationVersions.VERSION_ID),
+                  constraint("application_versions_version_name_key").unique(ApplicationVersions.VERSION_NAME)));
+      queries.add(
+          dsl.createTableIfNotExists(EventDispatchKv.TABLE)
+              .column(EventDispatchKv.SERVICE_NAME, SQLDataType.CLOB.nullable(false))
+              .column(EventDispatchKv.WORKFLOW_FN_NAME, SQLDataType.CLOB.nullable(false))
+              .column(EventDispatchKv.KEY, SQLDataType.CLOB.nullable(false))
+              .column(EventDispatchKv.VALUE, SQLDataType.CLOB)
+              .column(EventDispatchKv.UPDATE_SEQ, SQLDataType.NUMERIC(38, 0))
+              .column(EventDispatchKv.UPDATE_TIME, SQLDataType.NUMERIC(38, 15))
+              .constraints(
+                  constraint("event_dispatch_kv_pkey")
+                      .primaryKey(EventDispatchKv.SERVICE_NAME, EventDispatchKv.WORKFLOW_FN_NAME, EventDispatchKv.KEY)));
+      queries.add(
+          dsl.createTableIfNotExists(Queues.TABLE)
+              .column(Queues.QUEUE_ID, SQLDataType.CLOB.nullable(false).defaultValue(randomUuid()))
+              .column(Queues.NAME, SQLDataType.CLOB.nullable(false))
+              .column(Queues.CONCURRENCY, SQLDataType.INTEGER)
+              .column(Queues.WORKER_CONCURRENCY, SQLDataType.INTEGER)
+              .column(Queues.RATE_LIMIT_MAX, SQLDataType.INTEGER)
+              .column(Queues.RATE_LIMIT_PERIOD_SEC, SQLDataType.DOUBLE)
+              .column(Queues.PRIORITY_ENABLED, falseByDefault())
+              .column(Queues.PARTITION_QUEUE, falseByDefault())
+              .column(Queues.POLLING_INTERVAL_SEC, SQLDataType.DOUBLE.nullable(false).defaultValue(field("1.0", Double.class)))
+              .column(Queues.CREATED_AT, nowMillis())
+              .column(Queues.UPDATED_AT, nowMillis())
+              .column(Queues.APPLICATION_NAME, SQLDataType.CLOB)
+              .column(Queues.PARTITION_CONCURRENCY, SQLDataType.INTEGER)
+              .column(Queues.PARTITION_WORKER_CONCURRENCY, SQLDataType.INTEGER)
+              .column(Queues.PARTITION_RATE_LIMIT_MAX, SQLDataType.INTEGER)
+              .column(Queues.PARTITION_RATE_LIMIT_PERIOD_SEC, SQLDataType.DOUBLE)
+              .constraints(
+                  constraint("queues_pkey").primaryKey(Queues.QUEUE_ID),
+                  constraint("queues_name_key").unique(Queues.NAME)));
+      queries.add(
+          dsl.createTableIfNotExists(WorkflowEventsHistory.TABLE)
+              .column(WorkflowEventsHistory.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowEventsHistory.FUNCTION_ID, SQLDataType.INTEGER.nullable(false))
+              .column(WorkflowEventsHistory.KEY, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowEventsHistory.VALUE, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowEventsHistory.SERIALIZATION, SQLDataType.CLOB)
+              .constraints(
+                  constraint("workflow_events_history_pkey")
+                      .primaryKey(
+                          WorkflowEventsHistory.WORKFLOW_UUID, WorkflowEventsHistory.FUNCTION_ID, WorkflowEventsHistory.KEY),
+                  cascadingFromWorkflow(
+                      "workflow_events_history_workflow_uuid_fkey", WorkflowEventsHistory.WORKFLOW_UUID)));
+      queries.add(
+          dsl.createTableIfNotExists(WorkflowInput.TABLE)
+              .column(WorkflowInput.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowInput.INPUTS, SQLDataType.CLOB)
+              .column(WorkflowInput.RETENTION_TIMESTAMP, nowMillis())
+              .constraints(constraint("workflow_input_pkey").primaryKey(WorkflowInput.WORKFLOW_UUID)));
+      queries.add(
+          dsl.createTableIfNotExists(WorkflowOutput.TABLE)
+              .column(WorkflowOutput.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowOutput.OUTPUT, SQLDataType.CLOB)
+              .column(WorkflowOutput.ERROR, SQLDataType.CLOB)
+              .column(WorkflowOutput.RETENTION_TIMESTAMP, nowMillis())
+              .constraints(constraint("workflow_output_pkey").primaryKey(WorkflowOutput.WORKFLOW_UUID)));
+      queries.add(
+          dsl.createTableIfNotExists(WorkflowSchedules.TABLE)
+              .column(WorkflowSchedules.SCHEDULE_ID, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowSchedules.SCHEDULE_NAME, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowSchedules.WORKFLOW_NAME, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowSchedules.WORKFLOW_CLASS_NAME, SQLDataType.CLOB)
+              .column(WorkflowSchedules.SCHEDULE, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowSchedules.STATUS, SQLDataType.CLOB.nullable(false).defaultValue(inline("ACTIVE")))
+              .column(WorkflowSchedules.CONTEXT, SQLDataType.CLOB.nullable(false))
+              .column(WorkflowSchedules.LAST_FIRED_AT, SQLDataType.CLOB)
+              .column(WorkflowSchedules.AUTOMATIC_BACKFILL, falseByDefault())
+              .column(WorkflowSchedules.CRON_TIMEZONE, SQLDataType.CLOB)
+              .column(WorkflowSchedules.QUEUE_NAME, SQLDataType.CLOB)
+              .column(WorkflowSchedules.APPLICATION_NAME, SQLDataType.CLOB)
+              .constraints(
+                  constraint("workflow_schedules_pkey").primaryKey(WorkflowSchedules.SCHEDULE_ID),
+                  constraint("workflow_schedules_schedule_name_key").unique(WorkflowSchedules.SCHEDULE_NAME)));
+      return queries;
+    }
 
-    queries.add(
-        dsl.createTableIfNotExists(Streams.TABLE)
-            .column(Streams.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
-            .column(Streams.KEY, SQLDataType.CLOB.nullable(false))
-            .column(Streams.VALUE, SQLDataType.CLOB.nullable(false))
-            .column(Streams.OFFSET, SQLDataType.INTEGER.nullable(false))
-            .column(Streams.FUNCTION_ID, SQLDataType.INTEGER.nullable(false).defaultValue(0))
-            .column(Streams.SERIALIZATION, SQLDataType.CLOB)
-            .constraints(
-                constraint("streams_pkey").primaryKey(Streams.WORKFLOW_UUID, Streams.KEY, Streams.OFFSET),
-                cascadingFromWorkflow("streams_workflow_uuid_fkey", Streams.WORKFLOW_UUID)));
-    return queries;
+    /**
+     * DBOS's partial indexes on {@code workflow_status}, each serving a query of DBOS's tools
+     * (its dequeue, recovery, timeout sweep, filters) or ours (recovery's {@code PENDING} rows,
+     * queue dequeue). On SQLite without their {@code INCLUDE} columns, which it cannot store.
+     */
+    private List<Query> workflowStatusIndexes() {
+      List<String> active =
+          List.of(WorkflowState.ENQUEUED.name(), WorkflowState.PENDING.name());
+      List<Query> queries = new ArrayList<>();
+      queries.add(
+          partial("idx_workflow_status_completed_at", WorkflowStatus.COMPLETED_AT.isNotNull(), WorkflowStatus.COMPLETED_AT));
+      queries.add(
+          partial(
+              "idx_workflow_status_deadline",
+              statusIn(WorkflowState.ENQUEUED.name(), WorkflowState.PENDING.name(), "DELAYED")
+                  .and(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS.isNotNull()),
+              WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS));
+      queries.add(
+          partial(
+              "idx_workflow_status_delayed",
+              WorkflowStatus.STATUS.eq(inline("DELAYED")),
+              WorkflowStatus.DELAY_UNTIL_EPOCH_MS));
+      queries.add(
+          partial(
+              "idx_workflow_status_failed",
+              statusIn(
+                  WorkflowState.ERROR.name(),
+                  WorkflowState.CANCELLED.name(),
+                  WorkflowState.MAX_RECOVERY_ATTEMPTS_EXCEEDED.name()),
+              WorkflowStatus.STATUS,
+              WorkflowStatus.CREATED_AT));
+      queries.add(
+          partial("idx_workflow_status_forked_from", WorkflowStatus.FORKED_FROM.isNotNull(), WorkflowStatus.FORKED_FROM));
+      queries.add(
+          withApplicationName(
+              "idx_workflow_status_in_flight_v2",
+              statusIn(active.toArray(String[]::new)),
+              WorkflowStatus.QUEUE_NAME,
+              WorkflowStatus.STATUS,
+              WorkflowStatus.PRIORITY,
+              WorkflowStatus.CREATED_AT));
+      queries.add(
+          partial(
+              "idx_workflow_status_parent_workflow_id",
+              WorkflowStatus.PARENT_WORKFLOW_ID.isNotNull(),
+              WorkflowStatus.PARENT_WORKFLOW_ID));
+      queries.add(
+          withApplicationName(
+              "idx_workflow_status_partition_dequeue_v3",
+              statusIn(active.toArray(String[]::new)).and(WorkflowStatus.QUEUE_PARTITION_KEY.isNotNull()),
+              WorkflowStatus.QUEUE_NAME,
+              WorkflowStatus.STATUS,
+              WorkflowStatus.QUEUE_PARTITION_KEY,
+              WorkflowStatus.PRIORITY,
+              WorkflowStatus.CREATED_AT,
+              WorkflowStatus.WORKFLOW_UUID));
+      queries.add(
+          partial(
+              "idx_workflow_status_pending",
+              WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name())),
+              WorkflowStatus.CREATED_AT));
+      queries.add(
+          partial(
+              "idx_workflow_status_rate_limited",
+              WorkflowStatus.RATE_LIMITED.eq(inline(true)),
+              WorkflowStatus.QUEUE_NAME,
+              WorkflowStatus.STARTED_AT_EPOCH_MS));
+      queries.add(
+          partial(
+              "idx_workflow_status_schedule_name", WorkflowStatus.SCHEDULE_NAME.isNotNull(), WorkflowStatus.SCHEDULE_NAME));
+      queries.add(
+          partial(
+              "idx_workflow_status_started_at",
+              WorkflowStatus.STARTED_AT_EPOCH_MS.isNotNull(),
+              WorkflowStatus.STARTED_AT_EPOCH_MS));
+      if (postgres) {
+        // jOOQ renders no index method
+        queries.add(
+            dsl.query(
+                "create index if not exists {0} on {1} using gin ({2}) where {2} is not null",
+                name("idx_workflow_status_attributes"),
+                WorkflowStatus.TABLE,
+                WorkflowStatus.ATTRIBUTES));
+      }
+      return queries;
+    }
+
+    /** The other indexes DBOS's layout has and io.dbosj's version 1 had not. */
+    private List<Query> indexesAfterVersion1() {
+      List<Query> queries = new ArrayList<>();
+      if (postgres) {
+        queries.add(
+            dsl.createIndexIfNotExists("idx_operation_outputs_completed_at_function_name_v2")
+                .on(OperationOutputs.TABLE, OperationOutputs.COMPLETED_AT_EPOCH_MS, OperationOutputs.FUNCTION_NAME)
+                .include(OperationOutputs.APPLICATION_NAME));
+      } else {
+        queries.add(
+            dsl.createIndexIfNotExists("idx_operation_outputs_completed_at_function_name_v2")
+                .on(OperationOutputs.TABLE, OperationOutputs.COMPLETED_AT_EPOCH_MS, OperationOutputs.FUNCTION_NAME));
+      }
+      queries.add(
+          dsl.createIndexIfNotExists("idx_operation_outputs_retention")
+              .on(OperationOutputs.TABLE, OperationOutputs.RETENTION_TIMESTAMP));
+      queries.add(
+          dsl.createIndexIfNotExists("idx_workflow_input_retention")
+              .on(WorkflowInput.TABLE, WorkflowInput.RETENTION_TIMESTAMP));
+      queries.add(
+          dsl.createIndexIfNotExists("idx_workflow_output_retention")
+              .on(WorkflowOutput.TABLE, WorkflowOutput.RETENTION_TIMESTAMP));
+      queries.add(
+          dsl.createUniqueIndexIfNotExists("uq_application_versions_owner_version")
+              .on(ApplicationVersions.TABLE, ApplicationVersions.APPLICATION_NAME, ApplicationVersions.VERSION_NAME)
+              .where(ApplicationVersions.APPLICATION_NAME.isNotNull()));
+      queries.add(
+          dsl.createUniqueIndexIfNotExists("uq_application_versions_unclaimed_version")
+              .on(ApplicationVersions.TABLE, ApplicationVersions.VERSION_NAME)
+              .where(ApplicationVersions.APPLICATION_NAME.isNull()));
+      return queries;
+    }
+
+    /** One live deduplication ID per queue, as DBOS has it: a partial unique index. */
+    private Query dedupIndex() {
+      return dsl.createUniqueIndexIfNotExists("uq_workflow_status_dedup_id")
+          .on(WorkflowStatus.TABLE, WorkflowStatus.QUEUE_NAME, WorkflowStatus.DEDUPLICATION_ID)
+          .where(WorkflowStatus.DEDUPLICATION_ID.isNotNull());
+    }
+
+    private Query dropIndex(String name) {
+      return dsl.query("drop index if exists " + (postgres ? SystemTables.SCHEMA + "." : "") + name);
+    }
+
+    private Query partial(String name, Condition where, Field<?>... columns) {
+      return dsl.createIndexIfNotExists(name).on(WorkflowStatus.TABLE, columns).where(where);
+    }
+
+    private Query withApplicationName(String name, Condition where, Field<?>... columns) {
+      return postgres
+          ? dsl.createIndexIfNotExists(name)
+              .on(WorkflowStatus.TABLE, columns)
+              .include(WorkflowStatus.APPLICATION_NAME)
+              .where(where)
+          : partial(name, where, columns);
+    }
+
+    private static Condition statusIn(String... states) {
+      return WorkflowStatus.STATUS.in(java.util.Arrays.stream(states).map(s -> inline(s)).toList());
+    }
+
+    private Query addColumn(Table<?> table, Field<?> column, DataType<?> type) {
+      return addColumn(table, column.getName(), type);
+    }
+
+    private Query addColumn(Table<?> table, String column, DataType<?> type) {
+      // SQLite has no "add column if not exists": the upgrade runs once, inside the version check
+      return postgres
+          ? dsl.alterTable(table).addColumnIfNotExists(column, type)
+          : dsl.alterTable(table).addColumn(column, type);
+    }
+
+    /** A foreign key to the workflow's row, so a workflow's records go where it goes. */
+    private static Constraint cascadingFromWorkflow(String name, Field<String> workflowId) {
+      return constraint(name)
+          .foreignKey(workflowId)
+          .references(WorkflowStatus.TABLE, WorkflowStatus.WORKFLOW_UUID)
+          .onUpdateCascade()
+          .onDeleteCascade();
+    }
+
+    /** Milliseconds since the epoch when the row is written, DBOS's default for its timestamps. */
+    private DataType<Long> nowMillis() {
+      return SQLDataType.BIGINT.nullable(false).defaultValue(nowMillisExpression());
+    }
+
+    private Field<Long> nowMillisExpression() {
+      return field(
+          postgres
+              ? "((extract(epoch from now()) * 1000.0))::bigint"
+              : "(cast(unixepoch('subsec') * 1000 as integer))",
+          Long.class);
+    }
+
+    private Field<String> randomUuid() {
+      return field(
+          postgres
+              ? "gen_random_uuid()"
+              // a random version-4 UUID, as PostgreSQL's gen_random_uuid() writes them
+              : "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'"
+                  + " || substr(lower(hex(randomblob(2))), 2) || '-'"
+                  + " || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)"
+                  + " || '-' || lower(hex(randomblob(6))))",
+          String.class);
+    }
+
+    private DataType<Boolean> falseByDefault() {
+      return SQLDataType.BOOLEAN.nullable(false).defaultValue(inline(false));
+    }
+
+    private DataType<?> jsonb() {
+      return postgres ? SQLDataType.JSONB : SQLDataType.CLOB;
+    }
   }
 }

@@ -18,7 +18,7 @@ public final class StepStore {
 
   public StepStore(SystemDatabase db) {
     this.db = db;
-    SystemSql.Steps sql = SystemSql.of(db.isPostgres()).steps();
+    SystemSql.Steps sql = db.sql().steps();
     this.insert = sql.insert();
     this.selectAll = sql.selectAll();
     this.selectAllOfPending = sql.selectAllOfPending();

@@ -49,6 +49,8 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
   private volatile DSLContext renderer;
   private final GroupCommit groupCommit;
   private final OutageRetry retry;
+  /** Which layout the schema has, set by {@link SchemaMigrations} before any store is made. */
+  private volatile SchemaLayout layout = SchemaLayout.DBOS_TS;
 
   private SystemDatabase(DatabaseUrl url, HikariDataSource pool, java.time.Duration retryLimit) {
     this.url = url;
@@ -65,6 +67,20 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
   /** Runs {@code attempt}, again after a connection-level failure, as {@link OutageRetry} says. */
   <T> T retrying(OutageRetry.Attempt<T> attempt) throws SQLException {
     return retry.run(attempt);
+  }
+
+  void useLayout(SchemaLayout layout) {
+    this.layout = layout;
+  }
+
+  /** Whether the schema has DBOS TS's {@code workflow_input} and {@code workflow_output}. */
+  boolean hasPayloadTables() {
+    return layout.payloadTables();
+  }
+
+  /** The statements for this database and the layout its schema has. */
+  SystemSql sql() {
+    return SystemSql.of(isPostgres(), layout.payloadTables());
   }
 
   /** Where checkpoints of concurrent workflows are combined into shared commits. */

@@ -17,9 +17,18 @@ record SystemSql(
     Migrations migrations,
     Executors executors) {
 
-  /** The statements of this database. */
+  /** The statements of this database, for DBOS TS 5.3's layout (the one io.dbosj creates). */
   static SystemSql of(boolean postgres) {
     return postgres ? RenderedSql.POSTGRES : RenderedSql.SQLITE;
+  }
+
+  /**
+   * The statements of this database for its layout: without {@code workflow_input} and {@code
+   * workflow_output} (DBOS Java 1.1's layout, PostgreSQL only), the reads of inputs and outcomes
+   * use {@code workflow_status} alone.
+   */
+  static SystemSql of(boolean postgres, boolean payloadTables) {
+    return payloadTables || !postgres ? of(postgres) : RenderedSql.POSTGRES_WITHOUT_PAYLOAD_TABLES;
   }
 
   /** {@link WorkflowStore}'s. */
@@ -35,7 +44,8 @@ record SystemSql(
       String reassign,
       String resume,
       String selectPendingOfExecutor,
-      String countRecoveryAttempt) {}
+      String countRecoveryAttempt,
+      String markForkedFrom) {}
 
   /** {@link StepStore}'s. */
   record Steps(String insert, String selectAll, String selectAllOfPending, String copy, String selectOne) {}
@@ -71,12 +81,17 @@ record SystemSql(
   record TransactionOutputs(String select, String insert, List<String> create) {}
 
   /**
-   * {@link SchemaMigrations}': {@code createMigrationsTable} makes what records the versions,
-   * {@code versions.get(i)} migrates to version {@code i + 1}.
+   * {@link SchemaMigrations}': {@code createMigrationsTable} makes what records the version;
+   * {@code insertVersion} and {@code updateVersion} record DBOS's migration number; {@code create}
+   * makes the whole layout in an empty database, {@code upgradeFromVersion1} brings io.dbosj's
+   * first layout to it; {@code selectColumns} lists each system table's columns (table, column).
    */
   record Migrations(
       List<String> createMigrationsTable,
       String selectVersion,
       String insertVersion,
-      List<List<String>> versions) {}
+      String updateVersion,
+      List<String> create,
+      List<String> upgradeFromVersion1,
+      String selectColumns) {}
 }

@@ -36,15 +36,22 @@ import org.jooq.impl.SQLDataType;
 final class SystemSqlRendering {
   private SystemSqlRendering() {}
 
-  /** The statements, rendered for PostgreSQL or SQLite. */
+  /** The statements, rendered for PostgreSQL or SQLite, for DBOS TS 5.3's layout. */
   static SystemSql render(boolean postgres) {
+    return render(postgres, true);
+  }
+
+  /** The statements, rendered for PostgreSQL or SQLite, reading payload tables or not. */
+  static SystemSql render(boolean postgres, boolean payloadTables) {
     DSLContext sql = SystemDatabase.renderer(postgres);
+    List<Field<?>> row = WorkflowStatus.rowColumns(payloadTables);
     return new SystemSql(
-        workflows(sql, postgres), steps(sql), queues(sql, postgres), transactionOutputs(sql, postgres), SchemaSqlRendering.migrations(sql, postgres),
+        workflows(sql, postgres, row, payloadTables), steps(sql), queues(sql, postgres, row), transactionOutputs(sql, postgres), SchemaSqlRendering.migrations(sql, postgres),
         ExecutorSqlRendering.executors(sql, postgres));
   }
 
-  private static SystemSql.Workflows workflows(DSLContext sql, boolean postgres) {
+  private static SystemSql.Workflows workflows(
+      DSLContext sql, boolean postgres, List<Field<?>> row, boolean payloadTables) {
     List<Field<?>> newRow =
         concat(
             binds(WorkflowStatus.NEW_ROW_COLUMNS),
@@ -69,7 +76,7 @@ final class SystemSqlRendering {
                 .getSQL()
             : insertPending;
     String selectById =
-        sql.select(WorkflowStatus.ROW_COLUMNS)
+        sql.select(row)
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .getSQL();
@@ -79,6 +86,7 @@ final class SystemSqlRendering {
             .set(WorkflowStatus.OUTPUT, val(null, WorkflowStatus.OUTPUT))
             .set(WorkflowStatus.ERROR, val(null, WorkflowStatus.ERROR))
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .set(WorkflowStatus.COMPLETED_AT, val(null, WorkflowStatus.COMPLETED_AT))
             .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
@@ -92,7 +100,7 @@ final class SystemSqlRendering {
             .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
             .getSQL();
     String selectQueued =
-        sql.select(WorkflowStatus.ROW_COLUMNS)
+        sql.select(row)
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.QUEUE_NAME.isNotNull())
             .and(
@@ -102,7 +110,7 @@ final class SystemSqlRendering {
             .orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT)
             .getSQL();
     String selectLastScheduledInputs =
-        sql.select(WorkflowStatus.INPUTS)
+        sql.select(payloadTables ? WorkflowStatus.fromPayloadTable(SystemTables.WorkflowInput.TABLE, WorkflowStatus.INPUTS) : WorkflowStatus.INPUTS)
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.CLASS_NAME.eq(val(null, WorkflowStatus.CLASS_NAME)))
             .and(WorkflowStatus.CONFIG_NAME.eq(val(null, WorkflowStatus.CONFIG_NAME)))
@@ -115,7 +123,10 @@ final class SystemSqlRendering {
         sql.update(WorkflowStatus.TABLE)
             .set(WorkflowStatus.STATUS, inline(WorkflowState.CANCELLED.name(), WorkflowStatus.STATUS))
             .set(WorkflowStatus.DEDUPLICATION_ID, inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
+            // no execution owns it any more, as DBOS's cancel leaves it
+            .set(WorkflowStatus.OWNER_XID, inline((String) null, WorkflowStatus.OWNER_XID))
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .set(WorkflowStatus.COMPLETED_AT, val(null, WorkflowStatus.COMPLETED_AT))
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(
                 WorkflowStatus.STATUS.in(
@@ -140,12 +151,14 @@ final class SystemSqlRendering {
             .set(WorkflowStatus.ERROR, inline((String) null, WorkflowStatus.ERROR))
             // the timeout starts again when the resumed workflow is dequeued, as in DBOS
             .set(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS, inline((Long) null, WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS))
+            .set(WorkflowStatus.OWNER_XID, inline((String) null, WorkflowStatus.OWNER_XID))
+            .set(WorkflowStatus.COMPLETED_AT, inline((Long) null, WorkflowStatus.COMPLETED_AT))
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(WorkflowStatus.STATUS.ne(inline(WorkflowState.SUCCESS.name(), WorkflowStatus.STATUS)))
             .getSQL();
     String selectPendingOfExecutor =
-        sql.select(WorkflowStatus.ROW_COLUMNS)
+        sql.select(row)
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
             .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
@@ -157,6 +170,11 @@ final class SystemSqlRendering {
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
+            .getSQL();
+    String markForkedFrom =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.WAS_FORKED_FROM, inline(true, WorkflowStatus.WAS_FORKED_FROM))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .getSQL();
     return new SystemSql.Workflows(
         insertPending,
@@ -170,7 +188,8 @@ final class SystemSqlRendering {
         reassign,
         resume,
         selectPendingOfExecutor,
-        countRecoveryAttempt);
+        countRecoveryAttempt,
+        markForkedFrom);
   }
 
   private static SystemSql.Steps steps(DSLContext sql) {
@@ -259,7 +278,7 @@ final class SystemSqlRendering {
     return all;
   }
 
-  private static SystemSql.Queues queues(DSLContext sql, boolean postgres) {
+  private static SystemSql.Queues queues(DSLContext sql, boolean postgres, List<Field<?>> row) {
     String tryLock =
         postgres
             ? sql.select(field("pg_try_advisory_xact_lock({0})", Boolean.class, val(0L))).getSQL()
@@ -281,8 +300,8 @@ final class SystemSqlRendering {
         pending.and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID))).getSQL();
     String selectByPriority =
         lockRows(
-            candidates(sql).orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(val(0)), postgres);
-    String selectInOrder = lockRows(candidates(sql).orderBy(WorkflowStatus.CREATED_AT).limit(val(0)), postgres);
+            candidates(sql, row).orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(val(0)), postgres);
+    String selectInOrder = lockRows(candidates(sql, row).orderBy(WorkflowStatus.CREATED_AT).limit(val(0)), postgres);
     String claim =
         sql.update(WorkflowStatus.TABLE)
             .set(WorkflowStatus.STATUS, inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS))
@@ -333,8 +352,8 @@ final class SystemSqlRendering {
    * or recovered workflow has), so a dequeue reads steps only when some claimed workflow has any.
    * A new query each time: jOOQ's builders change in place.
    */
-  private static SelectConditionStep<Record> candidates(DSLContext sql) {
-    List<SelectField<?>> columns = new ArrayList<>(WorkflowStatus.ROW_COLUMNS);
+  private static SelectConditionStep<Record> candidates(DSLContext sql, List<Field<?>> row) {
+    List<SelectField<?>> columns = new ArrayList<>(row);
     // spelled out: the tables' fields render unqualified, which would make this compare a column with itself
     columns.add(
         field(

@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.table;
 
 import java.util.List;
 import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
@@ -60,6 +61,18 @@ final class SystemTables {
     static final Field<String> PARENT_WORKFLOW_ID =
         field(name("parent_workflow_id"), SQLDataType.CLOB);
     static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
+    static final Field<String> OWNER_XID = field(name("owner_xid"), SQLDataType.CLOB);
+    static final Field<Long> DELAY_UNTIL_EPOCH_MS = field(name("delay_until_epoch_ms"), SQLDataType.BIGINT);
+    static final Field<Boolean> WAS_FORKED_FROM = field(name("was_forked_from"), SQLDataType.BOOLEAN);
+    static final Field<Boolean> RATE_LIMITED = field(name("rate_limited"), SQLDataType.BOOLEAN);
+    static final Field<Long> COMPLETED_AT = field(name("completed_at"), SQLDataType.BIGINT);
+    static final Field<JSONB> ATTRIBUTES = field(name("attributes"), SQLDataType.JSONB);
+    static final Field<String> SCHEDULE_NAME = field(name("schedule_name"), SQLDataType.CLOB);
+    static final Field<Long> DEBOUNCE_DEADLINE_EPOCH_MS =
+        field(name("debounce_deadline_epoch_ms"), SQLDataType.BIGINT);
+    static final Field<Boolean> IS_DEBOUNCED = field(name("is_debounced"), SQLDataType.BOOLEAN);
+    static final Field<String> APPLICATION_NAME = field(name("application_name"), SQLDataType.CLOB);
+    static final Field<String> CREATOR_XID = field(name("creator_xid"), SQLDataType.CLOB);
 
     /** The columns of a {@link StatusRow}, in the order {@link WorkflowStore#readRow} reads them. */
     static final List<Field<?>> ROW_COLUMNS =
@@ -80,6 +93,32 @@ final class SystemTables {
             UPDATED_AT,
             WORKFLOW_DEADLINE_EPOCH_MS,
             WORKFLOW_TIMEOUT_MS);
+
+    /**
+     * {@link #ROW_COLUMNS}, reading inputs, output and error from DBOS TS's payload tables where
+     * it wrote them, and from this row otherwise, if {@code payloadTables}.
+     */
+    static List<Field<?>> rowColumns(boolean payloadTables) {
+      if (!payloadTables) {
+        return ROW_COLUMNS;
+      }
+      List<Field<?>> columns = new java.util.ArrayList<>(ROW_COLUMNS);
+      columns.set(ROW_COLUMNS.indexOf(INPUTS), fromPayloadTable(WorkflowInput.TABLE, INPUTS));
+      columns.set(ROW_COLUMNS.indexOf(OUTPUT), fromPayloadTable(WorkflowOutput.TABLE, OUTPUT));
+      columns.set(ROW_COLUMNS.indexOf(ERROR), fromPayloadTable(WorkflowOutput.TABLE, ERROR));
+      return List.copyOf(columns);
+    }
+
+    /** {@code column} of this workflow from {@code payloads}, else from {@code workflow_status}. */
+    static Field<String> fromPayloadTable(Table<Record> payloads, Field<String> column) {
+      // spelled out: the tables' fields render unqualified, which would make this compare a column with itself
+      return org.jooq.impl.DSL.field(
+          "coalesce((select payload.{0} from {1} as payload where payload.workflow_uuid = {2}.workflow_uuid), {2}.{0})",
+          String.class,
+          name(column.getName()),
+          payloads,
+          TABLE);
+    }
 
     /** The columns a new workflow's row binds, in the order {@code WorkflowStore} binds them. */
     static final List<Field<?>> NEW_ROW_COLUMNS =
@@ -121,6 +160,8 @@ final class SystemTables {
     static final Field<Long> COMPLETED_AT_EPOCH_MS =
         field(name("completed_at_epoch_ms"), SQLDataType.BIGINT);
     static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
+    static final Field<String> APPLICATION_NAME = field(name("application_name"), SQLDataType.CLOB);
+    static final Field<Long> RETENTION_TIMESTAMP = field(name("retention_timestamp"), SQLDataType.BIGINT);
 
     /** The columns a step record writes, in order. */
     static final List<Field<?>> RECORD_COLUMNS =
@@ -149,6 +190,8 @@ final class SystemTables {
         field(name("created_at_epoch_ms"), SQLDataType.BIGINT);
     static final Field<String> MESSAGE_UUID = field(name("message_uuid"), SQLDataType.CLOB);
     static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
+    static final Field<Boolean> CONSUMED = field(name("consumed"), SQLDataType.BOOLEAN);
+    static final Field<Integer> CONSUMED_BY_FUNCTION_ID = field(name("consumed_by_function_id"), SQLDataType.INTEGER);
 
     private Notifications() {}
   }
@@ -175,6 +218,112 @@ final class SystemTables {
     static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
 
     private Streams() {}
+  }
+
+  /**
+   * {@code dbos.workflow_input}: a workflow's inputs, where DBOS TS (since its migration 109) and
+   * its {@code enqueue_workflow} function write them; io.dbosj writes them into {@code
+   * workflow_status.inputs}, which every DBOS SDK reads too, and reads both.
+   */
+  static final class WorkflowInput {
+    static final Table<Record> TABLE = table(name(SCHEMA, "workflow_input"));
+    static final Field<String> WORKFLOW_UUID = field(name("workflow_uuid"), SQLDataType.CLOB);
+    static final Field<String> INPUTS = field(name("inputs"), SQLDataType.CLOB);
+    static final Field<Long> RETENTION_TIMESTAMP = field(name("retention_timestamp"), SQLDataType.BIGINT);
+
+    private WorkflowInput() {}
+  }
+
+  /** {@code dbos.workflow_output}: a workflow's outcome where DBOS TS writes it (see {@link WorkflowInput}). */
+  static final class WorkflowOutput {
+    static final Table<Record> TABLE = table(name(SCHEMA, "workflow_output"));
+    static final Field<String> WORKFLOW_UUID = field(name("workflow_uuid"), SQLDataType.CLOB);
+    static final Field<String> OUTPUT = field(name("output"), SQLDataType.CLOB);
+    static final Field<String> ERROR = field(name("error"), SQLDataType.CLOB);
+    static final Field<Long> RETENTION_TIMESTAMP = field(name("retention_timestamp"), SQLDataType.BIGINT);
+
+    private WorkflowOutput() {}
+  }
+
+  /** {@code dbos.workflow_events_history}: every value each event had, by the step that set it. */
+  static final class WorkflowEventsHistory {
+    static final Table<Record> TABLE = table(name(SCHEMA, "workflow_events_history"));
+    static final Field<String> WORKFLOW_UUID = field(name("workflow_uuid"), SQLDataType.CLOB);
+    static final Field<Integer> FUNCTION_ID = field(name("function_id"), SQLDataType.INTEGER);
+    static final Field<String> KEY = field(name("key"), SQLDataType.CLOB);
+    static final Field<String> VALUE = field(name("value"), SQLDataType.CLOB);
+    static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
+
+    private WorkflowEventsHistory() {}
+  }
+
+  /** {@code dbos.application_versions}: DBOS's registry of application versions. */
+  static final class ApplicationVersions {
+    static final Table<Record> TABLE = table(name(SCHEMA, "application_versions"));
+    static final Field<String> VERSION_ID = field(name("version_id"), SQLDataType.CLOB);
+    static final Field<String> VERSION_NAME = field(name("version_name"), SQLDataType.CLOB);
+    static final Field<Long> VERSION_TIMESTAMP = field(name("version_timestamp"), SQLDataType.BIGINT);
+    static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
+    static final Field<String> APPLICATION_NAME = field(name("application_name"), SQLDataType.CLOB);
+
+    private ApplicationVersions() {}
+  }
+
+  /** {@code dbos.event_dispatch_kv}: DBOS's state of event receivers. */
+  static final class EventDispatchKv {
+    static final Table<Record> TABLE = table(name(SCHEMA, "event_dispatch_kv"));
+    static final Field<String> SERVICE_NAME = field(name("service_name"), SQLDataType.CLOB);
+    static final Field<String> WORKFLOW_FN_NAME = field(name("workflow_fn_name"), SQLDataType.CLOB);
+    static final Field<String> KEY = field(name("key"), SQLDataType.CLOB);
+    static final Field<String> VALUE = field(name("value"), SQLDataType.CLOB);
+    static final Field<java.math.BigDecimal> UPDATE_SEQ = field(name("update_seq"), SQLDataType.NUMERIC(38, 0));
+    static final Field<java.math.BigDecimal> UPDATE_TIME = field(name("update_time"), SQLDataType.NUMERIC(38, 15));
+
+    private EventDispatchKv() {}
+  }
+
+  /** {@code dbos.queues}: queues declared in the database, as DBOS's tools create them. */
+  static final class Queues {
+    static final Table<Record> TABLE = table(name(SCHEMA, "queues"));
+    static final Field<String> QUEUE_ID = field(name("queue_id"), SQLDataType.CLOB);
+    static final Field<String> NAME = field(name("name"), SQLDataType.CLOB);
+    static final Field<Integer> CONCURRENCY = field(name("concurrency"), SQLDataType.INTEGER);
+    static final Field<Integer> WORKER_CONCURRENCY = field(name("worker_concurrency"), SQLDataType.INTEGER);
+    static final Field<Integer> RATE_LIMIT_MAX = field(name("rate_limit_max"), SQLDataType.INTEGER);
+    static final Field<Double> RATE_LIMIT_PERIOD_SEC = field(name("rate_limit_period_sec"), SQLDataType.DOUBLE);
+    static final Field<Boolean> PRIORITY_ENABLED = field(name("priority_enabled"), SQLDataType.BOOLEAN);
+    static final Field<Boolean> PARTITION_QUEUE = field(name("partition_queue"), SQLDataType.BOOLEAN);
+    static final Field<Double> POLLING_INTERVAL_SEC = field(name("polling_interval_sec"), SQLDataType.DOUBLE);
+    static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
+    static final Field<Long> UPDATED_AT = field(name("updated_at"), SQLDataType.BIGINT);
+    static final Field<String> APPLICATION_NAME = field(name("application_name"), SQLDataType.CLOB);
+    static final Field<Integer> PARTITION_CONCURRENCY = field(name("partition_concurrency"), SQLDataType.INTEGER);
+    static final Field<Integer> PARTITION_WORKER_CONCURRENCY =
+        field(name("partition_worker_concurrency"), SQLDataType.INTEGER);
+    static final Field<Integer> PARTITION_RATE_LIMIT_MAX = field(name("partition_rate_limit_max"), SQLDataType.INTEGER);
+    static final Field<Double> PARTITION_RATE_LIMIT_PERIOD_SEC =
+        field(name("partition_rate_limit_period_sec"), SQLDataType.DOUBLE);
+
+    private Queues() {}
+  }
+
+  /** {@code dbos.workflow_schedules}: schedules declared in the database, as DBOS's tools create them. */
+  static final class WorkflowSchedules {
+    static final Table<Record> TABLE = table(name(SCHEMA, "workflow_schedules"));
+    static final Field<String> SCHEDULE_ID = field(name("schedule_id"), SQLDataType.CLOB);
+    static final Field<String> SCHEDULE_NAME = field(name("schedule_name"), SQLDataType.CLOB);
+    static final Field<String> WORKFLOW_NAME = field(name("workflow_name"), SQLDataType.CLOB);
+    static final Field<String> WORKFLOW_CLASS_NAME = field(name("workflow_class_name"), SQLDataType.CLOB);
+    static final Field<String> SCHEDULE = field(name("schedule"), SQLDataType.CLOB);
+    static final Field<String> STATUS = field(name("status"), SQLDataType.CLOB);
+    static final Field<String> CONTEXT = field(name("context"), SQLDataType.CLOB);
+    static final Field<String> LAST_FIRED_AT = field(name("last_fired_at"), SQLDataType.CLOB);
+    static final Field<Boolean> AUTOMATIC_BACKFILL = field(name("automatic_backfill"), SQLDataType.BOOLEAN);
+    static final Field<String> CRON_TIMEZONE = field(name("cron_timezone"), SQLDataType.CLOB);
+    static final Field<String> QUEUE_NAME = field(name("queue_name"), SQLDataType.CLOB);
+    static final Field<String> APPLICATION_NAME = field(name("application_name"), SQLDataType.CLOB);
+
+    private WorkflowSchedules() {}
   }
 
   /**

@@ -44,6 +44,7 @@ public final class WorkflowForks {
                 return false;
               }
               steps.copy(c, original, fork.workflowId(), startStep);
+              workflows.markForkedFrom(c, original);
               if (oneDatabase) {
                 transactions.copy(c, original, fork.workflowId(), startStep);
               }

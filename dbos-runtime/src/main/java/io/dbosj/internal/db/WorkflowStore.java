@@ -35,10 +35,12 @@ public final class WorkflowStore {
   private final String cancel;
   private final String reassign;
   private final String resume;
+  private final String markForkedFrom;
+  private final boolean payloadTables;
 
   public WorkflowStore(SystemDatabase db) {
     this.db = db;
-    SystemSql.Workflows sql = SystemSql.of(db.isPostgres()).workflows();
+    SystemSql.Workflows sql = db.sql().workflows();
     this.insertPending = sql.insertPending();
     this.insertEnqueued = sql.insertEnqueued();
     this.enqueueNotifies = db.isPostgres();
@@ -50,6 +52,8 @@ public final class WorkflowStore {
     this.cancel = sql.cancel();
     this.reassign = sql.reassign();
     this.resume = sql.resume();
+    this.markForkedFrom = sql.markForkedFrom();
+    this.payloadTables = db.hasPayloadTables();
     this.selectPendingOfExecutor = sql.selectPendingOfExecutor();
     this.countRecoveryAttempt = sql.countRecoveryAttempt();
   }
@@ -130,7 +134,7 @@ public final class WorkflowStore {
     return new CheckpointWrite(
         complete,
         CheckpointWrite.OUTCOME,
-        new Object[] {outcome.name(), output, error, now, workflowId, WorkflowState.PENDING.name()});
+        new Object[] {outcome.name(), output, error, now, now, workflowId, WorkflowState.PENDING.name()});
   }
 
   /** Every {@code PENDING} workflow owned by {@code executorId}, oldest first. */
@@ -201,7 +205,7 @@ public final class WorkflowStore {
     return db.withConnection(
         c ->
             db.dsl(c)
-                .select(WorkflowStatus.ROW_COLUMNS)
+                .select(WorkflowStatus.rowColumns(payloadTables))
                 .from(WorkflowStatus.TABLE)
                 .where(condition)
                 .orderBy(
@@ -222,7 +226,7 @@ public final class WorkflowStore {
    * Returns {@code false} if it had finished already (or does not exist).
    */
   public boolean cancel(String workflowId, long now) {
-    return db.update(cancel, now, workflowId) == 1;
+    return db.update(cancel, now, now, workflowId) == 1;
   }
 
   /**
@@ -234,29 +238,38 @@ public final class WorkflowStore {
     return db.update(resume, queueName, now, workflowId) == 1;
   }
 
+  /** Marks a workflow as the original of a fork, on {@code c}, as DBOS's fork does. */
+  void markForkedFrom(Connection c, String workflowId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(markForkedFrom)) {
+      Jdbc.bind(s, workflowId);
+      s.executeUpdate();
+    }
+  }
+
   /** Gives up on a {@code PENDING} workflow that failed recovery too often. */
   public boolean markRecoveryExceeded(String workflowId, long now) {
     return complete(workflowId, WorkflowState.MAX_RECOVERY_ATTEMPTS_EXCEEDED, null, null, now);
   }
 
+  /** A row of {@code WorkflowStatus.ROW_COLUMNS}' (or {@code rowColumns}') shape, by position. */
   private static StatusRow readRecord(org.jooq.Record r) {
     return new StatusRow(
-        r.get(WorkflowStatus.WORKFLOW_UUID),
-        r.get(WorkflowStatus.STATUS),
-        r.get(WorkflowStatus.NAME),
-        r.get(WorkflowStatus.CLASS_NAME),
-        r.get(WorkflowStatus.CONFIG_NAME),
-        r.get(WorkflowStatus.INPUTS),
-        r.get(WorkflowStatus.OUTPUT),
-        r.get(WorkflowStatus.ERROR),
-        r.get(WorkflowStatus.EXECUTOR_ID),
-        r.get(WorkflowStatus.APPLICATION_VERSION),
-        r.get(WorkflowStatus.QUEUE_NAME),
-        r.get(WorkflowStatus.RECOVERY_ATTEMPTS),
-        r.get(WorkflowStatus.CREATED_AT),
-        r.get(WorkflowStatus.UPDATED_AT),
-        r.get(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS),
-        r.get(WorkflowStatus.WORKFLOW_TIMEOUT_MS));
+        r.get(0, String.class),
+        r.get(1, String.class),
+        r.get(2, String.class),
+        r.get(3, String.class),
+        r.get(4, String.class),
+        r.get(5, String.class),
+        r.get(6, String.class),
+        r.get(7, String.class),
+        r.get(8, String.class),
+        r.get(9, String.class),
+        r.get(10, String.class),
+        r.get(11, Long.class) == null ? 0L : r.get(11, Long.class),
+        r.get(12, Long.class),
+        r.get(13, Long.class),
+        r.get(14, Long.class),
+        r.get(15, Long.class));
   }
 
   static StatusRow readRow(ResultSet rs) throws SQLException {

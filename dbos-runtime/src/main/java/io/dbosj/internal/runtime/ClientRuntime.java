@@ -37,11 +37,16 @@ public final class ClientRuntime implements AutoCloseable {
     this.json = json;
   }
 
-  /** Connects to the existing system database at {@code url} and makes sure its tables exist. */
+  /**
+   * Connects to the existing system database at {@code url}, checking (never changing) DBOS's
+   * layout there; only io.dbosj's own {@code transaction_outputs}, which DBOS's tools never read,
+   * is created if missing, as the client's step listings and forks read it.
+   */
   public static ClientRuntime connect(String url) {
     SystemDatabase db = SystemDatabase.openExisting(DatabaseUrl.parse(url), "dbos-client");
     try {
-      SchemaMigrations.migrate(db, true);
+      SchemaMigrations.check(db);
+      TransactionOutputStore.createTable(db);
       JsonCodec json = new JsonCodec();
       WorkflowStore workflows = new WorkflowStore(db);
       StepStore steps = new StepStore(db);

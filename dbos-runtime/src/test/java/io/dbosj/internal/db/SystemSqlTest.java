@@ -20,7 +20,8 @@ class SystemSqlTest {
 
   @Test
   void renderedSqlIsWhatJooqRenders() throws IOException {
-    String expected = source(SystemSqlRendering.render(true), SystemSqlRendering.render(false));
+    String expected =
+        source(SystemSqlRendering.render(true), SystemSqlRendering.render(false), SystemSqlRendering.render(true, false));
     if (Boolean.getBoolean("dbosj.renderSql")) {
       Files.writeString(SOURCE, expected, StandardCharsets.UTF_8);
     }
@@ -30,11 +31,12 @@ class SystemSqlTest {
         .isEqualTo(expected);
     assertThat(SystemSql.of(true)).isEqualTo(SystemSqlRendering.render(true));
     assertThat(SystemSql.of(false)).isEqualTo(SystemSqlRendering.render(false));
+    assertThat(SystemSql.of(true, false)).isEqualTo(SystemSqlRendering.render(true, false));
     assertThat(WorkflowStore.ROW_WIDTH).isEqualTo(SystemTables.WorkflowStatus.ROW_COLUMNS.size());
   }
 
   /** The Java source of {@link RenderedSql} holding these statements. */
-  static String source(SystemSql postgres, SystemSql sqlite) {
+  static String source(SystemSql postgres, SystemSql sqlite, SystemSql postgresWithoutPayloadTables) {
     StringBuilder java = new StringBuilder();
     java.append("package io.dbosj.internal.db;\n\n")
         .append("import java.util.List;\n\n")
@@ -48,6 +50,8 @@ class SystemSqlTest {
     value(java, postgres, 6);
     java.append(";\n\n  static final SystemSql SQLITE =\n      ");
     value(java, sqlite, 6);
+    java.append(";\n\n  static final SystemSql POSTGRES_WITHOUT_PAYLOAD_TABLES =\n      ");
+    value(java, postgresWithoutPayloadTables, 6);
     return java.append(";\n}\n").toString();
   }
 

@@ -1,0 +1,91 @@
+package io.dbosj.internal.db;
+
+import io.dbosj.internal.db.SystemTables.OperationOutputs;
+import io.dbosj.internal.db.SystemTables.WorkflowStatus;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.Field;
+import org.jooq.Table;
+
+/**
+ * The system tables and columns a database has, as far as io.dbosj cares: whether every one its
+ * statements use is there, and whether DBOS TS's payload tables ({@code workflow_input}, {@code
+ * workflow_output}) are, which decides how inputs and outcomes are read ({@link SystemSql#of(boolean,
+ * boolean)}). Probed once at open, for a database DBOS made at another version than TS 5.3's.
+ */
+record SchemaLayout(boolean payloadTables, List<String> missing) {
+  /** DBOS TS 5.3's layout, which io.dbosj creates: everything there. */
+  static final SchemaLayout DBOS_TS = new SchemaLayout(true, List.of());
+
+  /** What a database has, from {@code selectColumns}' (table, column) rows. */
+  static SchemaLayout probe(Connection c, String selectColumns) throws SQLException {
+    Map<String, Set<String>> columns = new HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(selectColumns)) {
+      while (rs.next()) {
+        columns.computeIfAbsent(rs.getString(1), t -> new HashSet<>()).add(rs.getString(2));
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    required().forEach(
+        (table, fields) -> {
+          Set<String> present = columns.get(table.getName());
+          if (present == null) {
+            missing.add("table " + table.getName());
+            return;
+          }
+          for (Field<?> field : fields) {
+            if (!present.contains(field.getName())) {
+              missing.add(table.getName() + "." + field.getName());
+            }
+          }
+        });
+    boolean payloadTables =
+        columns.containsKey(SystemTables.WorkflowInput.TABLE.getName())
+            && columns.containsKey(SystemTables.WorkflowOutput.TABLE.getName());
+    return new SchemaLayout(payloadTables, List.copyOf(missing));
+  }
+
+  /** Every column io.dbosj's statements read or write, by table. */
+  private static Map<Table<?>, List<Field<?>>> required() {
+    Map<Table<?>, List<Field<?>>> required = new java.util.LinkedHashMap<>();
+    List<Field<?>> status = new ArrayList<>(WorkflowStatus.ROW_COLUMNS);
+    status.addAll(WorkflowStatus.NEW_ROW_COLUMNS);
+    status.addAll(
+        List.of(
+            WorkflowStatus.SERIALIZATION,
+            WorkflowStatus.PRIORITY,
+            WorkflowStatus.OWNER_XID,
+            WorkflowStatus.COMPLETED_AT,
+            WorkflowStatus.WAS_FORKED_FROM));
+    required.put(WorkflowStatus.TABLE, status);
+    required.put(OperationOutputs.TABLE, OperationOutputs.RECORD_COLUMNS);
+    required.put(
+        SystemTables.Notifications.TABLE,
+        List.of(
+            SystemTables.Notifications.DESTINATION_UUID,
+            SystemTables.Notifications.TOPIC,
+            SystemTables.Notifications.MESSAGE,
+            SystemTables.Notifications.MESSAGE_UUID,
+            SystemTables.Notifications.CREATED_AT_EPOCH_MS));
+    required.put(
+        SystemTables.WorkflowEvents.TABLE,
+        List.of(SystemTables.WorkflowEvents.WORKFLOW_UUID, SystemTables.WorkflowEvents.KEY, SystemTables.WorkflowEvents.VALUE));
+    required.put(
+        SystemTables.Streams.TABLE,
+        List.of(
+            SystemTables.Streams.WORKFLOW_UUID,
+            SystemTables.Streams.KEY,
+            SystemTables.Streams.VALUE,
+            SystemTables.Streams.OFFSET));
+    return required;
+  }
+}
