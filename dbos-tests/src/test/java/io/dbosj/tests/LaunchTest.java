@@ -48,8 +48,12 @@ class LaunchTest {
     try (DBOS dbos = db.builder().build()) {
       dbos.launch();
     }
-    assertThat(db.value("SELECT MAX(version) FROM " + db.table("dbos_migrations"))).isEqualTo("1");
-    for (String table : new String[] {"workflow_status", "operation_outputs", "notifications", "workflow_events", "streams"}) {
+    assertThat(db.rows("SELECT version FROM " + db.table("dbos_migrations"))).containsExactly(List.of("123"));
+    for (String table :
+        new String[] {
+            "workflow_status", "operation_outputs", "notifications", "workflow_events", "streams", "workflow_input",
+            "workflow_output", "workflow_events_history", "application_versions", "event_dispatch_kv", "queues",
+            "workflow_schedules"}) {
       assertThat(db.value("SELECT COUNT(*) FROM " + db.table(table))).isEqualTo("0");
     }
   }
@@ -78,23 +82,37 @@ class LaunchTest {
       engines.forEach(DBOS::close);
       threads.shutdownNow();
     }
-    assertThat(db.rows("SELECT version FROM " + db.table("dbos_migrations"))).containsExactly(List.of("1"));
+    assertThat(db.rows("SELECT version FROM " + db.table("dbos_migrations"))).containsExactly(List.of("123"));
   }
 
   @BothDatabases
-  void aDatabaseAtANewerSchemaVersionIsRefusedAndLeftAsItIs(TestDatabase db) throws Exception {
+  void aDatabaseAtANewerSchemaVersionWithEveryColumnWeUseIsAcceptedAndLeftAsItIs(TestDatabase db) throws Exception {
     try (DBOS dbos = db.builder().build()) {
       dbos.launch();
     }
-    db.update("INSERT INTO " + db.table("dbos_migrations") + " (version) VALUES (99)");
+    db.update("UPDATE " + db.table("dbos_migrations") + " SET version = 124");
+
+    try (DBOS dbos = db.builder().build()) {
+      dbos.launch();
+    }
+    assertThat(db.rows("SELECT version FROM " + db.table("dbos_migrations"))).containsExactly(List.of("124"));
+  }
+
+  @BothDatabases
+  void aDatabaseAtANewerSchemaVersionLackingAColumnWeUseIsRefusedNamingItAndLeftAsItIs(TestDatabase db)
+      throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      dbos.launch();
+    }
+    db.update("UPDATE " + db.table("dbos_migrations") + " SET version = 124");
+    db.update("ALTER TABLE " + db.table("workflow_status") + " DROP COLUMN owner_xid");
 
     try (DBOS dbos = db.builder().build()) {
       assertThatThrownBy(dbos::launch)
           .isInstanceOf(DbosException.class)
-          .hasMessageContaining("schema version 99")
-          .hasMessageContaining("upgrade io.dbosj");
+          .hasMessageContaining("schema version 124")
+          .hasMessageContaining("lacks workflow_status.owner_xid");
     }
-    assertThat(db.rows("SELECT version FROM " + db.table("dbos_migrations") + " ORDER BY version"))
-        .containsExactly(List.of("1"), List.of("99"));
+    assertThat(db.rows("SELECT version FROM " + db.table("dbos_migrations"))).containsExactly(List.of("124"));
   }
 }

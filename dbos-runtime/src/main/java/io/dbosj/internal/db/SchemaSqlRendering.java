@@ -296,7 +296,7 @@ final class SchemaSqlRendering {
                       .primaryKey(EventDispatchKv.SERVICE_NAME, EventDispatchKv.WORKFLOW_FN_NAME, EventDispatchKv.KEY)));
       queries.add(
           dsl.createTableIfNotExists(Queues.TABLE)
-              .column(Queues.QUEUE_ID, SQLDataType.CLOB.nullable(false).defaultValue(randomUuid()))
+              .column(Queues.QUEUE_ID, SQLDataType.CLOB.nullable(false).defaultValue(randomUuidText()))
               .column(Queues.NAME, SQLDataType.CLOB.nullable(false))
               .column(Queues.CONCURRENCY, SQLDataType.INTEGER)
               .column(Queues.WORKER_CONCURRENCY, SQLDataType.INTEGER)
@@ -552,6 +552,11 @@ final class SchemaSqlRendering {
                   + " || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)"
                   + " || '-' || lower(hex(randomblob(6))))",
           String.class);
+    }
+
+    /** {@link #randomUuid()}, as DBOS spells it for {@code queues}: cast to text. */
+    private Field<String> randomUuidText() {
+      return postgres ? field("gen_random_uuid()::text", String.class) : randomUuid();
     }
 
     private DataType<Boolean> falseByDefault() {

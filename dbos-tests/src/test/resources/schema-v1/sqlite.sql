@@ -1,0 +1,23 @@
+-- io.dbosj's system schema version 1 with two workflows, written by main at c7f857f (as postgres.sql) and dumped with sqlite3 .dump; executor rows left out
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE dbos_migrations (version int8 not null, primary key (version));
+INSERT INTO dbos_migrations VALUES(1);
+CREATE TABLE workflow_status (workflow_uuid clob not null, status clob, name clob, authenticated_user clob, assumed_role clob, authenticated_roles clob, request clob, output clob, error clob, executor_id clob, created_at int8 not null, updated_at int8 not null, application_version clob, application_id clob, class_name varchar(255), config_name varchar(255), recovery_attempts int8 not null default (0), queue_name clob, workflow_timeout_ms int8, workflow_deadline_epoch_ms int8, inputs clob, started_at_epoch_ms int8, deduplication_id clob, priority int not null default (0), queue_partition_key clob, forked_from clob, parent_workflow_id clob, serialization clob, constraint workflow_status_pkey primary key (workflow_uuid), constraint uq_workflow_status_queue_name_dedup_id unique (queue_name, deduplication_id));
+INSERT INTO workflow_status VALUES('v1-done','SUCCESS','placeOrder',NULL,NULL,NULL,NULL,'"reserved-kiwi/3/v1-done"',NULL,'v1-executor',1796178711137,1796178711162,'eb9f31614c2d3362e8230eda9be8ca00',NULL,'io.dbosj.tests.fixtures.Orders','',1,NULL,NULL,NULL,'["kiwi",3]',1796178711137,NULL,0,NULL,NULL,NULL,'json');
+INSERT INTO workflow_status VALUES('v1-pending','PENDING','gatedOrder',NULL,NULL,NULL,NULL,NULL,NULL,'v1-executor',1796178711183,1796178711183,'eb9f31614c2d3362e8230eda9be8ca00',NULL,'io.dbosj.tests.fixtures.Orders','',1,NULL,NULL,NULL,'["fig"]',1796178711183,NULL,0,NULL,NULL,NULL,'json');
+CREATE TABLE operation_outputs (workflow_uuid clob not null, function_id int not null, function_name clob not null default (''), output clob, error clob, child_workflow_id clob, started_at_epoch_ms int8, completed_at_epoch_ms int8, serialization clob, constraint operation_outputs_pkey primary key (workflow_uuid, function_id), constraint operation_outputs_workflow_uuid_fkey foreign key (workflow_uuid) references workflow_status (workflow_uuid) on delete cascade on update cascade);
+INSERT INTO operation_outputs VALUES('v1-done',0,'reserve','"reserved-kiwi"',NULL,NULL,1796178711152,1796178711153,'json');
+INSERT INTO operation_outputs VALUES('v1-done',1,'charge','3',NULL,NULL,1796178711157,1796178711158,'json');
+INSERT INTO operation_outputs VALUES('v1-done',2,'ship',NULL,NULL,NULL,1796178711160,1796178711160,'json');
+INSERT INTO operation_outputs VALUES('v1-pending',0,'reserve','"reserved-fig"',NULL,NULL,1796178711186,1796178711186,'json');
+CREATE TABLE notifications (destination_uuid clob not null, topic clob, message clob not null, created_at_epoch_ms int8 not null, message_uuid clob not null, serialization clob, constraint notifications_pkey primary key (message_uuid), constraint notifications_destination_uuid_fkey foreign key (destination_uuid) references workflow_status (workflow_uuid) on delete cascade on update cascade);
+CREATE TABLE workflow_events (workflow_uuid clob not null, "key" clob not null, value clob not null, serialization clob, constraint workflow_events_pkey primary key (workflow_uuid, "key"), constraint workflow_events_workflow_uuid_fkey foreign key (workflow_uuid) references workflow_status (workflow_uuid) on delete cascade on update cascade);
+CREATE TABLE streams (workflow_uuid clob not null, "key" clob not null, value clob not null, "offset" int not null, function_id int not null default (0), serialization clob, constraint streams_pkey primary key (workflow_uuid, "key", "offset"), constraint streams_workflow_uuid_fkey foreign key (workflow_uuid) references workflow_status (workflow_uuid) on delete cascade on update cascade);
+CREATE TABLE transaction_outputs (workflow_uuid clob not null, function_id int not null, output clob, error clob, txn_id clob, txn_snapshot clob, executor_id clob, function_name clob not null default (''), created_at int8 not null, constraint transaction_outputs_pkey primary key (workflow_uuid, function_id));
+CREATE TABLE dbosj_executors (executor_id clob not null, instance_id clob not null, host clob, pid int8, application_version clob, started_at int8 not null, heartbeat_at int8 not null, stopped_at int8, taken_over_by clob, taken_over_at int8, constraint dbosj_executors_pkey primary key (executor_id));
+CREATE INDEX workflow_status_created_at_index on workflow_status(created_at);
+CREATE INDEX workflow_status_executor_id_index on workflow_status(executor_id);
+CREATE INDEX workflow_status_status_index on workflow_status(status);
+CREATE INDEX idx_workflow_topic on notifications(destination_uuid, topic);
+COMMIT;
