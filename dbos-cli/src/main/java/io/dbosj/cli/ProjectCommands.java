@@ -105,6 +105,8 @@ final class ProjectCommands {
       }
       try (SystemDatabase db = SystemDatabase.open(config.systemDatabase(), "dbos-reset")) {
         SchemaMigrations.reset(db);
+        // empty, not gone: the read-only commands and clients that follow find a schema to read
+        SchemaMigrations.migrate(db);
       }
       spec.commandLine().getOut().println("Reset " + config.systemDatabase());
       return 0;

@@ -59,6 +59,9 @@ class QueueTest {
 
   @BothDatabases
   void onPostgresAnEnqueueNotifiesTheQueueRunnersOfEveryProcessWhenItCommits(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      dbos.launch(); // the client creates no schema
+    }
     try (Connection listener = db.connect()) {
       boolean postgres = db.kind() == TestDatabase.Kind.POSTGRES;
       if (postgres) {
