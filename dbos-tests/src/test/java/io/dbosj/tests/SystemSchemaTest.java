@@ -157,6 +157,65 @@ class SystemSchemaTest {
     assertThat(db.rows("SELECT version FROM dbos.dbos_migrations")).containsExactly(List.of("41"));
   }
 
+  @BothDatabases
+  void inputsAndOutcomesDbosTsWroteIntoItsPayloadTablesAreReadFromThere(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      dbos.launch();
+    }
+    try (DBOSClient client = DBOSClient.connect(db.url())) {
+      client.enqueue("orders", Orders.class.getName(), "placeOrder", StartOptions.id("ts-enqueued"), "plum", 7);
+    }
+    // where DBOS TS's client puts a workflow's inputs: workflow_input alone
+    db.update(
+        "INSERT INTO " + db.table("workflow_input") + " (workflow_uuid, inputs) SELECT workflow_uuid, inputs FROM "
+            + db.table("workflow_status") + " WHERE workflow_uuid = 'ts-enqueued'");
+    db.update("UPDATE " + db.table("workflow_status") + " SET inputs = NULL WHERE workflow_uuid = 'ts-enqueued'");
+
+    Queue queue = Queue.of("orders");
+    try (DBOS dbos = db.builder().build()) {
+      new OrdersDurable(dbos, new Journal());
+      dbos.register(queue);
+      dbos.launch();
+      assertThat(dbos.retrieveWorkflow("ts-enqueued", String.class).getResult()).isEqualTo("reserved-plum/7/ts-enqueued");
+      // and an outcome DBOS TS recorded in workflow_output is the one read
+      db.update(
+          "INSERT INTO " + db.table("workflow_output") + " (workflow_uuid, output) VALUES ('ts-enqueued', '\"from-workflow-output\"')");
+      assertThat(dbos.retrieveWorkflow("ts-enqueued", String.class).getResult()).isEqualTo("from-workflow-output");
+    }
+  }
+
+  @BothDatabases
+  void dbosTsSqlFunctionsEnqueueAndSendAsDbosTsDoes(TestDatabase db) throws Exception {
+    assumeTrue(db.kind() == TestDatabase.Kind.POSTGRES, "SQLite has no SQL functions");
+    try (DBOS dbos = db.builder().build()) {
+      dbos.launch();
+    }
+    assertThat(
+            db.value(
+                "SELECT dbos.enqueue_workflow('placeOrder', 'orders', ARRAY['\"kiwi\"', '3']::json[],"
+                    + " class_name => 'io.dbosj.tests.fixtures.Orders', workflow_id => 'by-sql')"))
+        .isEqualTo("by-sql");
+    assertThat(db.rows("SELECT status, name, queue_name, serialization, inputs IS NULL, owner_xid IS NOT NULL FROM dbos.workflow_status"))
+        .containsExactly(List.of("ENQUEUED", "placeOrder", "orders", "portable_json", "t", "t"));
+    assertThat(db.value("SELECT inputs FROM dbos.workflow_input WHERE workflow_uuid = 'by-sql'"))
+        .isEqualTo("{\"positionalArgs\" : [\"kiwi\",3], \"namedArgs\" : {}}");
+    assertThatThrownBy(() -> db.value("SELECT dbos.enqueue_workflow('', 'orders')")).hasMessageContaining("Workflow name cannot be null or empty");
+
+    try (java.sql.Connection listener = db.connect()) {
+      try (java.sql.Statement s = listener.createStatement()) {
+        s.execute("LISTEN dbos_notifications_channel");
+      }
+      db.value("SELECT dbos.send_message('by-sql', '{\"hello\": 1}'::json, 'greeting')::text");
+      org.postgresql.PGNotification[] woken =
+          listener.unwrap(org.postgresql.PGConnection.class).getNotifications(10_000);
+      assertThat(woken).isNotNull().extracting(org.postgresql.PGNotification::getParameter).contains("by-sql::greeting");
+    }
+    assertThat(db.rows("SELECT topic, message, serialization, consumed, message_uuid IS NOT NULL FROM dbos.notifications"))
+        .containsExactly(List.of("greeting", "{\"hello\": 1}", "portable_json", "f", "t"));
+    assertThatThrownBy(() -> db.value("SELECT dbos.send_message('nobody', '1'::json)::text"))
+        .hasMessageContaining("DBOS non-existent workflow");
+  }
+
   /** A workflow runs, a client lists, cancels, resumes and forks: the writes and reads DBOS's layouts must take. */
   private static void runsAndManagesWorkflows(TestDatabase db) throws Exception {
     Journal journal = new Journal();

@@ -34,7 +34,7 @@ class TutorialFolderIT {
     assertThat(migrated.exit()).as(migrated.output()).isZero();
     assertThat(migrated.output())
         .contains("Applied 1 migration(s) to jdbc:sqlite:tutorial.sqlite")
-        .contains("dbos migrate: system database sqlite:///tutorial.sqlite is at schema version 1")
+        .contains("dbos migrate: system database sqlite:///tutorial.sqlite is at schema version 123")
         .doesNotContain("restricted method")
         .doesNotContain("Exception");
     assertThat(tables(folder.resolve("tutorial.sqlite")))
