@@ -86,6 +86,21 @@ class AdminApiShapesTest {
   }
 
   @BothDatabases
+  void inputsRecordedInDbosPortableFormShowAsTheirArgumentList(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().adminServer(true).adminPort(0).build()) {
+      OrdersDurable orders = new OrdersDurable(dbos, new Journal());
+      dbos.launch();
+      orders.start(StartOptions.id("portable")).placeOrder("fig", 4).getResult();
+      db.update(
+          "UPDATE " + db.table("workflow_status") + " SET inputs = ? WHERE workflow_uuid = 'portable'",
+          "{\"positionalArgs\":[\"fig\",4],\"namedArgs\":{}}");
+      AdminHttp admin = new AdminHttp(dbos);
+
+      assertThat(admin.ok(admin.get("/workflows/portable")).get("Input").asString()).isEqualTo("[\"fig\",4]");
+    }
+  }
+
+  @BothDatabases
   void stepsAreDbosStepOutputWithTheRecordedJsonText(TestDatabase db) throws Exception {
     try (DBOS dbos = db.builder().adminServer(true).adminPort(0).build()) {
       OrdersDurable orders = new OrdersDurable(dbos, new Journal());
