@@ -47,7 +47,7 @@ public final class DispatchedCalls {
     }
     Object[] args;
     try {
-      args = json.decodeArguments(entry.method(), row.inputs());
+      args = json.decodeArguments(entry.method(), row.serialization(), row.inputs());
     } catch (RuntimeException e) {
       throw new UndecodableInputs(
           "the recorded inputs of workflow " + row.workflowId() + " do not fit " + entry.method() + ": "
