@@ -55,6 +55,23 @@ final class JacksonTypeIds {
     return typed;
   }
 
+  /**
+   * Whether {@code node} carries Jackson's type ids at its top: an object with {@code @class}, or
+   * an array {@code ["[L...;", [...]]} (the Java array DBOS Java records inputs as).
+   */
+  static boolean looksTyped(JsonNode node) {
+    return node.isObject() ? node.has(CLASS_PROPERTY) : isTypedArray(node);
+  }
+
+  /** Whether {@code node} is a Java array with its type id: {@code ["[Ljava.lang.Object;", [...]]}. */
+  static boolean isTypedArray(JsonNode node) {
+    return node.isArray()
+        && node.size() == 2
+        && node.get(0).isString()
+        && node.get(0).asString().startsWith("[")
+        && node.get(1).isArray();
+  }
+
   private static String brief(JsonNode node) {
     String text = node.toString();
     return text.length() > 120 ? text.substring(0, 120) + "..." : text;

@@ -20,16 +20,15 @@ final class RecordedJson {
    * @throws tools.jackson.core.JacksonException if the text is not JSON
    */
   static JsonNode plain(JsonMapper mapper, String serialization, String text) {
-    JsonNode tree = mapper.readTree(text);
+    return plain(mapper.readTree(text), serialization);
+  }
+
+  private static JsonNode plain(JsonNode tree, String serialization) {
     if (serialization == null) {
       if (SuperJson.isBranded(tree)) {
         return SuperJson.plain(tree);
       }
-      try {
-        return JacksonTypeIds.strip(tree);
-      } catch (IllegalArgumentException notTyped) {
-        return tree;
-      }
+      return JacksonTypeIds.looksTyped(tree) ? JacksonTypeIds.strip(tree) : tree;
     }
     return switch (serialization) {
       case Serialization.PORTABLE_JSON, Serialization.LEGACY_JSON -> tree;
@@ -52,7 +51,12 @@ final class RecordedJson {
    * @throws IllegalArgumentException if they are not there, or named arguments are
    */
   static JsonNode positionalArgs(JsonMapper mapper, String serialization, String text) {
-    JsonNode inputs = plain(mapper, serialization, text);
+    JsonNode tree = mapper.readTree(text);
+    if (Serialization.JAVA_JACKSON.equals(serialization) && !JacksonTypeIds.isTypedArray(tree)) {
+      throw new IllegalArgumentException(
+          "DBOS Java records inputs as a typed array [\"[Ljava.lang.Object;\", [...]], found " + brief(tree));
+    }
+    JsonNode inputs = plain(tree, serialization);
     boolean wrapped =
         Serialization.PORTABLE_JSON.equals(serialization) || (serialization == null && inputs.isObject());
     if (wrapped) {
