@@ -218,6 +218,27 @@ public final class WorkflowStore {
                 .fetch(WorkflowStore::readRecord));
   }
 
+  /**
+   * Records again, as {@code portable_json}, the inputs of a workflow that another SDK enqueued
+   * in its own format ({@code fromSerialization}), before it runs: the row's one {@code
+   * serialization} column then names the format of the output and error this project writes
+   * too, so DBOS's readers decode them. Not a hot path: only such rows are rewritten. Returns
+   * {@code false} if the row's format changed meanwhile (another process adopted it).
+   */
+  public boolean adoptInputs(String workflowId, String fromSerialization, String portableInputs, long now) {
+    return db.withConnection(
+            c ->
+                db.dsl(c)
+                    .update(WorkflowStatus.TABLE)
+                    .set(WorkflowStatus.INPUTS, portableInputs)
+                    .set(WorkflowStatus.SERIALIZATION, io.dbosj.internal.serde.JsonCodec.FORMAT)
+                    .set(WorkflowStatus.UPDATED_AT, now)
+                    .where(WorkflowStatus.WORKFLOW_UUID.eq(workflowId))
+                    .and(WorkflowStatus.SERIALIZATION.isNotDistinctFrom(fromSerialization))
+                    .execute())
+        == 1;
+  }
+
   /** Moves a {@code PENDING} workflow from one executor to another; {@code false} if it moved on. */
   public boolean reassign(String workflowId, String from, String to) {
     return db.update(reassign, to, System.currentTimeMillis(), workflowId, from) == 1;

@@ -105,8 +105,8 @@ public final class JsonCodec {
    * Reads back recorded inputs as the declared parameter types of {@code method}: inputs this
    * project wrote, and those DBOS's clients enqueue, in the format {@code serialization} names.
    *
-   * @throws IllegalArgumentException or {@link JacksonException}, saying what does not fit, if
-   *     they do not decode as those types
+   * @throws IllegalArgumentException saying what does not fit, if they do not decode as those types
+   * @throws JacksonException if they are not JSON
    */
   public Object[] decodeArguments(DurableMethod<?> method, String serialization, String json) {
     List<DurableMethod.Param> params = method.params();
@@ -130,7 +130,16 @@ public final class JsonCodec {
     }
     Object[] args = new Object[params.size()];
     for (int i = 0; i < args.length; i++) {
-      args[i] = mapper().treeToValue(array.get(i), javaType(params.get(i).type().type()));
+      DurableMethod.Param param = params.get(i);
+      try {
+        args[i] = mapper().treeToValue(array.get(i), javaType(param.type().type()));
+      } catch (JacksonException e) {
+        throw new IllegalArgumentException(
+            "argument '" + param.name() + "' of " + method.name() + " (declared " + param.type()
+                + ") cannot be read from its recorded inputs (serialization " + quoted(serialization) + "): "
+                + e.getOriginalMessage(),
+            e);
+      }
     }
     return args;
   }
