@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbosj.DBOS;
 import io.dbosj.Queue;
+import io.dbosj.tests.fixtures.Failures;
+import io.dbosj.tests.fixtures.FailuresDurable;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.Orders;
 import io.dbosj.tests.fixtures.OrdersDurable;
@@ -20,6 +22,7 @@ import java.util.List;
  */
 class DbosEnqueuedWorkflowsTest {
   private static final String ORDERS = Orders.class.getName();
+  private static final String FAILURES = Failures.class.getName();
 
   @BothDatabases
   void aWorkflowDbosTypeScriptEnqueuedRunsAndRecordsAPortableResult(TestDatabase db) throws Exception {
@@ -33,6 +36,24 @@ class DbosEnqueuedWorkflowsTest {
       assertThat(column(db, "serialization", "ts-1")).isEqualTo("portable_json");
       assertThat(stepSerializations(db, "ts-1")).containsOnly("portable_json").hasSize(3);
       assertThat(dbos.<String>retrieveWorkflow("ts-1").getResult()).isEqualTo("reserved-melon/12/ts-1");
+    }
+  }
+
+  @BothDatabases
+  void aWorkflowDbosTypeScriptEnqueuedThatFailsRecordsAPortableErrorDbosReadersUnderstand(TestDatabase db)
+      throws Exception {
+    try (DBOS dbos = launched(db)) {
+      enqueue(db, "ts-declined", FAILURES, "declined", "{\"positionalArgs\" : [], \"namedArgs\" : {}}", "portable_json");
+
+      awaitEnded(db, "ts-declined");
+      assertThat(db.status("ts-declined")).isEqualTo("ERROR");
+      assertThat(column(db, "error", "ts-declined"))
+          .startsWith(
+              "{\"name\":\"PaymentDeclined\",\"message\":\"card declined for 42\",\"code\":null,\"data\":null,"
+                  + "\"className\":\"" + Failures.PaymentDeclined.class.getName() + "\",\"stack\":[{");
+      assertThat(column(db, "serialization", "ts-declined")).isEqualTo("portable_json");
+      assertThat(dbos.retrieveWorkflow("ts-declined").getStatus().error().className())
+          .isEqualTo(Failures.PaymentDeclined.class.getName());
     }
   }
 
@@ -87,12 +108,19 @@ class DbosEnqueuedWorkflowsTest {
     dbos.register(Queue.of("dbos-java"));
     dbos.register(Queue.of("dbos-ts"));
     new OrdersDurable(dbos, new Journal());
+    new FailuresDurable(dbos, new Journal(), 0);
     dbos.launch();
     return dbos;
   }
 
   /** An {@code ENQUEUED} row as DBOS's enqueue writes it: no executor, no app version, its own serialization. */
   private static void enqueue(TestDatabase db, String id, String name, String inputs, String serialization)
+      throws Exception {
+    enqueue(db, id, ORDERS, name, inputs, serialization);
+  }
+
+  private static void enqueue(
+      TestDatabase db, String id, String className, String name, String inputs, String serialization)
       throws Exception {
     long now = System.currentTimeMillis();
     String queue = serialization.equals("java_jackson") ? "dbos-java" : "dbos-ts";
@@ -101,7 +129,7 @@ class DbosEnqueuedWorkflowsTest {
             + " (workflow_uuid, status, name, class_name, config_name, queue_name, inputs, created_at, updated_at,"
             + " recovery_attempts, priority, serialization)"
             + " VALUES (?, 'ENQUEUED', ?, ?, NULL, ?, ?, ?, ?, 0, 0, ?)",
-        id, name, ORDERS, queue, inputs, now, now, serialization);
+        id, name, className, queue, inputs, now, now, serialization);
   }
 
   private static void awaitEnded(TestDatabase db, String id) throws Exception {

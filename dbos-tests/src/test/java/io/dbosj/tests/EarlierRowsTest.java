@@ -40,6 +40,29 @@ class EarlierRowsTest {
   }
 
   @BothDatabases
+  void aForkOfAWorkflowRecordedInJsonKeepsItsFormatAndRuns(TestDatabase db) throws Exception {
+    initialize(db);
+    pending(db, "v1-done", "[\"fig\",7]");
+    db.update("UPDATE " + db.table("workflow_status") + " SET status = 'SUCCESS', output = ? WHERE workflow_uuid = ?",
+        "\"reserved-fig/7/v1-done\"", "v1-done");
+    step(db, "v1-done", 0, "reserve", "\"reserved-fig\"", null);
+
+    try (DBOS dbos = db.builder().build()) {
+      new OrdersDurable(dbos, new Journal());
+      dbos.launch();
+
+      assertThat(dbos.<String>forkWorkflow("v1-done", 1, io.dbosj.StartOptions.id("v1-fork")).getResult())
+          .isEqualTo("reserved-fig/7/v1-fork");
+    }
+    assertThat(db.rows("SELECT inputs, serialization FROM " + db.table("workflow_status") + " WHERE workflow_uuid = ?", "v1-fork"))
+        .containsExactly(java.util.List.of("[\"fig\",7]", "json"));
+    assertThat(db.value("SELECT serialization FROM " + db.table("operation_outputs")
+            + " WHERE workflow_uuid = 'v1-fork' AND function_id = 0"))
+        .as("the copied step keeps its own")
+        .isEqualTo("json");
+  }
+
+  @BothDatabases
   void anErrorRecordedInJsonIsRethrownAsItsOwnType(TestDatabase db) throws Exception {
     initialize(db);
     pending(db, "v1-refused", "[\"pear\",3]");
