@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -68,7 +69,7 @@ final class SuperJson {
       ((ObjectNode) node).set(step, replaced(node.get(step), path, depth + 1));
     } else if (node.isArray() && isIndex(step) && Integer.parseInt(step) < node.size()) {
       int index = Integer.parseInt(step);
-      ((tools.jackson.databind.node.ArrayNode) node).set(index, replaced(node.get(index), path, depth + 1));
+      ((ArrayNode) node).set(index, replaced(node.get(index), path, depth + 1));
     }
     return node;
   }
