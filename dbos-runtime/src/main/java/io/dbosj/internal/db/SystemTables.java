@@ -92,7 +92,8 @@ final class SystemTables {
             CREATED_AT,
             UPDATED_AT,
             WORKFLOW_DEADLINE_EPOCH_MS,
-            WORKFLOW_TIMEOUT_MS);
+            WORKFLOW_TIMEOUT_MS,
+            SERIALIZATION);
 
     /**
      * {@link #ROW_COLUMNS}, reading inputs, output and error from DBOS TS's payload tables where
@@ -140,7 +141,8 @@ final class SystemTables {
             PRIORITY,
             FORKED_FROM,
             WORKFLOW_TIMEOUT_MS,
-            WORKFLOW_DEADLINE_EPOCH_MS);
+            WORKFLOW_DEADLINE_EPOCH_MS,
+            SERIALIZATION);
 
     private WorkflowStatus() {}
   }
