@@ -106,7 +106,7 @@ final class TransactionRunner {
             Optional<TransactionOutputStore.Recorded> recorded = store.find(c, op.workflowId(), op.functionId());
             if (recorded.isPresent()) {
               c.commit();
-              return replay(op, recorded.get(), method);
+              return replay(c, op, recorded.get(), method);
             }
           }
           OutcomeCodec.Encoded<R> encoded =
@@ -183,7 +183,9 @@ final class TransactionRunner {
     long now = now();
     if (!store.record(c, op.workflowId(), op.functionId(), method.name(), output, error, executorId, now)) {
       c.rollback();
-      return replay(op, store.find(c, op.workflowId(), op.functionId()).orElseThrow(), method);
+      TransactionOutputStore.Recorded recorded = store.find(c, op.workflowId(), op.functionId()).orElseThrow();
+      c.commit();
+      return replay(c, op, recorded, method);
     }
     StepRecord listing = op.listing(method.name(), output, error, op.startedAt(), now);
     if (listedInTransaction && !steps.insert(c, listing)) {
@@ -198,14 +200,28 @@ final class TransactionRunner {
     return outcome.get();
   }
 
-  /** A transaction recorded in {@code transaction_outputs}: listed if it is not, then replayed. */
-  private <R> R replay(Operation op, TransactionOutputStore.Recorded recorded, DurableMethod<R> method) {
+  /**
+   * A transaction recorded in {@code transaction_outputs}: listed if it is not, then replayed.
+   * Sharing the system database, it is listed at once, on {@code c} (a transaction committed
+   * before answering is listed already, by the same commit, and keeps that row); otherwise its
+   * listing waits for the next operation, as a step's outcome does.
+   */
+  private <R> R replay(Connection c, Operation op, TransactionOutputStore.Recorded recorded, DurableMethod<R> method)
+      throws SQLException {
     if (!recorded.functionName().equals(method.name())) {
       throw new DeterminismException(op.workflowId(), op.functionId(), recorded.functionName(), method.name());
     }
-    op.context()
-        .holdUnwritten(
-            op.listing(recorded.functionName(), recorded.output(), recorded.error(), recorded.createdAt(), recorded.createdAt()));
+    StepRecord listing =
+        op.listing(recorded.functionName(), recorded.output(), recorded.error(), recorded.createdAt(), recorded.createdAt());
+    if (listedInTransaction) {
+      if (store.database().isPostgres()) {
+        c.setReadOnly(false);
+      }
+      steps.insert(c, listing); // changes nothing if listed, or if the workflow stopped: its next operation says so
+      c.commit();
+    } else {
+      op.context().holdUnwritten(listing);
+    }
     return outcomes.decode(op.workflowId(), method, recorded.output(), recorded.error()).get();
   }
 
