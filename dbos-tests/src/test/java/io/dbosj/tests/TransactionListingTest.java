@@ -1,10 +1,14 @@
 package io.dbosj.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dbosj.DBOS;
 import io.dbosj.StartOptions;
 import io.dbosj.StepInfo;
+import io.dbosj.WorkflowCancelledException;
+import io.dbosj.WorkflowHandle;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.LedgerDurable;
 import io.dbosj.tests.support.BothDatabases;
@@ -135,6 +139,35 @@ class TransactionListingTest {
       assertThat(journal.count("insert row")).isEqualTo(2);
       assertThat(db.steps("again")).containsExactly("0:insertRow", "1:waitAtGate", "2:countRows");
       assertThat(dbos.listWorkflowSteps("again").get(0).output()).isEqualTo("1");
+    }
+  }
+
+  /** SQLite has one writer: a cancel waits for the open transaction, so it cannot land inside it. */
+  @BothDatabases
+  void aTransactionWhoseWorkflowIsCancelledBeforeItCommitsRollsBackAndAResumeRunsIt(TestDatabase db)
+      throws Exception {
+    assumeTrue(db.kind() == TestDatabase.Kind.POSTGRES);
+    db.createExampleTable();
+    Journal journal = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      LedgerDurable ledger = new LedgerDurable(dbos, journal, 0);
+      dbos.launch();
+      WorkflowHandle<Integer> handle = ledger.start(StartOptions.id("cancelled")).insertAtGateThenCount("row");
+      journal.awaitBlocked();
+
+      dbos.cancelWorkflow("cancelled");
+      journal.open();
+
+      assertThatThrownBy(handle::getResult).isInstanceOf(WorkflowCancelledException.class);
+      assertThat(db.value("SELECT COUNT(*) FROM example_table")).isEqualTo("0");
+      assertThat(db.value("SELECT COUNT(*) FROM " + db.table("transaction_outputs") + " WHERE workflow_uuid = 'cancelled'"))
+          .isEqualTo("0");
+      assertThat(db.steps("cancelled")).isEmpty();
+
+      assertThat(dbos.<Integer>resumeWorkflow("cancelled").getResult()).isEqualTo(1);
+      assertThat(journal.count("insert row")).isEqualTo(2);
+      assertThat(db.value("SELECT COUNT(*) FROM example_table")).isEqualTo("1");
+      assertThat(db.steps("cancelled")).containsExactly("0:insertAtGate", "1:countRows");
     }
   }
 
