@@ -211,13 +211,14 @@ final class TransactionRunner {
     if (!recorded.functionName().equals(method.name())) {
       throw new DeterminismException(op.workflowId(), op.functionId(), recorded.functionName(), method.name());
     }
-    StepRecord listing =
-        op.listing(recorded.functionName(), recorded.output(), recorded.error(), recorded.createdAt(), recorded.createdAt());
+    long committedAt = recorded.createdAt(); // when it started is not recorded
+    StepRecord listing = op.listing(recorded.functionName(), recorded.output(), recorded.error(), committedAt, committedAt);
     if (listedInTransaction) {
       if (store.database().isPostgres()) {
         c.setReadOnly(false);
       }
-      steps.insert(c, listing); // changes nothing if listed, or if the workflow stopped: its next operation says so
+      // changes nothing if it is listed, or if the workflow stopped: its next operation says so
+      steps.insert(c, listing);
       c.commit();
     } else {
       op.context().holdUnwritten(listing);
