@@ -3,6 +3,7 @@ package io.dbosj.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbosj.tests.crash.CrashApp;
+import io.dbosj.tests.crash.ListingCrashApp;
 import io.dbosj.tests.crash.QueueCrashApp;
 import io.dbosj.tests.crash.TransactionCrashApp;
 import io.dbosj.tests.support.BothDatabases;
@@ -98,6 +99,32 @@ class CrashRecoveryTest {
     assertThat(output).contains("RESULT: 1");
     assertThat(db.value("SELECT COUNT(*) FROM example_table")).isEqualTo("1");
     assertThat(db.status("tx-crash")).isEqualTo("SUCCESS");
+  }
+
+  @BothDatabases
+  void aTransactionKilledBeforeItsListingIsWrittenIsListedOnRecoveryWithoutRunningAgain(TestDatabase db)
+      throws Exception {
+    TestDatabase app = db.separateApplicationDatabase();
+    app.createExampleTable();
+    Path hold = Files.createFile(db.directory().resolve("hold"));
+
+    Process first = ChildJvm.launch(db, ListingCrashApp.class, db.url(), app.url(), hold.toString(), "start");
+    awaitCount(app, first, "SELECT COUNT(*) FROM " + app.table("transaction_outputs") + " WHERE workflow_uuid = 'listing-crash'", 1);
+    first.destroyForcibly();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(app.value("SELECT COUNT(*) FROM example_table")).isEqualTo("1");
+    assertThat(db.steps("listing-crash")).as("killed before the listing was written").isEmpty();
+
+    Files.delete(hold);
+    Process second = ChildJvm.launch(db, ListingCrashApp.class, db.url(), app.url(), hold.toString(), "recover");
+    assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("recovering JVM finished").isTrue();
+    String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(second.exitValue()).as(output).isZero();
+    assertThat(output).contains("RESULT: 1");
+    assertThat(app.value("SELECT COUNT(*) FROM example_table")).isEqualTo("1");
+    assertThat(db.steps("listing-crash")).containsExactly("0:insertRow", "1:countRows");
+    assertThat(db.status("listing-crash")).isEqualTo("SUCCESS");
   }
 
   private static Process launch(TestDatabase db, Path sideEffects, Path hold, String mode)

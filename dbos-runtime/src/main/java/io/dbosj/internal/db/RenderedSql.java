@@ -42,7 +42,7 @@ final class RenderedSql {
               /* selectClaimedSteps */ "select \"workflow_uuid\", \"function_id\", \"function_name\", \"output\", \"error\", \"child_workflow_id\", \"started_at_epoch_ms\", \"completed_at_epoch_ms\", \"serialization\" from \"dbos\".\"operation_outputs\" where \"workflow_uuid\" in (select \"workflow_uuid\" from \"dbos\".\"workflow_status\" where (\"queue_name\" = ? and \"status\" = 'PENDING' and \"executor_id\" = ? and \"started_at_epoch_ms\" = ?))",
               /* notifyEnqueued */ "select pg_notify(?, ?)"),
           /* transactionOutputs */ new SystemSql.TransactionOutputs(
-              /* select */ "select \"function_name\", \"output\", \"error\" from \"dbos\".\"transaction_outputs\" where (\"workflow_uuid\" = ? and \"function_id\" = ?)",
+              /* select */ "select \"function_name\", \"output\", \"error\", \"created_at\" from \"dbos\".\"transaction_outputs\" where (\"workflow_uuid\" = ? and \"function_id\" = ?)",
               /* insert */ "insert into \"dbos\".\"transaction_outputs\" (\"workflow_uuid\", \"function_id\", \"function_name\", \"output\", \"error\", \"executor_id\", \"created_at\") values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
               /* create */ List.of(
                   "create schema if not exists \"dbos\"",
@@ -204,7 +204,7 @@ final class RenderedSql {
               /* selectClaimedSteps */ "select workflow_uuid, function_id, function_name, output, error, child_workflow_id, started_at_epoch_ms, completed_at_epoch_ms, serialization from operation_outputs where workflow_uuid in (select workflow_uuid from workflow_status where (queue_name = ? and status = 'PENDING' and executor_id = ? and started_at_epoch_ms = ?))",
               /* notifyEnqueued */ null),
           /* transactionOutputs */ new SystemSql.TransactionOutputs(
-              /* select */ "select function_name, output, error from transaction_outputs where (workflow_uuid = ? and function_id = ?)",
+              /* select */ "select function_name, output, error, created_at from transaction_outputs where (workflow_uuid = ? and function_id = ?)",
               /* insert */ "insert into transaction_outputs (workflow_uuid, function_id, function_name, output, error, executor_id, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
               /* create */ List.of(
                   "create table if not exists transaction_outputs (workflow_uuid clob not null, function_id int not null, output clob, error clob, txn_id clob, txn_snapshot clob, executor_id clob, function_name clob not null default (''), created_at int8 not null, constraint transaction_outputs_pkey primary key (workflow_uuid, function_id))")),
@@ -341,7 +341,7 @@ final class RenderedSql {
               /* selectClaimedSteps */ "select \"workflow_uuid\", \"function_id\", \"function_name\", \"output\", \"error\", \"child_workflow_id\", \"started_at_epoch_ms\", \"completed_at_epoch_ms\", \"serialization\" from \"dbos\".\"operation_outputs\" where \"workflow_uuid\" in (select \"workflow_uuid\" from \"dbos\".\"workflow_status\" where (\"queue_name\" = ? and \"status\" = 'PENDING' and \"executor_id\" = ? and \"started_at_epoch_ms\" = ?))",
               /* notifyEnqueued */ "select pg_notify(?, ?)"),
           /* transactionOutputs */ new SystemSql.TransactionOutputs(
-              /* select */ "select \"function_name\", \"output\", \"error\" from \"dbos\".\"transaction_outputs\" where (\"workflow_uuid\" = ? and \"function_id\" = ?)",
+              /* select */ "select \"function_name\", \"output\", \"error\", \"created_at\" from \"dbos\".\"transaction_outputs\" where (\"workflow_uuid\" = ? and \"function_id\" = ?)",
               /* insert */ "insert into \"dbos\".\"transaction_outputs\" (\"workflow_uuid\", \"function_id\", \"function_name\", \"output\", \"error\", \"executor_id\", \"created_at\") values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
               /* create */ List.of(
                   "create schema if not exists \"dbos\"",

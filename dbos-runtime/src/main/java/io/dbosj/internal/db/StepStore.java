@@ -36,6 +36,18 @@ public final class StepStore {
     return db.groupCommit().commit(insertWrite(r))[0] == 1;
   }
 
+  /**
+   * {@link #insert} on {@code c}, inside the caller's transaction of the system database: a
+   * {@code @Transaction} there lists its outcome in the same commit as its writes.
+   */
+  public boolean insert(Connection c, StepRecord r) throws SQLException {
+    CheckpointWrite write = insertWrite(r);
+    try (PreparedStatement s = c.prepareStatement(write.sql())) {
+      Jdbc.bind(s, write.binds());
+      return s.executeUpdate() == 1;
+    }
+  }
+
   String insertSql() {
     return insert;
   }

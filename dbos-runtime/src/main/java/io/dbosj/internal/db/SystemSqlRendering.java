@@ -375,7 +375,11 @@ final class SystemSqlRendering {
 
   private static SystemSql.TransactionOutputs transactionOutputs(DSLContext sql, boolean postgres) {
     String select =
-        sql.select(TransactionOutputs.FUNCTION_NAME, TransactionOutputs.OUTPUT, TransactionOutputs.ERROR)
+        sql.select(
+                TransactionOutputs.FUNCTION_NAME,
+                TransactionOutputs.OUTPUT,
+                TransactionOutputs.ERROR,
+                TransactionOutputs.CREATED_AT)
             .from(TransactionOutputs.TABLE)
             .where(TransactionOutputs.WORKFLOW_UUID.eq(val(null, TransactionOutputs.WORKFLOW_UUID)))
             .and(TransactionOutputs.FUNCTION_ID.eq(val(null, TransactionOutputs.FUNCTION_ID)))

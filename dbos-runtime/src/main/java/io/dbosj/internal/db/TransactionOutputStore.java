@@ -15,8 +15,8 @@ import java.util.Optional;
 public final class TransactionOutputStore {
   static final long POSTGRES_LOCK_KEY = 0x64626f736a545854L;
 
-  /** An outcome as recorded: its function name, and its output or error. */
-  public record Recorded(String functionName, String output, String error) {}
+  /** An outcome as recorded: its function name, its output or error, and when it committed. */
+  public record Recorded(String functionName, String output, String error, long createdAt) {}
 
   private final SystemDatabase db;
   private final String select;
@@ -111,7 +111,7 @@ public final class TransactionOutputStore {
       Jdbc.bind(s, workflowId, functionId);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next()
-            ? Optional.of(new Recorded(rs.getString(1), rs.getString(2), rs.getString(3)))
+            ? Optional.of(new Recorded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
             : Optional.empty();
       }
     }

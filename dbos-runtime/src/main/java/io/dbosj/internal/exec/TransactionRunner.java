@@ -4,14 +4,14 @@ import io.dbosj.DbosException;
 import io.dbosj.DeterminismException;
 import io.dbosj.annotation.Isolation;
 import io.dbosj.internal.codegen.DurableMethod;
-import io.dbosj.internal.db.StepRecord;
 import io.dbosj.internal.db.OutageRetry;
+import io.dbosj.internal.db.StepRecord;
+import io.dbosj.internal.db.StepStore;
 import io.dbosj.internal.db.TransactionOutputStore;
 import io.dbosj.internal.lifecycle.DbosShutdownException;
 import io.dbosj.internal.serde.JsonCodec;
 import io.dbosj.internal.serde.Outcome;
 import io.dbosj.internal.serde.OutcomeCodec;
-import io.dbosj.internal.serde.Sneaky;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -25,35 +25,63 @@ import org.slf4j.LoggerFactory;
  * and a transaction already recorded is replayed, not run: its effects happen exactly once.
  * Serialization failures and deadlocks roll back and retry with backoff; any other exception
  * rolls back the user's writes, is recorded, and is rethrown.
+ *
+ * <p>The outcome is also listed in {@code operation_outputs} as a step, so every listing of the
+ * workflow's steps (DBOS's tools too) shows it. When the application database is the system
+ * database the listing commits with the transaction; otherwise it is written as a step outcome
+ * is, with the next operation (see {@link WorkflowContext}). {@code transaction_outputs} stays
+ * what decides whether the SQL ran: a listing lost to a crash is written when the replay finds
+ * the transaction recorded there.
  */
 final class TransactionRunner {
   private static final Logger log = LoggerFactory.getLogger(TransactionRunner.class);
   private static final int MAX_ATTEMPTS = 10;
 
   private final TransactionOutputStore store;
+  private final StepStore steps;
+  private final boolean listedInTransaction;
   private final OutcomeCodec outcomes;
   private final String executorId;
 
-  TransactionRunner(TransactionOutputStore store, OutcomeCodec outcomes, String executorId) {
+  /**
+   * @param steps the system database's {@code operation_outputs}
+   * @param listedInTransaction whether {@code store}'s database is the system database, so the
+   *     listing row can commit with the transaction
+   */
+  TransactionRunner(
+      TransactionOutputStore store, StepStore steps, boolean listedInTransaction, OutcomeCodec outcomes,
+      String executorId) {
     this.store = store;
+    this.steps = steps;
+    this.listedInTransaction = listedInTransaction;
     this.outcomes = outcomes;
     this.executorId = executorId;
+  }
+
+  /** A transaction called inside a workflow: which operation of it, and when it began. */
+  private record Operation(WorkflowContext context, int functionId, long startedAt) {
+    String workflowId() {
+      return context.workflowId();
+    }
+
+    StepRecord listing(String functionName, String output, String error, long startedAt, long completedAt) {
+      return new StepRecord(workflowId(), functionId, functionName, output, error, null, startedAt, completedAt);
+    }
   }
 
   /** Inside a workflow: recorded, replayed if recorded already. */
   <R> R runRecorded(WorkflowContext context, DurableCall<R> call) {
     int functionId = context.beginOperation();
-    StepRecord step = context.recorded(functionId);
-    if (step != null) {
-      throw new DeterminismException(
-          context.workflowId(), functionId, step.functionName(), call.method().name());
+    StepRecord listed = context.recorded(functionId);
+    if (listed != null) {
+      return replayListed(context, functionId, listed, call.method());
     }
-    return run(context, functionId, call);
+    return run(new Operation(context, functionId, now()), call);
   }
 
   /** Outside a workflow, or inside a step: a plain transaction, nothing recorded. */
   <R> R runUnrecorded(DurableCall<R> call) {
-    return run(null, -1, call);
+    return run(null, call);
   }
 
   /**
@@ -61,32 +89,30 @@ final class TransactionRunner {
    * system database's retry limit allows: its writes were rolled back, or, if the commit went
    * through unanswered, the next attempt finds its checkpoint and replays it.
    */
-  private <R> R run(WorkflowContext context, int functionId, DurableCall<R> call) {
+  private <R> R run(Operation op, DurableCall<R> call) {
     try {
-      return store.database().retry().run(() -> attempt(context, functionId, call));
+      return store.database().retry().run(() -> attempt(op, call));
     } catch (SQLException e) {
       throw new DbosException("transaction " + call.label() + " failed: " + e.getMessage(), e);
     }
   }
 
-  private <R> R attempt(WorkflowContext context, int functionId, DurableCall<R> call) {
+  private <R> R attempt(Operation op, DurableCall<R> call) {
     DurableMethod<R> method = call.method();
     for (int attempt = 1; ; attempt++) {
       try (Connection c = store.database().openPooledConnection()) {
         configure(c, method.transactionOptions());
         try {
-          if (context != null) {
-            Optional<TransactionOutputStore.Recorded> recorded =
-                store.find(c, context.workflowId(), functionId);
+          if (op != null) {
+            Optional<TransactionOutputStore.Recorded> recorded = store.find(c, op.workflowId(), op.functionId());
             if (recorded.isPresent()) {
               c.commit();
-              return replay(context, functionId, recorded.get(), method);
+              return replay(c, op, recorded.get(), method);
             }
           }
           OutcomeCodec.Encoded<R> encoded =
-              outcomes.encode("transaction " + call.label(), method.returnType(), runBody(context, call, c));
+              outcomes.encode("transaction " + call.label(), method.returnType(), runBody(op, call, c));
           Outcome<R> outcome = encoded.outcome();
-          String output = encoded.output();
           if (outcome.error() != null) {
             c.rollback();
             if (isRetryable(outcome.error()) && attempt < MAX_ATTEMPTS) {
@@ -97,25 +123,24 @@ final class TransactionRunner {
               // the connection was lost, not the user's code at fault: run it again, record nothing
               throw new DbosException("transaction " + call.label() + " lost its connection", outcome.error());
             }
-            if (context != null) {
-              return recordError(c, context, functionId, method, outcome.error(), encoded.error());
+            if (op != null) {
+              // the user's writes are rolled back; the error is recorded in a transaction of its own
+              c.setReadOnly(false);
+              return recordThenCommit(c, op, method, null, encoded.error(), outcome);
             }
             return outcome.get();
           }
-          if (context == null) {
+          if (op == null) {
             c.commit();
             return outcome.value();
           }
           if (method.transactionOptions().readOnly()) {
-            c.commit();
-            return recordAfterReadOnly(c, context, functionId, method, outcome.value(), output);
+            c.commit(); // what it read is all it did: the record needs no part in its transaction
+            if (store.database().isPostgres()) {
+              c.setReadOnly(false);
+            }
           }
-          if (!store.record(c, context.workflowId(), functionId, method.name(), output, null, executorId, now())) {
-            c.rollback();
-            return replay(context, functionId, store.find(c, context.workflowId(), functionId).orElseThrow(), method);
-          }
-          c.commit();
-          return outcome.value();
+          return recordThenCommit(c, op, method, encoded.output(), null, outcome);
         } catch (SQLException e) {
           rollbackQuietly(c, e);
           if (isRetryable(e) && attempt < MAX_ATTEMPTS) {
@@ -130,57 +155,88 @@ final class TransactionRunner {
     }
   }
 
-  private <R> Outcome<R> runBody(WorkflowContext context, DurableCall<R> call, Connection c) {
+  private <R> Outcome<R> runBody(Operation op, DurableCall<R> call, Connection c) {
     ActiveTransaction previous =
         CurrentContext.enterTransaction(new ActiveTransaction(c, store.database().dsl(c)));
-    if (context != null) {
-      context.enterStep(call.method().name());
+    if (op != null) {
+      op.context().enterStep(call.method().name());
     }
     try {
       return Outcome.success(call.body().run());
     } catch (Throwable t) {
       return Outcome.failure(t);
     } finally {
-      if (context != null) {
-        context.exitStep();
+      if (op != null) {
+        op.context().exitStep();
       }
       CurrentContext.restoreTransaction(previous);
     }
   }
 
-  /** The user's writes are rolled back; the error is recorded in a transaction of its own. */
-  private <R> R recordError(
-      Connection c, WorkflowContext context, int functionId, DurableMethod<R> method, Throwable error,
-      String recorded)
+  /**
+   * Records the outcome in the transaction on {@code c} and commits it, with its listing when
+   * that shares the database; returns (or rethrows) the outcome, or the one another execution
+   * recorded first. Only once committed is a listing for another database held to be written.
+   */
+  private <R> R recordThenCommit(
+      Connection c, Operation op, DurableMethod<R> method, String output, String error, Outcome<R> outcome)
       throws SQLException {
-    c.setReadOnly(false);
-    if (!store.record(c, context.workflowId(), functionId, method.name(), null, recorded, executorId, now())) {
+    long now = now();
+    if (!store.record(c, op.workflowId(), op.functionId(), method.name(), output, error, executorId, now)) {
       c.rollback();
-      return replay(context, functionId, store.find(c, context.workflowId(), functionId).orElseThrow(), method);
+      TransactionOutputStore.Recorded recorded = store.find(c, op.workflowId(), op.functionId()).orElseThrow();
+      c.commit();
+      return replay(c, op, recorded, method);
+    }
+    StepRecord listing = op.listing(method.name(), output, error, op.startedAt(), now);
+    if (listedInTransaction && !steps.insert(c, listing)) {
+      // the workflow is no longer pending (cancelled, say): its transaction does not happen
+      c.rollback();
+      throw op.context().checkpointer().yieldTo(listing);
     }
     c.commit();
-    throw Sneaky.rethrow(error);
+    if (!listedInTransaction) {
+      op.context().holdUnwritten(listing);
+    }
+    return outcome.get();
   }
 
-  private <R> R recordAfterReadOnly(
-      Connection c, WorkflowContext context, int functionId, DurableMethod<R> method, R value, String output)
+  /**
+   * A transaction recorded in {@code transaction_outputs}: listed if it is not, then replayed.
+   * Sharing the system database, it is listed at once, on {@code c} (a transaction committed
+   * before answering is listed already, by the same commit, and keeps that row); otherwise its
+   * listing waits for the next operation, as a step's outcome does.
+   */
+  private <R> R replay(Connection c, Operation op, TransactionOutputStore.Recorded recorded, DurableMethod<R> method)
       throws SQLException {
-    if (store.database().isPostgres()) {
-      c.setReadOnly(false);
-    }
-    boolean recorded = store.record(c, context.workflowId(), functionId, method.name(), output, null, executorId, now());
-    c.commit();
-    return recorded ? value : replay(context, functionId, store.find(c, context.workflowId(), functionId).orElseThrow(), method);
-  }
-
-  private <R> R replay(
-      WorkflowContext context, int functionId, TransactionOutputStore.Recorded recorded, DurableMethod<R> method) {
     if (!recorded.functionName().equals(method.name())) {
-      throw new DeterminismException(context.workflowId(), functionId, recorded.functionName(), method.name());
+      throw new DeterminismException(op.workflowId(), op.functionId(), recorded.functionName(), method.name());
+    }
+    long committedAt = recorded.createdAt(); // when it started is not recorded
+    StepRecord listing = op.listing(recorded.functionName(), recorded.output(), recorded.error(), committedAt, committedAt);
+    if (listedInTransaction) {
+      if (store.database().isPostgres()) {
+        c.setReadOnly(false);
+      }
+      // changes nothing if it is listed, or if the workflow stopped: its next operation says so
+      steps.insert(c, listing);
+      c.commit();
+    } else {
+      op.context().holdUnwritten(listing);
     }
     // transaction_outputs has no serialization column: only this project writes it, and its
     // records of every version read as portable_json (plain values; errors naming className)
-    return outcomes.decode(context.workflowId(), method, JsonCodec.FORMAT, recorded.output(), recorded.error()).get();
+    return outcomes.decode(op.workflowId(), method, JsonCodec.FORMAT, recorded.output(), recorded.error()).get();
+  }
+
+  /** A transaction listed in {@code operation_outputs}: replayed from there, without a query. */
+  private <R> R replayListed(WorkflowContext context, int functionId, StepRecord listed, DurableMethod<R> method) {
+    if (!listed.functionName().equals(method.name()) || listed.childWorkflowId() != null) {
+      throw new DeterminismException(context.workflowId(), functionId, listed.functionName(), method.name());
+    }
+    return outcomes
+        .decodeStep(context.workflowId(), functionId, method, listed.serialization(), listed.output(), listed.error())
+        .get();
   }
 
   private static void rollbackQuietly(Connection c, SQLException cause) {

@@ -22,7 +22,9 @@ import io.dbosj.internal.db.WorkflowStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -151,7 +153,15 @@ public final class WorkflowManagement {
   public List<StepInfo> listSteps(String workflowId) {
     require(workflowId);
     List<StepRecord> records = new ArrayList<>(steps.all(workflowId));
-    records.addAll(transactionOutputs.all(workflowId));
+    // a transaction is listed in operation_outputs too, unless a crash came between the two
+    // writes (or an older io.dbosj recorded it): then transaction_outputs alone has it
+    Set<Integer> listed = new HashSet<>();
+    records.forEach(r -> listed.add(r.functionId()));
+    for (StepRecord transaction : transactionOutputs.all(workflowId)) {
+      if (!listed.contains(transaction.functionId())) {
+        records.add(transaction);
+      }
+    }
     records.sort(Comparator.comparingInt(StepRecord::functionId));
     List<StepInfo> list = new ArrayList<>();
     for (StepRecord r : records) {

@@ -47,7 +47,8 @@ public record WorkflowServices(
     RunningWorkflows running = new RunningWorkflows();
     OutcomeWaiter waiter = new OutcomeWaiter(running, workflows, outcomes, w.shutdown());
     Checkpointer checkpointer = new Checkpointer(workflows, steps, outcomes, w.shutdown());
-    TransactionRunner transactions = new TransactionRunner(transactionOutputs, outcomes, w.executorId());
+    TransactionRunner transactions = new TransactionRunner(
+            transactionOutputs, steps, w.applicationDb() == w.systemDb(), outcomes, w.executorId());
     Admission admission = new Admission(workflows, steps, w.executorId(), w.appVersion(), w.wakeQueues());
     WorkflowExecution execution =
         new WorkflowExecution(

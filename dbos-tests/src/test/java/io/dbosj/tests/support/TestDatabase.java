@@ -57,6 +57,19 @@ public final class TestDatabase {
     return url == null || url.isBlank() ? DEFAULT_POSTGRES_URL : url;
   }
 
+  /**
+   * An application database apart from this system database, for {@code .databaseUrl(...)}: a
+   * second SQLite file, or on PostgreSQL this same database reached by another URL (so the runtime
+   * treats it as separate, with a pool of its own).
+   */
+  public TestDatabase separateApplicationDatabase() {
+    if (kind == Kind.SQLITE) {
+      return new TestDatabase(Kind.SQLITE, "sqlite:///" + directory.resolve("application.sqlite"), directory);
+    }
+    String separator = url.contains("?") ? "&" : "?";
+    return new TestDatabase(Kind.POSTGRES, url + separator + "ApplicationName=dbosj-test-app", directory);
+  }
+
   public Kind kind() {
     return kind;
   }
