@@ -12,9 +12,14 @@ import java.util.concurrent.TimeUnit;
 final class Processes {
   private Processes() {}
 
-  /** The command line as shown in a failure, database passwords masked. */
+  /** The command line as shown in a failure: database passwords masked, a class path elided. */
   static String masked(List<String> command) {
-    return String.join(" ", command).replaceAll("(postgres(?:ql)?://[^:@/\\s]+):[^@\\s]*@", "$1:***@");
+    List<String> shown = new java.util.ArrayList<>(command);
+    int classPath = shown.indexOf("-cp");
+    if (classPath >= 0 && classPath + 1 < shown.size()) {
+      shown.set(classPath + 1, "<the tests' class path>");
+    }
+    return String.join(" ", shown).replaceAll("(postgres(?:ql)?://[^:@/\\s]+):[^@\\s]*@", "$1:***@");
   }
 
   static ToolOutput run(Path directory, long timeoutSeconds, List<String> command) throws IOException, InterruptedException {
