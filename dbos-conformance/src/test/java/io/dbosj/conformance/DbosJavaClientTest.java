@@ -12,6 +12,7 @@ import dev.dbos.transact.workflow.WorkflowHandle;
 import dev.dbos.transact.workflow.WorkflowState;
 import dev.dbos.transact.workflow.WorkflowStatus;
 import io.dbosj.conformance.support.ConformanceDatabase;
+import io.dbosj.conformance.support.ConformanceTools;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * DBOS Transact Java 1.1.0-m6's {@code DBOSClient} (in this JVM, on our Jackson) on the system
  * database of a running io.dbosj app: it lists our workflows and their steps, reads a result and
  * an error, and cancels, resumes, forks and enqueues, which our process carries out.
  */
+@ExtendWith(ConformanceTools.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DbosJavaClientTest {
   private ConformanceDatabase db;
@@ -33,8 +36,8 @@ class DbosJavaClientTest {
   private DBOSClient client;
 
   @BeforeAll
-  void launchTheShop() throws Exception {
-    db = ConformanceDatabase.empty();
+  void launchTheShop(ConformanceDatabase db) throws Exception {
+    this.db = db;
     app = ShopApp.launch(db).seed(db);
     client = new DBOSClient(db.jdbcUrl(), db.user(), db.password());
   }

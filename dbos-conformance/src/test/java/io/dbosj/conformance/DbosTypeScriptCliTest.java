@@ -3,6 +3,7 @@ package io.dbosj.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbosj.conformance.support.ConformanceDatabase;
+import io.dbosj.conformance.support.ConformanceTools;
 import io.dbosj.conformance.support.DbosTypeScript;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * ... -s <url>}), on the system database of a running io.dbosj app: what it prints is what a DBOS
  * user would see for DBOS's own workflows, and what it changes our process carries out.
  */
+@ExtendWith(ConformanceTools.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DbosTypeScriptCliTest {
   private DbosTypeScript ts;
@@ -26,9 +29,9 @@ class DbosTypeScriptCliTest {
   private ShopApp app;
 
   @BeforeAll
-  void launchTheShop() throws Exception {
-    ts = DbosTypeScript.installed();
-    db = ConformanceDatabase.empty();
+  void launchTheShop(DbosTypeScript ts, ConformanceDatabase db) throws Exception {
+    this.ts = ts;
+    this.db = db;
     app = ShopApp.launch(db).seed(db);
   }
 

@@ -3,6 +3,7 @@ package io.dbosj.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbosj.conformance.support.ConformanceDatabase;
+import io.dbosj.conformance.support.ConformanceTools;
 import io.dbosj.conformance.support.DbosTypeScript;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * enqueues workflows by name onto a queue of a running io.dbosj app, as one DBOS service calls
  * another: our process runs them, and the client reads their results and errors back.
  */
+@ExtendWith(ConformanceTools.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DbosTypeScriptClientTest {
   private DbosTypeScript ts;
@@ -25,9 +28,9 @@ class DbosTypeScriptClientTest {
   private ShopApp app;
 
   @BeforeAll
-  void launchTheShop() throws Exception {
-    ts = DbosTypeScript.installed();
-    db = ConformanceDatabase.empty();
+  void launchTheShop(DbosTypeScript ts, ConformanceDatabase db) throws Exception {
+    this.ts = ts;
+    this.db = db;
     app = ShopApp.launch(db);
   }
 

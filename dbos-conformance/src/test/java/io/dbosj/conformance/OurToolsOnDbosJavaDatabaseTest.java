@@ -12,12 +12,14 @@ import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowState;
 import io.dbosj.WorkflowStatus;
 import io.dbosj.conformance.support.ConformanceDatabase;
+import io.dbosj.conformance.support.ConformanceTools;
 import io.dbosj.conformance.support.OurCli;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,13 +27,14 @@ import tools.jackson.databind.JsonNode;
  * {@link JavaShopImpl}: {@code java-done} SUCCESS, {@code java-failed} ERROR, then shut down), read
  * by io.dbosj's {@code dbos} command and {@code DBOSClient}, and launched on by an io.dbosj app.
  */
+@ExtendWith(ConformanceTools.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OurToolsOnDbosJavaDatabaseTest {
   private ConformanceDatabase db;
 
   @BeforeAll
-  void letDbosJavaCreateAndWriteTheDatabase() throws Exception {
-    db = ConformanceDatabase.empty();
+  void letDbosJavaCreateAndWriteTheDatabase(ConformanceDatabase db) throws Exception {
+    this.db = db;
     DBOSConfig config = DBOSConfig.defaults("java-shop")
         .withDatabaseUrl(db.jdbcUrl())
         .withDbUser(db.user())

@@ -9,6 +9,7 @@ import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowState;
 import io.dbosj.WorkflowStatus;
 import io.dbosj.conformance.support.ConformanceDatabase;
+import io.dbosj.conformance.support.ConformanceTools;
 import io.dbosj.conformance.support.DbosTypeScript;
 import io.dbosj.conformance.support.OurCli;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,14 +26,14 @@ import tools.jackson.databind.JsonNode;
  * format), read by io.dbosj's {@code dbos} command and {@code DBOSClient}, and launched on by an
  * io.dbosj app.
  */
+@ExtendWith(ConformanceTools.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OurToolsOnDbosTypeScriptDatabaseTest {
   private ConformanceDatabase db;
 
   @BeforeAll
-  void letDbosTypeScriptCreateAndWriteTheDatabase() throws Exception {
-    DbosTypeScript ts = DbosTypeScript.installed();
-    db = ConformanceDatabase.empty();
+  void letDbosTypeScriptCreateAndWriteTheDatabase(DbosTypeScript ts, ConformanceDatabase db) throws Exception {
+    this.db = db;
     ts.script("run-dbos-app.cjs", db.url()).succeeded();
   }
 

@@ -9,13 +9,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The PostgreSQL database the conformance tests share (DBOS's tools run on PostgreSQL only): the
- * one {@code DBOSJ_TEST_POSTGRES_URL} names, as in the other test modules. Each test class starts
- * from an empty {@code dbos} schema. Unreachable, the tests are skipped with a notice on the
- * console, or fail under {@code CI=true}.
+ * one {@code DBOSJ_TEST_POSTGRES_URL} names, as in the other test modules. A test class gets it
+ * from {@link ConformanceTools}, with an empty {@code dbos} schema.
  */
 public final class ConformanceDatabase {
   private static final String DEFAULT_URL = "postgresql://dbosj:dbosj@localhost:5432/dbosj_test";
@@ -26,22 +24,18 @@ public final class ConformanceDatabase {
     this.uri = uri;
   }
 
-  /** The database with its {@code dbos} schema dropped, or the calling test skipped. */
-  public static ConformanceDatabase empty() throws SQLException {
+  /** The database {@code DBOSJ_TEST_POSTGRES_URL} names, untouched. */
+  static ConformanceDatabase configured() {
     String url = System.getenv("DBOSJ_TEST_POSTGRES_URL");
-    ConformanceDatabase db = new ConformanceDatabase(URI.create(url == null || url.isBlank() ? DEFAULT_URL : url));
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+    return new ConformanceDatabase(URI.create(url == null || url.isBlank() ? DEFAULT_URL : url));
+  }
+
+  /** Drops the {@code dbos} schema, so that the next app or tool creates it afresh. */
+  ConformanceDatabase emptied() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS dbos CASCADE");
-    } catch (SQLException e) {
-      String where = db.maskedUrl();
-      if (Console.underCi()) {
-        throw new IllegalStateException("CI=true but PostgreSQL is not reachable at " + where + ": " + e.getMessage(), e);
-      }
-      Console.show("\n!! PostgreSQL not reachable at " + where
-          + ": the conformance tests with DBOS's tools are SKIPPED (set DBOSJ_TEST_POSTGRES_URL)\n");
-      Assumptions.abort("PostgreSQL not reachable at " + where);
     }
-    return db;
+    return this;
   }
 
   /** The URL as DBOS writes it, {@code postgresql://user:password@host:port/db}. */

@@ -10,17 +10,17 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * DBOS Transact TypeScript, as {@code dbos-conformance/node/package-lock.json} pins it, installed
  * by {@code npm ci} into {@code target/node} once: a later run finds the install stamped with the
  * lock's hash and installs nothing, and a run after {@code mvn clean} installs from npm's cache
- * ({@code --prefer-offline}). Without node or npm the calling test is skipped with a notice on the
- * console; under {@code CI=true} it fails instead.
+ * ({@code --prefer-offline}). A test class gets it from {@link ConformanceTools}.
  */
 public final class DbosTypeScript {
   private static final String STAMP = ".dbosj-installed-lock-sha256";
+  /** {@code engines.node} of @dbos-inc/dbos-sdk 5.3.0. */
+  private static final int OLDEST_NODE = 20;
 
   private final Path directory;
 
@@ -28,8 +28,12 @@ public final class DbosTypeScript {
     this.directory = directory;
   }
 
-  /** The installed package, installing it first if the install is missing or older than the lock. */
-  public static DbosTypeScript installed() throws Exception {
+  /**
+   * The installed package, installing it first if the install is missing or older than the lock.
+   *
+   * @throws ToolMissingException if node or npm cannot run here
+   */
+  static DbosTypeScript installed() throws Exception {
     Path sources = Path.of(System.getProperty("dbosj.conformance.nodeSources", "node"));
     Path target = Path.of(System.getProperty("dbosj.conformance.nodeInstall", "target/node"));
     requireNodeAndNpm();
@@ -67,26 +71,29 @@ public final class DbosTypeScript {
     return Processes.run(directory, 120, command);
   }
 
-  private static void requireNodeAndNpm() throws InterruptedException {
+  private static void requireNodeAndNpm() throws InterruptedException, ToolMissingException {
     for (String tool : List.of("node", "npm")) {
       String why;
       try {
         ToolOutput version = Processes.run(Path.of("."), 60, List.of(tool, "--version"));
-        if (version.exit() == 0) {
+        if (version.exit() != 0) {
+          why = version.toString();
+        } else if (tool.equals("node") && nodeMajor(version.stdout()) < OLDEST_NODE) {
+          why = "node " + version.stdout().trim() + " is older than the " + OLDEST_NODE
+              + " that @dbos-inc/dbos-sdk 5.3.0 requires";
+        } else {
           continue;
         }
-        why = version.toString();
       } catch (IOException e) {
         why = e.getMessage();
       }
-      if (Console.underCi()) {
-        throw new IllegalStateException("CI=true but `" + tool + "` cannot run (" + why
-            + "): install Node.js and npm (apt-get install nodejs npm) for the conformance tests");
-      }
-      Console.show("\n!! `" + tool + "` cannot run: the conformance tests with DBOS Transact TypeScript are SKIPPED"
-          + " (install Node.js and npm)\n");
-      Assumptions.abort(tool + " cannot run: " + why);
+      throw new ToolMissingException("`" + tool + "` cannot run (" + why + ")");
     }
+  }
+
+  private static int nodeMajor(String version) {
+    java.util.regex.Matcher major = java.util.regex.Pattern.compile("v?(\\d+)\\.").matcher(version.trim());
+    return major.lookingAt() ? Integer.parseInt(major.group(1)) : 0;
   }
 
   private static String sha256(Path file) throws IOException {
