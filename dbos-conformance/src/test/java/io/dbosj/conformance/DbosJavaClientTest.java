@@ -90,14 +90,14 @@ class DbosJavaClientTest {
 
   @Test
   void cancelStopsAHeldWorkflowAndResumeHasOurProcessFinishIt() throws Exception {
-    client.cancelWorkflow("held");
-    assertThat(db.status("held")).isEqualTo("CANCELLED");
-    app.gates.open("plum");
+    client.cancelWorkflow("to-cancel");
+    assertThat(db.status("to-cancel")).isEqualTo("CANCELLED");
+    app.gates.open("lime");
 
-    WorkflowHandle<String, Exception> resumed = client.resumeWorkflow("held");
+    WorkflowHandle<String, Exception> resumed = client.resumeWorkflow("to-cancel");
 
-    assertThat(resumed.getResult()).isEqualTo("reserved-plum");
-    assertThat(db.status("held")).isEqualTo("SUCCESS");
+    assertThat(resumed.getResult()).isEqualTo("reserved-lime");
+    assertThat(db.status("to-cancel")).isEqualTo("SUCCESS");
   }
 
   @Test
@@ -114,7 +114,7 @@ class DbosJavaClientTest {
   @Test
   void aWorkflowEnqueuedInThePortableFormatRunsHere() throws Exception {
     WorkflowHandle<String, Exception> greet = client.enqueueWorkflow(
-        new DBOSClient.EnqueueOptions("greet", ShopApp.CLASS_NAME, ShopApp.ORDERS.name())
+        new DBOSClient.EnqueueOptions("greet", ShopApp.CLASS_NAME, ShopApp.REQUESTS.name())
             .withWorkflowId("java-greet-portable")
             .withSerialization(SerializationStrategy.PORTABLE),
         new Object[] {"ada", 2});
@@ -127,7 +127,7 @@ class DbosJavaClientTest {
   @Test
   void aWorkflowEnqueuedInDbosJavasOwnFormatRunsHere() throws Exception {
     WorkflowHandle<String, Exception> greet = client.enqueueWorkflow(
-        new DBOSClient.EnqueueOptions("greet", ShopApp.CLASS_NAME, ShopApp.ORDERS.name())
+        new DBOSClient.EnqueueOptions("greet", ShopApp.CLASS_NAME, ShopApp.REQUESTS.name())
             .withWorkflowId("java-greet-native"),
         new Object[] {"grace", 1});
 

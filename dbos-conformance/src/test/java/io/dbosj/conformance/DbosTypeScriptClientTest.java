@@ -46,7 +46,7 @@ class DbosTypeScriptClientTest {
         "workflowID", id,
         "workflowName", workflow,
         "workflowClassName", ShopApp.CLASS_NAME,
-        "queueName", ShopApp.ORDERS.name(),
+        "queueName", ShopApp.REQUESTS.name(),
         "args", List.of(args));
   }
 
@@ -64,7 +64,7 @@ class DbosTypeScriptClientTest {
     assertThat(outcomes.get(1).get("result").asString()).isEqualTo("reserved-fig");
     assertThat(outcomes.get(2).get("error").get("message").asString()).contains("out of stock: pear");
     assertThat(db.status("ts-greet")).isEqualTo("SUCCESS");
-    assertThat(db.value("SELECT queue_name FROM dbos.workflow_status WHERE workflow_uuid = 'ts-greet'")).isEqualTo("orders");
+    assertThat(db.value("SELECT queue_name FROM dbos.workflow_status WHERE workflow_uuid = 'ts-greet'")).isEqualTo("requests");
     assertThat(db.status("ts-refuse")).isEqualTo("ERROR");
     assertThat(app.dbos.<String>retrieveWorkflow("ts-order").getResult()).isEqualTo("reserved-fig");
   }

@@ -9,7 +9,8 @@ public final class Gates {
   private final ConcurrentHashMap<String, CountDownLatch> gates = new ConcurrentHashMap<>();
 
   void await(String name) throws InterruptedException {
-    if (!gate(name).await(60, TimeUnit.SECONDS)) {
+    // longer than any test class runs: a gate left shut shows as a stuck workflow, not a failed step
+    if (!gate(name).await(10, TimeUnit.MINUTES)) {
       throw new IllegalStateException("gate " + name + " was never opened");
     }
   }
