@@ -54,6 +54,18 @@ class DbosTypeScriptCliTest {
   }
 
   @Test
+  void dbosSchemaFindsTheDatabaseUpToDateAndMigratesNothing() throws Exception {
+    String version = db.value("SELECT max(version) FROM dbos.dbos_migrations");
+
+    String out = ts.cli("schema", db.url()).succeeded().stdout();
+
+    // DBOS TS prints this line only when it has migrations to apply
+    assertThat(out).doesNotContain("Running DBOS system database migrations");
+    assertThat(version).isEqualTo("123");
+    assertThat(db.value("SELECT max(version) FROM dbos.dbos_migrations")).isEqualTo(version);
+  }
+
+  @Test
   void workflowListShowsEachWorkflowWithItsNameClassStatusInputAndOutcome() throws Exception {
     Map<String, JsonNode> workflows = list();
 
