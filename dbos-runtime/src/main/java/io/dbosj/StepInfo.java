@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param functionId its position in the workflow, from 0
  * @param name the step's durable name ({@code DBOS.sleep} for a durable sleep)
  * @param output its recorded output as JSON text, or {@code null}
- * @param error its recorded exception as JSON text (class, message, stack), or {@code null}
+ * @param error its recorded exception as JSON text, as recorded (this project writes DBOS's
+ *     portable error: name, message, code, data, then className and stack), or {@code null}
  * @param childWorkflowId the workflow it started, or {@code null}
  * @param startedAt when it started, or {@code null} if not recorded
  * @param completedAt when it finished, or {@code null} if not recorded

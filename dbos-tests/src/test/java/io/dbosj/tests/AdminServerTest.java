@@ -3,7 +3,6 @@ package io.dbosj.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbosj.DBOS;
-import io.dbosj.Queue;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.tests.fixtures.Journal;
@@ -16,7 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The admin endpoints over HTTP, and their answers to bad input: a message and a status. */
+/** The admin server's recovery of other executors' workflows, and our executor listing, over HTTP. */
 class AdminServerTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -27,102 +26,6 @@ class AdminServerTest {
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  @BothDatabases
-  void healthQueuesAndWorkflowManagementAnswerWithJson(TestDatabase db) throws Exception {
-    Journal journal = new Journal();
-    try (DBOS dbos = db.builder().adminServer(true).adminPort(0).build()) {
-      dbos.register(Queue.of("mail").concurrency(3));
-      OrdersDurable orders = new OrdersDurable(dbos, journal);
-      dbos.launch();
-      orders.start(StartOptions.id("done")).placeOrder("fig", 4).getResult();
-
-      assertThat(call(dbos, "GET", "/dbos-healthz", null).body()).contains("\"status\":\"healthy\"");
-      assertThat(call(dbos, "GET", "/dbos-workflow-queues-metadata", null).body())
-          .contains("\"name\":\"mail\"")
-          .contains("\"concurrency\":3");
-
-      HttpResponse<String> list = call(dbos, "POST", "/workflows", "{\"status\": [\"SUCCESS\"], \"limit\": 5}");
-      assertThat(list.statusCode()).isEqualTo(200);
-      assertThat(list.body())
-          .contains("\"WorkflowUUID\":\"done\"")
-          .contains("\"Status\":\"SUCCESS\"")
-          .contains("\"Output\":\"\\\"reserved-fig/4/done\\\"\"");
-      assertThat(call(dbos, "GET", "/workflows/done", null).body())
-          .contains("\"WorkflowName\":\"placeOrder\"")
-          .contains("\"Output\":\"\\\"reserved-fig/4/done\\\"\"")
-          .doesNotContain("\"Error\"");
-      assertThat(call(dbos, "GET", "/workflows/done/steps", null).body())
-          .contains("\"name\":\"reserve\"")
-          .contains("\"name\":\"ship\"");
-
-      HttpResponse<String> fork = call(dbos, "POST", "/workflows/done/fork", "{\"start_step\": 2, \"new_workflow_id\": \"again\"}");
-      assertThat(fork.statusCode()).isEqualTo(200);
-      assertThat(fork.body()).contains("\"workflow_id\":\"again\"");
-      WorkflowHandle<String> again = dbos.retrieveWorkflow("again");
-      assertThat(again.getResult()).isEqualTo("reserved-fig/4/again");
-      assertThat(journal.count("ship")).isEqualTo(2);
-      assertThat(journal.count("reserve fig")).isEqualTo(1);
-    }
-  }
-
-  @BothDatabases
-  void cancelAndResumeOverHttp(TestDatabase db) throws Exception {
-    Journal journal = new Journal().closed();
-    try (DBOS dbos = db.builder().adminServer(true).adminPort(0).build()) {
-      OrdersDurable orders = new OrdersDurable(dbos, journal);
-      dbos.launch();
-      WorkflowHandle<String> handle = orders.start(StartOptions.id("slow")).gatedOrder("plum");
-      journal.awaitBlocked();
-
-      assertThat(call(dbos, "POST", "/workflows/slow/cancel", null).body()).contains("\"cancelled\":true");
-      journal.open();
-      try {
-        handle.getResult();
-      } catch (RuntimeException expected) {
-        // cancelled
-      }
-      assertThat(db.status("slow")).isEqualTo("CANCELLED");
-      assertThat(call(dbos, "POST", "/workflows/slow/resume", null).statusCode()).isEqualTo(200);
-      assertThat(dbos.<String>retrieveWorkflow("slow").getResult()).isEqualTo("reserved-plum/100");
-    }
-  }
-
-  @BothDatabases
-  void badInputIsAnsweredWithAMessageAndAStatusNeverAStackTrace(TestDatabase db) throws Exception {
-    try (DBOS dbos = db.builder().adminServer(true).adminPort(0).build()) {
-      new OrdersDurable(dbos, new Journal());
-      dbos.launch();
-
-      HttpResponse<String> unknown = call(dbos, "GET", "/workflows/nope", null);
-      assertThat(unknown.statusCode()).isEqualTo(404);
-      assertThat(unknown.body()).contains("no workflow with ID 'nope'");
-
-      HttpResponse<String> malformed = call(dbos, "POST", "/workflows", "{not json");
-      assertThat(malformed.statusCode()).isEqualTo(400);
-      assertThat(malformed.body()).contains("not valid JSON");
-
-      HttpResponse<String> badFilter = call(dbos, "POST", "/workflows", "{\"status\": [\"DONE\"]}");
-      assertThat(badFilter.statusCode()).isEqualTo(400);
-      assertThat(badFilter.body()).contains("unknown status \\\"DONE\\\"");
-
-      HttpResponse<String> unknownField = call(dbos, "POST", "/workflows", "{\"colour\": \"red\"}");
-      assertThat(unknownField.statusCode()).isEqualTo(400);
-      assertThat(unknownField.body()).contains("unknown filter");
-
-      HttpResponse<String> wrongMethod = call(dbos, "DELETE", "/dbos-healthz", null);
-      assertThat(wrongMethod.statusCode()).isEqualTo(405);
-      assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET");
-
-      HttpResponse<String> forkWithoutStep = call(dbos, "POST", "/workflows/nope/fork", "{}");
-      assertThat(forkWithoutStep.statusCode()).isEqualTo(400);
-      assertThat(forkWithoutStep.body()).contains("start_step");
-
-      HttpResponse<String> nowhere = call(dbos, "GET", "/nowhere", null);
-      assertThat(nowhere.statusCode()).isEqualTo(404);
-      assertThat(nowhere.body()).doesNotContain("Exception");
-    }
   }
 
   @BothDatabases

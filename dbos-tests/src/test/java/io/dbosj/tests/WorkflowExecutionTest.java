@@ -33,7 +33,7 @@ class WorkflowExecutionTest {
       assertThat(db.value("SELECT output FROM " + db.table("workflow_status") + " WHERE workflow_uuid = ?", "order-1"))
           .isEqualTo("\"reserved-apple/250/order-1\"");
       assertThat(db.value("SELECT inputs FROM " + db.table("workflow_status") + " WHERE workflow_uuid = ?", "order-1"))
-          .isEqualTo("[\"apple\",250]");
+          .isEqualTo("{\"positionalArgs\":[\"apple\",250]}");
       assertThat(handle.getStatus().state()).isEqualTo(WorkflowState.SUCCESS);
       assertThat(handle.getStatus().name()).isEqualTo("placeOrder");
       assertThat(handle.getStatus().className()).isEqualTo(Orders.class.getName());

@@ -2,14 +2,15 @@ package io.dbosj.internal.admin;
 
 import io.dbosj.StepInfo;
 import io.dbosj.WorkflowFilter;
-import io.dbosj.WorkflowStatus;
+import io.dbosj.internal.db.QueueLimits;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the admin server's endpoints do, provided by the runtime that serves them. */
 public interface AdminOperations {
-  /** Each registered queue's name and limits. */
-  List<Map<String, Object>> queueMetadata();
+  /** Every registered queue, the internal one first. */
+  List<QueueLimits> queues();
 
   /**
    * Every executor recorded in the system database: ID, host, pid, version, started, last
@@ -20,17 +21,28 @@ public interface AdminOperations {
   /** Takes over and recovers the {@code PENDING} workflows of these executors; their IDs. */
   List<String> recoverExecutors(List<String> executorIds);
 
-  List<WorkflowStatus> listWorkflows(WorkflowFilter filter);
+  /** The workflows {@code filter} selects; a row that cannot be read is logged and skipped. */
+  List<AdminWorkflow> listWorkflows(WorkflowFilter filter);
 
-  WorkflowStatus workflow(String workflowId);
+  /** The workflow, or empty if no workflow has that ID. */
+  Optional<AdminWorkflow> workflow(String workflowId);
 
-  List<StepInfo> steps(String workflowId);
+  /** Its recorded operations in order, or empty if no workflow has that ID. */
+  Optional<List<StepInfo>> steps(String workflowId);
 
+  /** Cancels the workflow if it has not finished; {@code false} if no workflow has that ID. */
   boolean cancel(String workflowId);
 
-  /** Resumes the workflow; returns its ID. */
-  String resume(String workflowId);
+  /** Resumes the workflow; {@code false} if no workflow has that ID. */
+  boolean resume(String workflowId);
 
-  /** Forks the workflow from {@code startStep}, as {@code newWorkflowId} if given; returns the fork's ID. */
-  String fork(String workflowId, int startStep, String newWorkflowId);
+  /**
+   * Forks the workflow from {@code startStep}, as {@code newWorkflowId} and for {@code appVersion}
+   * when given (else a new ID, this process's version); the fork's ID, or empty if no workflow has
+   * that ID.
+   */
+  Optional<String> fork(String workflowId, int startStep, String newWorkflowId, String appVersion);
+
+  /** Stops starting scheduled workflows; the workflows already recorded still run. */
+  void deactivate();
 }

@@ -7,7 +7,7 @@ import io.dbosj.WorkflowStatus;
 import io.dbosj.internal.serde.RecordedError;
 import java.time.Instant;
 
-/** A {@code workflow_status} row as read. */
+/** A {@code workflow_status} row as read; {@code serialization} names the format of its inputs, output and error. */
 public record StatusRow(
     String workflowId,
     String status,
@@ -24,7 +24,8 @@ public record StatusRow(
     long createdAt,
     long updatedAt,
     Long deadline,
-    Long timeoutMillis) {
+    Long timeoutMillis,
+    String serialization) {
 
   /** This row as claimed at {@code startedAt}: a timeout without a deadline runs from then. */
   StatusRow startedAt(long startedAt) {
@@ -33,7 +34,7 @@ public record StatusRow(
     }
     return new StatusRow(workflowId, status, name, className, instanceName, inputs, output, error,
         executorId, appVersion, queueName, recoveryAttempts, createdAt, updatedAt,
-        startedAt + timeoutMillis, timeoutMillis);
+        startedAt + timeoutMillis, timeoutMillis, serialization);
   }
 
   /**

@@ -101,6 +101,7 @@ public final class StepStore {
         rs.getString(5),
         rs.getString(6),
         rs.getLong(7),
-        rs.getLong(8));
+        rs.getLong(8),
+        rs.getString(9));
   }
 }

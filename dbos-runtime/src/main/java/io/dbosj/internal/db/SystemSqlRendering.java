@@ -45,13 +45,9 @@ final class SystemSqlRendering {
   }
 
   private static SystemSql.Workflows workflows(DSLContext sql, boolean postgres) {
-    List<Field<?>> newRow =
-        concat(
-            binds(WorkflowStatus.NEW_ROW_COLUMNS),
-            inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS),
-            inline(JsonCodec.FORMAT, WorkflowStatus.SERIALIZATION));
-    List<Field<?>> newRowColumns =
-        concat(WorkflowStatus.NEW_ROW_COLUMNS, WorkflowStatus.RECOVERY_ATTEMPTS, WorkflowStatus.SERIALIZATION);
+    // serialization is bound: a fork keeps its original's, whose inputs it copies
+    List<Field<?>> newRow = concat(binds(WorkflowStatus.NEW_ROW_COLUMNS), inline(1L, WorkflowStatus.RECOVERY_ATTEMPTS));
+    List<Field<?>> newRowColumns = concat(WorkflowStatus.NEW_ROW_COLUMNS, WorkflowStatus.RECOVERY_ATTEMPTS);
     String insertPending =
         sql.insertInto(WorkflowStatus.TABLE).columns(newRowColumns).values(newRow).onConflictDoNothing().getSQL();
     // PostgreSQL holds a notification until its transaction commits and sends it only then, once
@@ -102,7 +98,7 @@ final class SystemSqlRendering {
             .orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT)
             .getSQL();
     String selectLastScheduledInputs =
-        sql.select(WorkflowStatus.INPUTS)
+        sql.select(WorkflowStatus.INPUTS, WorkflowStatus.SERIALIZATION)
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.CLASS_NAME.eq(val(null, WorkflowStatus.CLASS_NAME)))
             .and(WorkflowStatus.CONFIG_NAME.eq(val(null, WorkflowStatus.CONFIG_NAME)))
@@ -240,7 +236,8 @@ final class SystemSqlRendering {
             OperationOutputs.ERROR,
             OperationOutputs.CHILD_WORKFLOW_ID,
             OperationOutputs.STARTED_AT_EPOCH_MS,
-            OperationOutputs.COMPLETED_AT_EPOCH_MS)
+            OperationOutputs.COMPLETED_AT_EPOCH_MS,
+            OperationOutputs.SERIALIZATION)
         .from(OperationOutputs.TABLE);
   }
 

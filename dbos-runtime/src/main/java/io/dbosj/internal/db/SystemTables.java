@@ -79,7 +79,8 @@ final class SystemTables {
             CREATED_AT,
             UPDATED_AT,
             WORKFLOW_DEADLINE_EPOCH_MS,
-            WORKFLOW_TIMEOUT_MS);
+            WORKFLOW_TIMEOUT_MS,
+            SERIALIZATION);
 
     /** The columns a new workflow's row binds, in the order {@code WorkflowStore} binds them. */
     static final List<Field<?>> NEW_ROW_COLUMNS =
@@ -101,7 +102,8 @@ final class SystemTables {
             PRIORITY,
             FORKED_FROM,
             WORKFLOW_TIMEOUT_MS,
-            WORKFLOW_DEADLINE_EPOCH_MS);
+            WORKFLOW_DEADLINE_EPOCH_MS,
+            SERIALIZATION);
 
     private WorkflowStatus() {}
   }

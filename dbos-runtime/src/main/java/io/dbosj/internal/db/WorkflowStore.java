@@ -19,7 +19,7 @@ public final class WorkflowStore {
    * How many columns {@link #readRow} reads: those of {@code WorkflowStatus.ROW_COLUMNS}, whose
    * jOOQ fields the hot paths must not touch (they load jOOQ).
    */
-  static final int ROW_WIDTH = 16;
+  static final int ROW_WIDTH = 17;
 
   private final SystemDatabase db;
   private final String insertPending;
@@ -96,7 +96,8 @@ public final class WorkflowStore {
             w.priority(),
             w.forkedFrom(),
             w.timeoutMillis(),
-            w.deadline()
+            w.deadline(),
+            w.serialization()
         };
     if (enqueued && enqueueNotifies) {
       Object[] withPayload = Arrays.copyOf(row, row.length + 1);
@@ -162,13 +163,18 @@ public final class WorkflowStore {
     return db.query(selectQueued, WorkflowStore::readRow);
   }
 
+  /** Recorded workflow inputs, and the format they are written in. */
+  public record Inputs(String text, String serialization) {}
+
   /**
    * The inputs of the most recent workflow of this name whose ID starts with {@code idPrefix}:
    * for a scheduled workflow, its last recorded tick.
    */
-  public Optional<String> lastInputs(String className, String instanceName, String name, String idPrefix) {
+  public Optional<Inputs> lastInputs(String className, String instanceName, String name, String idPrefix) {
     return db.query(
-            selectLastScheduledInputs, row -> row.getString(1), className, instanceName, name, idPrefix + "%")
+            selectLastScheduledInputs,
+            row -> new Inputs(row.getString(1), row.getString(2)),
+            className, instanceName, name, idPrefix + "%")
         .stream()
         .findFirst();
   }
@@ -210,6 +216,27 @@ public final class WorkflowStore {
                 .limit(filter.limit())
                 .offset(filter.offset())
                 .fetch(WorkflowStore::readRecord));
+  }
+
+  /**
+   * Records again, as {@code portable_json}, the inputs of a workflow that another SDK enqueued
+   * in its own format ({@code fromSerialization}), before it runs: the row's one {@code
+   * serialization} column then names the format of the output and error this project writes
+   * too, so DBOS's readers decode them. Not a hot path: only such rows are rewritten. Returns
+   * {@code false} if the row's format changed meanwhile (another process adopted it).
+   */
+  public boolean adoptInputs(String workflowId, String fromSerialization, String portableInputs, long now) {
+    return db.withConnection(
+            c ->
+                db.dsl(c)
+                    .update(WorkflowStatus.TABLE)
+                    .set(WorkflowStatus.INPUTS, portableInputs)
+                    .set(WorkflowStatus.SERIALIZATION, io.dbosj.internal.serde.JsonCodec.FORMAT)
+                    .set(WorkflowStatus.UPDATED_AT, now)
+                    .where(WorkflowStatus.WORKFLOW_UUID.eq(workflowId))
+                    .and(WorkflowStatus.SERIALIZATION.isNotDistinctFrom(fromSerialization))
+                    .execute())
+        == 1;
   }
 
   /** Moves a {@code PENDING} workflow from one executor to another; {@code false} if it moved on. */
@@ -256,7 +283,8 @@ public final class WorkflowStore {
         r.get(WorkflowStatus.CREATED_AT),
         r.get(WorkflowStatus.UPDATED_AT),
         r.get(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS),
-        r.get(WorkflowStatus.WORKFLOW_TIMEOUT_MS));
+        r.get(WorkflowStatus.WORKFLOW_TIMEOUT_MS),
+        r.get(WorkflowStatus.SERIALIZATION));
   }
 
   static StatusRow readRow(ResultSet rs) throws SQLException {
@@ -276,6 +304,7 @@ public final class WorkflowStore {
         rs.getLong(13),
         rs.getLong(14),
         Jdbc.nullableLong(rs, 15),
-        Jdbc.nullableLong(rs, 16));
+        Jdbc.nullableLong(rs, 16),
+        rs.getString(17));
   }
 }

@@ -128,7 +128,8 @@ public final class Checkpointer {
       throw new DeterminismException(
           context.workflowId(), functionId, recorded.functionName(), method.name());
     }
-    return outcomes.decodeStep(context.workflowId(), functionId, method, recorded.output(), recorded.error());
+    return outcomes.decodeStep(
+        context.workflowId(), functionId, method, recorded.serialization(), recorded.output(), recorded.error());
   }
 
   /**

@@ -2,7 +2,9 @@ package io.dbosj.internal.exec;
 
 import io.dbosj.internal.codegen.DurableClass;
 import io.dbosj.internal.db.StatusRow;
+import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.serde.JsonCodec;
+import io.dbosj.internal.serde.Serialization;
 import io.dbosj.internal.serde.Sneaky;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,11 +29,13 @@ public final class DispatchedCalls {
 
   private final Registry registry;
   private final JsonCodec json;
+  private final WorkflowStore workflows;
   private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
 
-  public DispatchedCalls(Registry registry, JsonCodec json) {
+  public DispatchedCalls(Registry registry, JsonCodec json, WorkflowStore workflows) {
     this.registry = registry;
     this.json = json;
+    this.workflows = workflows;
   }
 
   /**
@@ -47,14 +51,39 @@ public final class DispatchedCalls {
     }
     Object[] args;
     try {
-      args = json.decodeArguments(entry.method(), row.inputs());
+      args = json.decodeArguments(entry.method(), row.serialization(), row.inputs());
     } catch (RuntimeException e) {
       throw new UndecodableInputs(
           "the recorded inputs of workflow " + row.workflowId() + " do not fit " + entry.method() + ": "
               + e.getMessage(),
           e);
     }
+    if (isForeign(row.serialization())) {
+      adopt(row, entry, args);
+    }
     return capture(registry.find(row.className(), row.instanceName()), entry, args);
+  }
+
+  /** Whether the row's format is another SDK's: neither DBOS's portable one nor this project's earlier {@code json}. */
+  private static boolean isForeign(String serialization) {
+    return !Serialization.PORTABLE_JSON.equals(serialization) && !Serialization.LEGACY_JSON.equals(serialization);
+  }
+
+  /**
+   * Re-records a foreign row's decoded inputs as {@code portable_json}, so the output and error
+   * written later are in the format the row names. If they cannot be written so, the workflow
+   * still runs, its row left as it was.
+   */
+  private void adopt(StatusRow row, DurableClass.Entry<?> entry, Object[] args) {
+    try {
+      String portable = json.encodeArguments(row.className(), entry.method(), args);
+      workflows.adoptInputs(row.workflowId(), row.serialization(), portable, System.currentTimeMillis());
+    } catch (RuntimeException e) {
+      log.warn(
+          "workflow {}: its {} inputs could not be recorded again as portable_json; its row keeps them as"
+              + " written: {}",
+          row.workflowId(), row.serialization(), e.toString());
+    }
   }
 
   /** The most recovery attempts the method {@code row} records allows, or {@code null} if it is unknown here. */

@@ -94,8 +94,8 @@ public final class OutcomeWaiter {
   /** The outcome recorded in a finished workflow's row, read back as its declared type. */
   <R> Outcome<R> recordedOutcome(StatusRow row, DurableMethod<R> method) {
     return switch (row.state()) {
-      case SUCCESS -> outcomes.decode(row.workflowId(), method, row.output(), null);
-      case ERROR -> outcomes.decode(row.workflowId(), method, null, row.error());
+      case SUCCESS -> outcomes.decode(row.workflowId(), method, row.serialization(), row.output(), null);
+      case ERROR -> outcomes.decode(row.workflowId(), method, row.serialization(), null, row.error());
       case CANCELLED -> Outcome.failure(new WorkflowCancelledException(row.workflowId()));
       default -> Outcome.failure(endedWith(row));
     };
@@ -103,8 +103,8 @@ public final class OutcomeWaiter {
 
   private <R> Outcome<R> untypedOutcome(StatusRow row) {
     return switch (row.state()) {
-      case SUCCESS -> outcomes.decodeUntyped(row.workflowId(), row.output(), null).cast();
-      case ERROR -> outcomes.decodeUntyped(row.workflowId(), null, row.error()).cast();
+      case SUCCESS -> outcomes.decodeUntyped(row.workflowId(), row.serialization(), row.output(), null).cast();
+      case ERROR -> outcomes.decodeUntyped(row.workflowId(), row.serialization(), null, row.error()).cast();
       case CANCELLED -> Outcome.failure(new WorkflowCancelledException(row.workflowId()));
       default -> Outcome.failure(endedWith(row));
     };

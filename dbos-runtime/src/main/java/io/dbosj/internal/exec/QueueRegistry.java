@@ -2,7 +2,6 @@ package io.dbosj.internal.exec;
 
 import io.dbosj.DbosException;
 import io.dbosj.internal.db.QueueLimits;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,24 +66,5 @@ public final class QueueRegistry {
   /** Every registered queue, the internal one first. */
   public synchronized List<QueueLimits> all() {
     return List.copyOf(queues.values());
-  }
-
-  /** What the admin server reports about each registered queue. */
-  public synchronized List<Map<String, Object>> metadata() {
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (QueueLimits queue : queues.values()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("name", queue.name());
-      entry.put("concurrency", queue.concurrency());
-      entry.put("workerConcurrency", queue.workerConcurrency());
-      entry.put(
-          "rateLimit",
-          queue.rateLimit() == 0
-              ? null
-              : Map.of("limit", queue.rateLimit(), "period", queue.ratePeriod().toMillis() / 1000.0));
-      entry.put("priorityEnabled", queue.priorityEnabled());
-      list.add(entry);
-    }
-    return list;
   }
 }

@@ -8,6 +8,7 @@ import io.dbosj.internal.db.StepRecord;
 import io.dbosj.internal.db.OutageRetry;
 import io.dbosj.internal.db.TransactionOutputStore;
 import io.dbosj.internal.lifecycle.DbosShutdownException;
+import io.dbosj.internal.serde.JsonCodec;
 import io.dbosj.internal.serde.Outcome;
 import io.dbosj.internal.serde.OutcomeCodec;
 import io.dbosj.internal.serde.Sneaky;
@@ -177,7 +178,9 @@ final class TransactionRunner {
     if (!recorded.functionName().equals(method.name())) {
       throw new DeterminismException(context.workflowId(), functionId, recorded.functionName(), method.name());
     }
-    return outcomes.decode(context.workflowId(), method, recorded.output(), recorded.error()).get();
+    // transaction_outputs has no serialization column: only this project writes it, and its
+    // records of every version read as portable_json (plain values; errors naming className)
+    return outcomes.decode(context.workflowId(), method, JsonCodec.FORMAT, recorded.output(), recorded.error()).get();
   }
 
   private static void rollbackQuietly(Connection c, SQLException cause) {

@@ -198,6 +198,11 @@ public final class WorkflowManagement {
    * transaction.
    */
   public <R> WorkflowHandle<R> fork(String workflowId, int startStep, String forkId) {
+    return fork(workflowId, startStep, forkId, null);
+  }
+
+  /** As {@link #fork(String, int, String)}, the fork to run on {@code forkAppVersion} (this one's if null). */
+  public <R> WorkflowHandle<R> fork(String workflowId, int startStep, String forkId, String forkAppVersion) {
     if (startStep < 0) {
       throw new IllegalArgumentException("the step to fork from must be 0 or more, was " + startStep);
     }
@@ -206,8 +211,8 @@ public final class WorkflowManagement {
     NewWorkflow fork =
         new NewWorkflow(
             id, WorkflowState.ENQUEUED, original.name(), original.className(), original.instanceName(),
-            original.inputs(), executorId, appVersion, null, QueueRegistry.INTERNAL_QUEUE, null, 0, workflowId,
-            null, System.currentTimeMillis());
+            original.inputs(), executorId, forkAppVersion != null ? forkAppVersion : appVersion, null, QueueRegistry.INTERNAL_QUEUE, null, 0, workflowId,
+            null, System.currentTimeMillis(), original.serialization());
     if (forks.record(fork, workflowId, startStep).isPresent()) {
       throw new ConflictingWorkflowException(id, "another workflow", "a fork of " + workflowId);
     }

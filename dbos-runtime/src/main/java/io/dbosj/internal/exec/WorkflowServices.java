@@ -62,6 +62,6 @@ public record WorkflowServices(
             new QueueStore(w.systemDb()), waiter, w.registry(), w.appVersion(), w.executorId(), w.wakeQueues());
     return new WorkflowServices(
         executor, checkpointer, transactions, admission, w.queues(), json, running,
-        new DispatchedCalls(w.registry(), json), management);
+        new DispatchedCalls(w.registry(), json, workflows), management);
   }
 }

@@ -188,9 +188,10 @@ public final class DbosRuntime {
     if (db.isPostgres()) {
       services.start(new QueueNotificationListener(db, runner::wake));
     }
-    services.start(
-        new WorkflowScheduler(
-            ScheduleTicks.of(registry.all(), parts.executor(), workflowStore, parts.json()), clock));
+    WorkflowScheduler scheduler =
+        services.start(
+            new WorkflowScheduler(
+                ScheduleTicks.of(registry.all(), parts.executor(), workflowStore, parts.json()), clock));
     WorkflowRecovery recovery =
         new WorkflowRecovery(
             workflowStore, new StepStore(db), executorId,
@@ -204,7 +205,9 @@ public final class DbosRuntime {
     }
     AdminServer admin = null;
     if (config.adminServer()) {
-      admin = AdminServer.bind(new RuntimeAdmin(parts.management(), recovery, queues, executorStore, executorId, config.executorLease()), "127.0.0.1", config.adminPort());
+      RuntimeAdmin.Parts adminParts =
+          new RuntimeAdmin.Parts(parts.management(), workflowStore, recovery, queues, executorStore, scheduler);
+      admin = AdminServer.bind(new RuntimeAdmin(adminParts, executorId, config.executorLease()), "127.0.0.1", config.adminPort());
       if (admin != null) {
         services.start(admin);
       }

@@ -1,50 +1,62 @@
 package io.dbosj.internal.runtime;
 
 import io.dbosj.StepInfo;
+import io.dbosj.UnreadableRowException;
 import io.dbosj.WorkflowFilter;
-import io.dbosj.WorkflowStatus;
 import io.dbosj.internal.admin.AdminOperations;
+import io.dbosj.internal.admin.AdminWorkflow;
+import io.dbosj.internal.db.ExecutorListing;
 import io.dbosj.internal.db.ExecutorStore;
+import io.dbosj.internal.db.QueueLimits;
+import io.dbosj.internal.db.StatusRow;
+import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.exec.QueueRegistry;
 import io.dbosj.internal.exec.WorkflowManagement;
+import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.recovery.WorkflowRecovery;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The admin server's operations, done by management, recovery and the queue registry. */
+/**
+ * The admin server's operations, done by management, recovery, the queue registry and the
+ * workflow rows themselves (which hold more than the public status shows).
+ */
 final class RuntimeAdmin implements AdminOperations {
-  private final WorkflowManagement management;
-  private final WorkflowRecovery recovery;
-  private final QueueRegistry queues;
+  private static final Logger log = LoggerFactory.getLogger(RuntimeAdmin.class);
+  private static final Duration DEACTIVATE_WAIT = Duration.ofSeconds(10);
 
-  private final ExecutorStore executors;
-  private final Duration lease;
-  private final String self;
-
-  RuntimeAdmin(
+  /** What the admin server works through. */
+  record Parts(
       WorkflowManagement management,
+      WorkflowStore workflows,
       WorkflowRecovery recovery,
       QueueRegistry queues,
       ExecutorStore executors,
-      String self,
-      Duration lease) {
+      Service scheduler) {}
+
+  private final Parts parts;
+  private final String self;
+  private final Duration lease;
+
+  RuntimeAdmin(Parts parts, String self, Duration lease) {
+    this.parts = parts;
     this.self = self;
-    this.management = management;
-    this.recovery = recovery;
-    this.queues = queues;
-    this.executors = executors;
     this.lease = lease;
   }
 
   @Override
   public List<Map<String, Object>> executors() {
-    return io.dbosj.internal.db.ExecutorListing.asMaps(io.dbosj.internal.db.ExecutorListing.of(executors, lease));
+    return ExecutorListing.asMaps(ExecutorListing.of(parts.executors(), lease));
   }
 
   @Override
-  public List<Map<String, Object>> queueMetadata() {
-    return queues.metadata();
+  public List<QueueLimits> queues() {
+    return parts.queues().all();
   }
 
   @Override
@@ -52,39 +64,78 @@ final class RuntimeAdmin implements AdminOperations {
     long now = System.currentTimeMillis();
     for (String id : executorIds) {
       if (!id.equals(self)) {
-        executors.markTakenOver(id, self, now); // so listings say where its work went
+        parts.executors().markTakenOver(id, self, now); // so listings say where its work went
       }
     }
-    return recovery.recoverExecutors(executorIds);
+    return parts.recovery().recoverExecutors(executorIds);
   }
 
   @Override
-  public List<WorkflowStatus> listWorkflows(WorkflowFilter filter) {
-    return management.list(filter);
+  public List<AdminWorkflow> listWorkflows(WorkflowFilter filter) {
+    List<AdminWorkflow> list = new ArrayList<>();
+    for (StatusRow row : parts.workflows().list(filter)) {
+      try {
+        list.add(admin(row));
+      } catch (UnreadableRowException e) {
+        log.warn("skipped a row that cannot be read: {}", e.row());
+      }
+    }
+    return list;
   }
 
   @Override
-  public WorkflowStatus workflow(String workflowId) {
-    return management.status(workflowId);
+  public Optional<AdminWorkflow> workflow(String workflowId) {
+    return parts.workflows().find(workflowId).map(RuntimeAdmin::admin);
+  }
+
+  private static AdminWorkflow admin(StatusRow row) {
+    return new AdminWorkflow(row.toStatus(), row.inputs(), row.timeoutMillis(), row.deadline());
+  }
+
+  private boolean recorded(String workflowId) {
+    return parts.workflows().find(workflowId).isPresent();
   }
 
   @Override
-  public List<StepInfo> steps(String workflowId) {
-    return management.listSteps(workflowId);
+  public Optional<List<StepInfo>> steps(String workflowId) {
+    return recorded(workflowId) ? Optional.of(parts.management().listSteps(workflowId)) : Optional.empty();
   }
 
   @Override
   public boolean cancel(String workflowId) {
-    return management.cancel(workflowId);
+    if (!recorded(workflowId)) {
+      return false;
+    }
+    parts.management().cancel(workflowId);
+    return true;
   }
 
   @Override
-  public String resume(String workflowId) {
-    return management.resume(workflowId).workflowId();
+  public boolean resume(String workflowId) {
+    if (!recorded(workflowId)) {
+      return false;
+    }
+    parts.management().resume(workflowId);
+    return true;
   }
 
   @Override
-  public String fork(String workflowId, int startStep, String newWorkflowId) {
-    return management.fork(workflowId, startStep, newWorkflowId).workflowId();
+  public Optional<String> fork(String workflowId, int startStep, String newWorkflowId, String appVersion) {
+    if (!recorded(workflowId)) {
+      return Optional.empty();
+    }
+    return Optional.of(parts.management().fork(workflowId, startStep, newWorkflowId, appVersion).workflowId());
+  }
+
+  @Override
+  public void deactivate() {
+    log.info("deactivated by the admin server: executor {} starts no more scheduled workflows", self);
+    try {
+      if (!parts.scheduler().stop(DEACTIVATE_WAIT)) {
+        log.warn("the scheduler did not stop within {} s", DEACTIVATE_WAIT.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -61,7 +61,7 @@ final class ScheduleTicks {
     public Optional<Instant> last(String idPrefix) {
       return workflows
           .lastInputs(instance.className(), instance.instanceName(), entry.method().name(), idPrefix)
-          .map(inputs -> (Instant) json.decodeArguments(entry.method(), inputs)[0]);
+          .map(inputs -> (Instant) json.decodeArguments(entry.method(), inputs.serialization(), inputs.text())[0]);
     }
   }
 }

@@ -21,8 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * processor captured at compile time: nothing read from the database chooses a class.
  */
 public final class JsonCodec {
-  /** The name written to the {@code serialization} columns. */
-  public static final String FORMAT = "json";
+  /** The name written to the {@code serialization} column of every row this project records. */
+  public static final String FORMAT = Serialization.PORTABLE_JSON;
+
+  private static final String ARGS_OPENING = "{\"positionalArgs\":[";
+  private static final String ARGS_CLOSING = "]}";
 
   /**
    * Made on first use, not with the codec: building a mapper loads some 450 Jackson classes, a
@@ -46,13 +49,14 @@ public final class JsonCodec {
   private record ReadBack(Type declared, Class<?> runtime) {}
 
   /**
-   * The arguments of a call as a JSON array, each written as its declared type.
+   * The arguments of a call as {@code portable_json} inputs, {@code {"positionalArgs": [...]}},
+   * each written as its declared type.
    *
    * @throws UnserializableValueException naming the method, parameter and type, if one fails
    */
   public String encodeArguments(String owner, DurableMethod<?> method, Object[] args) {
     List<DurableMethod.Param> params = method.params();
-    StringBuilder json = new StringBuilder().append('[');
+    StringBuilder json = new StringBuilder().append(ARGS_OPENING);
     for (int i = 0; i < params.size(); i++) {
       DurableMethod.Param param = params.get(i);
       if (i > 0) {
@@ -84,23 +88,38 @@ public final class JsonCodec {
       }
       json.append(written);
     }
-    return json.append(']').toString();
+    return json.append(ARGS_CLOSING).toString();
   }
 
-  /** Arguments whose declared types are not known here, written as their runtime types. */
+  /** Arguments whose declared types are not known here, written as their runtime types, as {@code portable_json} inputs. */
   public String encodeUntyped(Object[] args) {
     try {
-      return mapper().writeValueAsString(args == null ? new Object[0] : args);
+      String positional = mapper().writeValueAsString(args == null ? new Object[0] : args);
+      return ARGS_OPENING + positional.substring(1, positional.length() - 1) + ARGS_CLOSING;
     } catch (JacksonException e) {
       throw new UnserializableValueException("cannot write the arguments as JSON: " + e.getMessage(), e);
     }
   }
 
-  /** Reads back arguments written by {@link #encodeArguments}. */
-  public Object[] decodeArguments(DurableMethod<?> method, String json) {
+  /**
+   * Reads back recorded inputs as the declared parameter types of {@code method}: inputs this
+   * project wrote, and those DBOS's clients enqueue, in the format {@code serialization} names.
+   *
+   * @throws IllegalArgumentException saying what does not fit, if they do not decode as those types
+   * @throws JacksonException if they are not JSON
+   */
+  public Object[] decodeArguments(DurableMethod<?> method, String serialization, String json) {
     List<DurableMethod.Param> params = method.params();
-    JsonNode array = mapper().readTree(json == null ? "[]" : json);
-    if (!array.isArray() || array.size() != params.size()) {
+    JsonNode array;
+    try {
+      array = json == null ? mapper().createArrayNode() : RecordedJson.positionalArgs(mapper(), serialization, json);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "the recorded inputs (serialization " + quoted(serialization) + ") of " + method.name()
+              + " cannot be read: " + e.getMessage(),
+          e);
+    }
+    if (array.size() != params.size()) {
       throw new IllegalArgumentException(
           "recorded inputs of "
               + method.name()
@@ -111,7 +130,16 @@ public final class JsonCodec {
     }
     Object[] args = new Object[params.size()];
     for (int i = 0; i < args.length; i++) {
-      args[i] = mapper().treeToValue(array.get(i), javaType(params.get(i).type().type()));
+      DurableMethod.Param param = params.get(i);
+      try {
+        args[i] = mapper().treeToValue(array.get(i), javaType(param.type().type()));
+      } catch (JacksonException e) {
+        throw new IllegalArgumentException(
+            "argument '" + param.name() + "' of " + method.name() + " (declared " + param.type()
+                + ") cannot be read from its recorded inputs (serialization " + quoted(serialization) + "): "
+                + e.getOriginalMessage(),
+            e);
+      }
     }
     return args;
   }
@@ -187,28 +215,49 @@ public final class JsonCodec {
         e);
   }
 
-  /** Reads back a result written by {@link #encodeResult}. */
+  /** Reads back a recorded result, written in the format {@code serialization} names, as its declared type. */
   @SuppressWarnings("unchecked")
-  public <R> R decodeResult(TypeToken<R> type, String json) {
+  public <R> R decodeResult(TypeToken<R> type, String serialization, String json) {
     if (type.isVoid() || json == null) {
       return type.defaultValue();
     }
-    return (R) mapper().readValue(json, javaType(type.type()));
+    if (isPlain(serialization)) {
+      return (R) mapper().readValue(json, javaType(type.type()));
+    }
+    return (R) mapper().treeToValue(RecordedJson.plain(mapper(), serialization, json), javaType(type.type()));
   }
 
   /** Reads a recorded value whose declared type is not known here, as maps, lists and scalars. */
-  public Object decodeUntyped(String json) {
-    return json == null ? null : mapper().readValue(json, Object.class);
+  public Object decodeUntyped(String serialization, String json) {
+    if (json == null) {
+      return null;
+    }
+    return isPlain(serialization)
+        ? mapper().readValue(json, Object.class)
+        : mapper().treeToValue(RecordedJson.plain(mapper(), serialization, json), Object.class);
   }
 
-  /** An exception as recorded text: its class, message and stack. */
+  /**
+   * An exception as {@code portable_json} error: DBOS's {@code name} (the simple class name, as
+   * DBOS Java writes it), {@code message}, {@code code} and {@code data}, and, in fields DBOS's
+   * readers ignore, the {@code className} and {@code stack} this project rebuilds it from.
+   */
   public String encodeError(Throwable error) {
-    return mapper().writeValueAsString(RecordedError.of(error));
+    return mapper().writeValueAsString(PortableError.of(RecordedError.of(error)));
   }
 
-  /** Reads back an error written by {@link #encodeError}. */
-  public RecordedError decodeError(String json) {
-    return mapper().readValue(json, RecordedError.class);
+  /** Reads back a recorded error, in the format {@code serialization} names. */
+  public RecordedError decodeError(String serialization, String json) {
+    return RecordedError.fromJson(mapper(), RecordedJson.plain(mapper(), serialization, json));
+  }
+
+  /** Whether the format is plain JSON, which Jackson reads directly as the declared type. */
+  private static boolean isPlain(String serialization) {
+    return Serialization.PORTABLE_JSON.equals(serialization) || Serialization.LEGACY_JSON.equals(serialization);
+  }
+
+  private static String quoted(String serialization) {
+    return serialization == null ? "null" : "'" + serialization + "'";
   }
 
   /**

@@ -37,12 +37,17 @@ public final class OutcomeCodec {
     return new Encoded<>(outcome, null, json.encodeError(outcome.error()));
   }
 
-  /** A recorded outcome of {@code method} in workflow {@code workflowId}, as its declared type. */
-  public <R> Outcome<R> decode(String workflowId, DurableMethod<R> method, String output, String error) {
+  /**
+   * A recorded outcome of {@code method} in workflow {@code workflowId}, as its declared type,
+   * written in the format {@code serialization} (its row's column) names.
+   */
+  public <R> Outcome<R> decode(
+      String workflowId, DurableMethod<R> method, String serialization, String output, String error) {
     if (error != null) {
-      return Outcome.failure(json.decodeError(error).rebuild(workflowId, method.exceptionFactories()));
+      return Outcome.failure(
+          json.decodeError(serialization, error).rebuild(workflowId, method.exceptionFactories()));
     }
-    return Outcome.success(json.decodeResult(method.returnType(), output));
+    return Outcome.success(json.decodeResult(method.returnType(), serialization, output));
   }
 
   /**
@@ -52,12 +57,12 @@ public final class OutcomeCodec {
    *     does not parse as that type (written by other code, or damaged)
    */
   public <R> Outcome<R> decodeStep(
-      String workflowId, int functionId, DurableMethod<R> method, String output, String error) {
+      String workflowId, int functionId, DurableMethod<R> method, String serialization, String output, String error) {
     try {
-      return decode(workflowId, method, output, error);
+      return decode(workflowId, method, serialization, output, error);
     } catch (tools.jackson.core.JacksonException e) {
       throw unreadableStep(workflowId, functionId, method, output, error, e.getOriginalMessage(), e);
-    } catch (ClassCastException e) {
+    } catch (ClassCastException | IllegalArgumentException e) {
       throw unreadableStep(workflowId, functionId, method, output, error, e.getMessage(), e);
     }
   }
@@ -77,10 +82,10 @@ public final class OutcomeCodec {
   }
 
   /** A recorded outcome whose declared type is not known here: plain JSON values. */
-  public Outcome<Object> decodeUntyped(String workflowId, String output, String error) {
+  public Outcome<Object> decodeUntyped(String workflowId, String serialization, String output, String error) {
     if (error != null) {
-      return Outcome.failure(json.decodeError(error).rebuild(workflowId, Map.of()));
+      return Outcome.failure(json.decodeError(serialization, error).rebuild(workflowId, Map.of()));
     }
-    return Outcome.success(json.decodeUntyped(output));
+    return Outcome.success(json.decodeUntyped(serialization, output));
   }
 }

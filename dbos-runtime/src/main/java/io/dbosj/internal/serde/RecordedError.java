@@ -43,10 +43,14 @@ public record RecordedError(String className, String message, List<Frame> stack)
               ConcurrentModificationException::new),
           Map.entry(SecurityException.class.getName(), SecurityException::new));
 
+  /** The class name of an error record that names none (a TypeScript workflow may throw any value). */
+  static final String UNNAMED = "(unnamed error)";
+
   /**
    * What a recorded error says, for people: its class and message, read leniently (this
-   * project's records name {@code className}, DBOS's SDKs {@code name}); a record that does not
-   * parse names no class and is shown as it is. Never throws: a listing shows every workflow.
+   * project's records name {@code className}, DBOS's SDKs {@code name}, DBOS Java's {@code
+   * java_jackson} records {@code type}; superjson's are unwrapped); a record that does not parse
+   * names no class and is shown as it is. Never throws: a listing shows every workflow.
    */
   public static WorkflowStatus.Failure describe(String recorded) {
     if (recorded == null) {
@@ -54,15 +58,49 @@ public record RecordedError(String className, String message, List<Frame> stack)
     }
     try {
       JsonNode node = JsonMapper.shared().readTree(recorded);
+      if (SuperJson.isBranded(node)) {
+        node = node.get("json");
+      }
       if (node.isObject()) {
-        String className = text(node, "className");
-        return new WorkflowStatus.Failure(
-            className != null ? className : text(node, "name"), text(node, "message"), recorded);
+        return new WorkflowStatus.Failure(className(node), text(node, "message"), recorded);
       }
     } catch (JacksonException e) {
       // not JSON: shown as it is
     }
     return new WorkflowStatus.Failure(null, null, recorded);
+  }
+
+  /** The class an error record names: ours in {@code className}, DBOS Java's {@code type}, else DBOS's {@code name}. */
+  private static String className(JsonNode node) {
+    for (String field : new String[] {"className", "type", "name"}) {
+      String value = text(node, field);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The error a plain JSON record holds (see {@link RecordedJson#plain}): ours, of either
+   * version, or one DBOS's SDKs wrote. Only its names and message are read; a stack is kept when
+   * it is ours, and DBOS Java's serialized exception bytes are never deserialized.
+   */
+  static RecordedError fromJson(JsonMapper mapper, JsonNode node) {
+    if (!node.isObject()) {
+      return new RecordedError(UNNAMED, node.isString() ? node.asString() : node.toString(), List.of());
+    }
+    String className = className(node);
+    List<Frame> frames = new ArrayList<>();
+    JsonNode stack = node.get("stack");
+    if (stack != null && stack.isArray()) {
+      for (JsonNode frame : stack) {
+        if (frame.isObject()) {
+          frames.add(mapper.treeToValue(frame, Frame.class));
+        }
+      }
+    }
+    return new RecordedError(className != null ? className : UNNAMED, text(node, "message"), frames);
   }
 
   private static String text(JsonNode node, String field) {

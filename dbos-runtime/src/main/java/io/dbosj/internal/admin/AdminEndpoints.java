@@ -1,0 +1,176 @@
+package io.dbosj.internal.admin;
+
+import io.dbosj.StepInfo;
+import io.dbosj.WorkflowFilter;
+import io.dbosj.WorkflowState;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The admin API's paths, methods, bodies and answers, as DBOS Java 1.1.0-m6's admin server has
+ * them, plus our {@code GET /dbos-executors}. Where DBOS answers an unknown workflow ID with an
+ * empty success (steps, cancel, resume) or a 500 (fork), this answers 404 "Workflow not found", as
+ * DBOS does for {@code GET /workflows/{id}}.
+ */
+final class AdminEndpoints {
+  private static final Set<String> WORKFLOW_ACTIONS = Set.of("steps", "cancel", "resume", "fork");
+
+  private final AdminOperations operations;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  AdminEndpoints(AdminOperations operations) {
+    this.operations = operations;
+  }
+
+  /** A request, its body not yet read. */
+  interface Request {
+    String method();
+
+    String path();
+
+    /** The body parsed as JSON; {@code null} if it is empty. */
+    JsonNode json();
+  }
+
+  AdminReply answer(Request request) {
+    String path = request.path();
+    switch (path) {
+      case "/dbos-healthz":
+        return only("GET", request, () -> json(Map.of("status", "healthy")));
+      case "/dbos-workflow-queues-metadata":
+        return only("GET", request, () -> json(operations.queues().stream().map(QueueOutput::of).toList()));
+      case "/dbos-executors":
+        return only("GET", request, () -> json(operations.executors()));
+      case "/dbos-workflow-recovery":
+        return only("POST", request, () -> json(operations.recoverExecutors(executorIds(request.json()))));
+      case "/deactivate":
+        // DBOS Python answers GET, DBOS Java any method
+        if (!request.method().equals("GET") && !request.method().equals("POST")) {
+          return AdminReply.methodNotAllowed(request.method(), "GET, POST");
+        }
+        operations.deactivate();
+        return AdminReply.text(200, "deactivated");
+      case "/dbos-global-timeout":
+        return only("POST", request, () -> globalTimeout(request.json()));
+      case "/dbos-garbage-collect":
+        return only(
+            "POST", request,
+            () -> AdminReply.text(
+                501, "io.dbosj cannot delete workflows yet, so it does not garbage-collect them; nothing was deleted"));
+      case "/workflows":
+        return only("POST", request, () -> listWorkflows(ListWorkflowsRequest.parse(request.json())));
+      case "/queues":
+        return only("POST", request, () -> listQueued(ListQueuedRequest.parse(request.json())));
+      default:
+        return workflowPath(request);
+    }
+  }
+
+  /** {@code /workflows/{id}} and {@code /workflows/{id}/steps|cancel|resume|fork}. */
+  private AdminReply workflowPath(Request request) {
+    String[] parts = request.path().split("/", -1);
+    if (parts.length < 3 || parts.length > 4 || !parts[1].equals("workflows") || parts[2].isEmpty()) {
+      return AdminReply.text(404, "no admin endpoint at " + request.path());
+    }
+    String id = URLDecoder.decode(parts[2], StandardCharsets.UTF_8);
+    if (parts.length == 3) {
+      return only("GET", request, () -> operations.workflow(id).map(w -> json(WorkflowsOutput.of(w, true, true)))
+          .orElseGet(AdminReply::workflowNotFound));
+    }
+    String action = parts[3];
+    if (!WORKFLOW_ACTIONS.contains(action)) {
+      return AdminReply.text(404, "no admin endpoint at " + request.path());
+    }
+    return switch (action) {
+      case "steps" -> only("GET", request, () -> operations.steps(id).map(this::steps).orElseGet(AdminReply::workflowNotFound));
+      case "cancel" -> only("POST", request, () -> done(operations.cancel(id)));
+      case "resume" -> only("POST", request, () -> done(operations.resume(id)));
+      default -> only("POST", request, () -> fork(id, ForkRequest.parse(request.json())));
+    };
+  }
+
+  private AdminReply only(String allowed, Request request, Supplier<AdminReply> action) {
+    return request.method().equals(allowed) ? action.get() : AdminReply.methodNotAllowed(request.method(), allowed);
+  }
+
+  private AdminReply json(Object body) {
+    return AdminReply.json(json.writeValueAsBytes(body));
+  }
+
+  private static AdminReply done(boolean found) {
+    return found ? AdminReply.noContent() : AdminReply.workflowNotFound();
+  }
+
+  private AdminReply listWorkflows(ListWorkflowsRequest request) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (AdminWorkflow w : operations.listWorkflows(request.filter())) {
+      out.add(WorkflowsOutput.of(w, request.loadInput(), request.loadOutput()));
+    }
+    return json(out);
+  }
+
+  private AdminReply listQueued(ListQueuedRequest request) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (AdminWorkflow w : request.select(operations.listWorkflows(request.filter()))) {
+      out.add(WorkflowsOutput.of(w, request.loadInput(), false));
+    }
+    return json(out);
+  }
+
+  private AdminReply steps(List<StepInfo> steps) {
+    return json(steps.stream().map(StepOutput::of).toList());
+  }
+
+  private AdminReply fork(String id, ForkRequest request) {
+    Optional<String> forked =
+        operations.fork(id, request.startStep(), request.newWorkflowId(), request.applicationVersion());
+    return forked.map(forkId -> json(Map.of("workflow_id", forkId))).orElseGet(AdminReply::workflowNotFound);
+  }
+
+  /**
+   * DBOS's global timeout: cancels every workflow not yet finished ({@code PENDING} or {@code
+   * ENQUEUED}) that was created at or before {@code cutoff_epoch_timestamp_ms}.
+   */
+  private AdminReply globalTimeout(JsonNode body) {
+    Long cutoff =
+        RequestFields.of(body, List.of("cutoff_epoch_timestamp_ms"), "POST /dbos-global-timeout")
+            .longInteger("cutoff_epoch_timestamp_ms");
+    if (cutoff == null) {
+      throw new BadRequest(
+          "POST /dbos-global-timeout needs cutoff_epoch_timestamp_ms, epoch milliseconds, e.g."
+              + " {\"cutoff_epoch_timestamp_ms\": 1767225600000}");
+    }
+    WorkflowFilter unfinished =
+        WorkflowFilter.all()
+            .states(WorkflowState.PENDING, WorkflowState.ENQUEUED)
+            .createdBefore(Instant.ofEpochMilli(cutoff))
+            .limit(Integer.MAX_VALUE);
+    for (AdminWorkflow w : operations.listWorkflows(unfinished)) {
+      operations.cancel(w.status().workflowId());
+    }
+    return AdminReply.noContent();
+  }
+
+  private static List<String> executorIds(JsonNode body) {
+    if (body == null || !body.isArray()) {
+      throw new BadRequest("POST /dbos-workflow-recovery takes a JSON list of executor IDs, e.g. [\"exec-1\"]");
+    }
+    List<String> ids = new ArrayList<>();
+    for (JsonNode item : body) {
+      if (!item.isString()) {
+        throw new BadRequest("POST /dbos-workflow-recovery takes a JSON list of executor IDs (strings); it holds " + item);
+      }
+      ids.add(item.asString());
+    }
+    return ids;
+  }
+}
