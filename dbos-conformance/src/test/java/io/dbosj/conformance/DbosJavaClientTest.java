@@ -55,16 +55,17 @@ class DbosJavaClientTest {
   @Test
   void listWorkflowsShowsOurWorkflowsWithTheirNamesStatusesAndOutcomes() {
     Map<String, WorkflowStatus> byId = client
-        .listWorkflows(new ListWorkflowsInput().withWorkflowIds(List.of("done", "failed", "held")))
+        .listWorkflows(new ListWorkflowsInput().withWorkflowIds(List.of("done", "receipt", "failed", "held")))
         .stream()
         .collect(Collectors.toMap(WorkflowStatus::workflowId, Function.identity()));
 
-    assertThat(byId).containsOnlyKeys("done", "failed", "held");
+    assertThat(byId).containsOnlyKeys("done", "receipt", "failed", "held");
     assertThat(byId.get("done").status()).isEqualTo(WorkflowState.SUCCESS);
     assertThat(byId.get("done").workflowName()).isEqualTo("order");
     assertThat(byId.get("done").className()).isEqualTo(ShopApp.CLASS_NAME);
     assertThat(byId.get("done").input()).containsExactly("apple");
     assertThat(byId.get("done").output()).isEqualTo("reserved-apple");
+    assertThat(byId.get("receipt").output()).isEqualTo(Map.of("sku", "apple", "quantity", 2));
     assertThat(byId.get("failed").status()).isEqualTo(WorkflowState.ERROR);
     assertThat(byId.get("failed").error().message()).contains("out of stock: pear");
     assertThat(byId.get("held").status()).isEqualTo(WorkflowState.PENDING);

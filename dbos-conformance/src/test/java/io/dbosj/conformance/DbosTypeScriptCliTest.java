@@ -102,6 +102,14 @@ class DbosTypeScriptCliTest {
   }
 
   @Test
+  void workflowGetShowsARecordResultAsThePlainObjectItIs() throws Exception {
+    JsonNode receipt = ts.cli("workflow", "get", "receipt", "-s", db.url()).json();
+
+    assertThat(receipt.get("output").asString()).isEqualTo("{ sku: 'apple', quantity: 2 }");
+    assertThat(receipt.get("input").asString()).isEqualTo("[ 'apple', 2 ]");
+  }
+
+  @Test
   void workflowStepsListsTheStepAndTheTransactionInOrder() throws Exception {
     JsonNode steps = ts.cli("workflow", "steps", "done", "-s", db.url()).json();
 

@@ -55,7 +55,9 @@ class DbosTypeScriptClientTest {
     String plan = JsonMapper.builder().build().writeValueAsString(List.of(
         enqueue("ts-greet", "greet", "ada", 2),
         enqueue("ts-order", "order", "fig"),
-        enqueue("ts-refuse", "refuse", "pear")));
+        enqueue("ts-refuse", "refuse", "pear"),
+        enqueue("ts-describe", "describe", Map.of("sku", "kiwi", "quantity", 3)),
+        enqueue("ts-receipt", "receipt", "lime", 4)));
 
     JsonNode outcomes = ts.script("enqueue-with-dbos-client.cjs", db.url(), plan).json();
 
@@ -63,6 +65,9 @@ class DbosTypeScriptClientTest {
     assertThat(outcomes.get(0).get("result").asString()).isEqualTo("hello, ada! hello, ada!");
     assertThat(outcomes.get(1).get("result").asString()).isEqualTo("reserved-fig");
     assertThat(outcomes.get(2).get("error").get("message").asString()).contains("out of stock: pear");
+    assertThat(outcomes.get(3).get("result").asString()).isEqualTo("3 x kiwi");
+    assertThat(outcomes.get(4).get("result").get("sku").asString()).isEqualTo("lime");
+    assertThat(outcomes.get(4).get("result").get("quantity").asInt()).isEqualTo(4);
     assertThat(db.status("ts-greet")).isEqualTo("SUCCESS");
     assertThat(db.value("SELECT queue_name FROM dbos.workflow_status WHERE workflow_uuid = 'ts-greet'")).isEqualTo("requests");
     assertThat(db.status("ts-refuse")).isEqualTo("ERROR");

@@ -49,6 +49,17 @@ public class Shop {
     return reservation;
   }
 
+  @Workflow
+  public Receipt receipt(String sku, int quantity) {
+    return new Receipt(sku, quantity);
+  }
+
+  /** Takes what a DBOS client sends as a plain object. */
+  @Workflow
+  public String describe(Receipt receipt) {
+    return receipt.quantity() + " x " + receipt.sku();
+  }
+
   /** What DBOS's clients enqueue by name. */
   @Workflow
   public String greet(String name, int times) {

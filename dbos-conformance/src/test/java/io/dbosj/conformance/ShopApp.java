@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * The {@link Shop} running on the conformance database, with its queues {@code orders} (one at a
  * time, held full by the seeded workflows) and {@code requests} (no limit, for what DBOS's clients
  * enqueue), and the workflows the tests look at: {@code done} (a step and a transaction, SUCCESS),
- * {@code failed} (ERROR), {@code held} (PENDING at its gate for the whole class), {@code
+ * {@code receipt} (a record result, SUCCESS), {@code failed} (ERROR), {@code held} (PENDING at its gate for the whole class), {@code
  * to-cancel} (PENDING at its gate, for the test that cancels and resumes it), and on {@code
  * orders} {@code queued-1} (holding the queue's one slot) and {@code queued-2} (ENQUEUED behind it).
  */
@@ -44,6 +44,7 @@ final class ShopApp implements AutoCloseable {
   /** Runs the workflows named above; returns once each is in the state named. */
   ShopApp seed(ConformanceDatabase db) throws Exception {
     shop.start(StartOptions.id("done")).order("apple").getResult();
+    shop.start(StartOptions.id("receipt")).receipt("apple", 2).getResult();
     WorkflowHandle<String> failed = shop.start(StartOptions.id("failed")).refuse("pear");
     try {
       failed.getResult();
