@@ -4,7 +4,6 @@ import static org.jooq.impl.DSL.constraint;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.name;
 
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.db.SystemTables.ApplicationVersions;
@@ -22,7 +21,6 @@ import io.dbosj.internal.db.SystemTables.WorkflowSchedules;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.Condition;
 import org.jooq.Constraint;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
@@ -83,10 +81,12 @@ final class SchemaSqlRendering {
   private static final class Ddl {
     private final DSLContext dsl;
     private final boolean postgres;
+    private final SchemaIndexes indexes;
 
     Ddl(DSLContext dsl, boolean postgres) {
       this.dsl = dsl;
       this.postgres = postgres;
+      this.indexes = new SchemaIndexes(dsl, postgres);
     }
 
     /** The whole layout, in a database that has none of it. */
@@ -184,15 +184,15 @@ final class SchemaSqlRendering {
                   constraint("streams_pkey").primaryKey(Streams.WORKFLOW_UUID, Streams.KEY, Streams.OFFSET),
                   cascadingFromWorkflow("streams_workflow_uuid_fkey", Streams.WORKFLOW_UUID)));
       queries.addAll(tablesAfterVersion1());
-      queries.addAll(workflowStatusIndexes());
-      queries.addAll(indexesAfterVersion1());
+      queries.addAll(indexes.workflowStatusIndexes());
+      queries.addAll(indexes.indexesAfterVersion1());
       queries.add(
           dsl.createIndexIfNotExists("idx_workflow_topic")
               .on(Notifications.TABLE, Notifications.DESTINATION_UUID, Notifications.TOPIC));
       queries.add(
           dsl.createIndexIfNotExists("workflow_status_created_at_index")
               .on(WorkflowStatus.TABLE, WorkflowStatus.CREATED_AT));
-      queries.add(dedupIndex());
+      queries.add(indexes.dedupIndex());
       return queries;
     }
 
@@ -237,10 +237,10 @@ final class SchemaSqlRendering {
                       inline(WorkflowState.MAX_RECOVERY_ATTEMPTS_EXCEEDED.name()))));
       queries.addAll(tablesAfterVersion1());
       // serving no query of DBOS's or ours that DBOS's partial indexes do not, at a cost to every write
-      queries.add(dropIndex("workflow_status_executor_id_index"));
-      queries.add(dropIndex("workflow_status_status_index"));
-      queries.addAll(workflowStatusIndexes());
-      queries.addAll(indexesAfterVersion1());
+      queries.add(indexes.dropIndex("workflow_status_executor_id_index"));
+      queries.add(indexes.dropIndex("workflow_status_status_index"));
+      queries.addAll(indexes.workflowStatusIndexes());
+      queries.addAll(indexes.indexesAfterVersion1());
       if (postgres) {
         queries.add(
             dsl.alterTable(WorkflowStatus.TABLE).alter(WorkflowStatus.CREATED_AT).default_(nowMillisExpression()));
@@ -265,7 +265,7 @@ final class SchemaSqlRendering {
             dsl.alterTable(OperationOutputs.TABLE).dropConstraintIfExists("operation_outputs_workflow_uuid_fkey"));
         queries.add(
             dsl.alterTable(WorkflowStatus.TABLE).dropConstraintIfExists("uq_workflow_status_queue_name_dedup_id"));
-        queries.add(dedupIndex());
+        queries.add(indexes.dedupIndex());
       }
       return queries;
     }
@@ -359,154 +359,6 @@ final class SchemaSqlRendering {
                   constraint("workflow_schedules_pkey").primaryKey(WorkflowSchedules.SCHEDULE_ID),
                   constraint("workflow_schedules_schedule_name_key").unique(WorkflowSchedules.SCHEDULE_NAME)));
       return queries;
-    }
-
-    /**
-     * DBOS's partial indexes on {@code workflow_status}, each serving a query of DBOS's tools
-     * (its dequeue, recovery, timeout sweep, filters) or ours (recovery's {@code PENDING} rows,
-     * queue dequeue). On SQLite without their {@code INCLUDE} columns, which it cannot store.
-     */
-    private List<Query> workflowStatusIndexes() {
-      List<String> active =
-          List.of(WorkflowState.ENQUEUED.name(), WorkflowState.PENDING.name());
-      List<Query> queries = new ArrayList<>();
-      queries.add(
-          partial("idx_workflow_status_completed_at", WorkflowStatus.COMPLETED_AT.isNotNull(), WorkflowStatus.COMPLETED_AT));
-      queries.add(
-          partial(
-              "idx_workflow_status_deadline",
-              statusIn(WorkflowState.ENQUEUED.name(), WorkflowState.PENDING.name(), "DELAYED")
-                  .and(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS.isNotNull()),
-              WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS));
-      queries.add(
-          partial(
-              "idx_workflow_status_delayed",
-              WorkflowStatus.STATUS.eq(inline("DELAYED")),
-              WorkflowStatus.DELAY_UNTIL_EPOCH_MS));
-      queries.add(
-          partial(
-              "idx_workflow_status_failed",
-              statusIn(
-                  WorkflowState.ERROR.name(),
-                  WorkflowState.CANCELLED.name(),
-                  WorkflowState.MAX_RECOVERY_ATTEMPTS_EXCEEDED.name()),
-              WorkflowStatus.STATUS,
-              WorkflowStatus.CREATED_AT));
-      queries.add(
-          partial("idx_workflow_status_forked_from", WorkflowStatus.FORKED_FROM.isNotNull(), WorkflowStatus.FORKED_FROM));
-      queries.add(
-          withApplicationName(
-              "idx_workflow_status_in_flight_v2",
-              statusIn(active.toArray(String[]::new)),
-              WorkflowStatus.QUEUE_NAME,
-              WorkflowStatus.STATUS,
-              WorkflowStatus.PRIORITY,
-              WorkflowStatus.CREATED_AT));
-      queries.add(
-          partial(
-              "idx_workflow_status_parent_workflow_id",
-              WorkflowStatus.PARENT_WORKFLOW_ID.isNotNull(),
-              WorkflowStatus.PARENT_WORKFLOW_ID));
-      queries.add(
-          withApplicationName(
-              "idx_workflow_status_partition_dequeue_v3",
-              statusIn(active.toArray(String[]::new)).and(WorkflowStatus.QUEUE_PARTITION_KEY.isNotNull()),
-              WorkflowStatus.QUEUE_NAME,
-              WorkflowStatus.STATUS,
-              WorkflowStatus.QUEUE_PARTITION_KEY,
-              WorkflowStatus.PRIORITY,
-              WorkflowStatus.CREATED_AT,
-              WorkflowStatus.WORKFLOW_UUID));
-      queries.add(
-          partial(
-              "idx_workflow_status_pending",
-              WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name())),
-              WorkflowStatus.CREATED_AT));
-      queries.add(
-          partial(
-              "idx_workflow_status_rate_limited",
-              WorkflowStatus.RATE_LIMITED.eq(inline(true)),
-              WorkflowStatus.QUEUE_NAME,
-              WorkflowStatus.STARTED_AT_EPOCH_MS));
-      queries.add(
-          partial(
-              "idx_workflow_status_schedule_name", WorkflowStatus.SCHEDULE_NAME.isNotNull(), WorkflowStatus.SCHEDULE_NAME));
-      queries.add(
-          partial(
-              "idx_workflow_status_started_at",
-              WorkflowStatus.STARTED_AT_EPOCH_MS.isNotNull(),
-              WorkflowStatus.STARTED_AT_EPOCH_MS));
-      if (postgres) {
-        // jOOQ renders no index method
-        queries.add(
-            dsl.query(
-                "create index if not exists {0} on {1} using gin ({2}) where {2} is not null",
-                name("idx_workflow_status_attributes"),
-                WorkflowStatus.TABLE,
-                WorkflowStatus.ATTRIBUTES));
-      }
-      return queries;
-    }
-
-    /** The other indexes DBOS's layout has and io.dbosj's version 1 had not. */
-    private List<Query> indexesAfterVersion1() {
-      List<Query> queries = new ArrayList<>();
-      if (postgres) {
-        queries.add(
-            dsl.createIndexIfNotExists("idx_operation_outputs_completed_at_function_name_v2")
-                .on(OperationOutputs.TABLE, OperationOutputs.COMPLETED_AT_EPOCH_MS, OperationOutputs.FUNCTION_NAME)
-                .include(OperationOutputs.APPLICATION_NAME));
-      } else {
-        queries.add(
-            dsl.createIndexIfNotExists("idx_operation_outputs_completed_at_function_name_v2")
-                .on(OperationOutputs.TABLE, OperationOutputs.COMPLETED_AT_EPOCH_MS, OperationOutputs.FUNCTION_NAME));
-      }
-      queries.add(
-          dsl.createIndexIfNotExists("idx_operation_outputs_retention")
-              .on(OperationOutputs.TABLE, OperationOutputs.RETENTION_TIMESTAMP));
-      queries.add(
-          dsl.createIndexIfNotExists("idx_workflow_input_retention")
-              .on(WorkflowInput.TABLE, WorkflowInput.RETENTION_TIMESTAMP));
-      queries.add(
-          dsl.createIndexIfNotExists("idx_workflow_output_retention")
-              .on(WorkflowOutput.TABLE, WorkflowOutput.RETENTION_TIMESTAMP));
-      queries.add(
-          dsl.createUniqueIndexIfNotExists("uq_application_versions_owner_version")
-              .on(ApplicationVersions.TABLE, ApplicationVersions.APPLICATION_NAME, ApplicationVersions.VERSION_NAME)
-              .where(ApplicationVersions.APPLICATION_NAME.isNotNull()));
-      queries.add(
-          dsl.createUniqueIndexIfNotExists("uq_application_versions_unclaimed_version")
-              .on(ApplicationVersions.TABLE, ApplicationVersions.VERSION_NAME)
-              .where(ApplicationVersions.APPLICATION_NAME.isNull()));
-      return queries;
-    }
-
-    /** One live deduplication ID per queue, as DBOS has it: a partial unique index. */
-    private Query dedupIndex() {
-      return dsl.createUniqueIndexIfNotExists("uq_workflow_status_dedup_id")
-          .on(WorkflowStatus.TABLE, WorkflowStatus.QUEUE_NAME, WorkflowStatus.DEDUPLICATION_ID)
-          .where(WorkflowStatus.DEDUPLICATION_ID.isNotNull());
-    }
-
-    private Query dropIndex(String name) {
-      return dsl.query("drop index if exists " + (postgres ? SystemTables.SCHEMA + "." : "") + name);
-    }
-
-    private Query partial(String name, Condition where, Field<?>... columns) {
-      return dsl.createIndexIfNotExists(name).on(WorkflowStatus.TABLE, columns).where(where);
-    }
-
-    private Query withApplicationName(String name, Condition where, Field<?>... columns) {
-      return postgres
-          ? dsl.createIndexIfNotExists(name)
-              .on(WorkflowStatus.TABLE, columns)
-              .include(WorkflowStatus.APPLICATION_NAME)
-              .where(where)
-          : partial(name, where, columns);
-    }
-
-    private static Condition statusIn(String... states) {
-      return WorkflowStatus.STATUS.in(java.util.Arrays.stream(states).map(s -> inline(s)).toList());
     }
 
     private Query addColumn(Table<?> table, Field<?> column, DataType<?> type) {
