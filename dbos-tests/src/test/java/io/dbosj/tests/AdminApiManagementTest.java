@@ -67,6 +67,9 @@ class AdminApiManagementTest {
       assertThat(dbos.<String>retrieveWorkflow("again").getResult()).isEqualTo("reserved-fig/4/again");
       assertThat(journal.count("ship")).isEqualTo(2);
       assertThat(journal.count("reserve fig")).isEqualTo(1);
+      assertThat(admin.ok(admin.get("/workflows/again")).get("ForkedFrom").asString()).isEqualTo("done");
+      assertThat(admin.ok(admin.get("/workflows/again")).get("WasForkedFrom").asBoolean()).isFalse();
+      assertThat(admin.ok(admin.get("/workflows/done")).get("WasForkedFrom").asBoolean()).isTrue();
 
       JsonNode whole = admin.ok(admin.post("/workflows/done/fork", "{}")); // start_step 0: all of it again
       String wholeId = whole.get("workflow_id").asString();

@@ -82,8 +82,45 @@ class AdminApiShapesTest {
       assertThat(w.get("WorkflowTimeoutMS").asString()).isEqualTo("300000");
       assertThat(w.get("QueueName").isNull()).isTrue();
       assertThat(w.get("AuthenticatedUser").isNull()).isTrue();
+      assertThat(w.get("CompletedAt").asString())
+          .isEqualTo(db.value("SELECT completed_at FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'done'"));
+      assertThat(w.get("DequeuedAt").asString())
+          .isEqualTo(db.value("SELECT started_at_epoch_ms FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'done'"));
+      assertThat(w.get("Priority").asString()).isEqualTo("0"); // as DBOS writes a workflow without one
+      assertThat(w.get("WasForkedFrom").asBoolean()).isFalse();
+      assertThat(w.get("ForkedFrom").isNull()).isTrue();
+      assertThat(w.get("ParentWorkflowID").isNull()).isTrue();
+      assertThat(w.get("DeduplicationID").isNull()).isTrue();
     }
   }
+
+  @BothDatabases
+  void aQueuedWorkflowShowsItsPriorityAndItsDeduplicationIdWhileItRuns(TestDatabase db) throws Exception {
+    Journal journal = new Journal().closed();
+    try (DBOS dbos = db.builder().adminServer(true).adminPort(0).build()) {
+      Queue queue = Queue.of("admin-shapes").priorityEnabled(true);
+      dbos.register(queue);
+      OrdersDurable orders = new OrdersDurable(dbos, journal);
+      dbos.launch();
+      var ranked = orders.start(StartOptions.id("ranked").queue(queue).priority(7).deduplicationId("once")).gatedOrder("fig");
+      journal.awaitBlocked();
+      AdminHttp admin = new AdminHttp(dbos);
+
+      JsonNode running = admin.ok(admin.get("/workflows/ranked"));
+      journal.open();
+      ranked.getResult();
+      JsonNode done = admin.ok(admin.get("/workflows/ranked"));
+
+      assertThat(running.get("Priority").asString()).isEqualTo("7");
+      assertThat(running.get("DeduplicationID").asString()).isEqualTo("once");
+      assertThat(running.get("QueueName").asString()).isEqualTo("admin-shapes");
+      assertThat(running.get("CompletedAt").isNull()).isTrue();
+      assertThat(done.get("Priority").asString()).isEqualTo("7");
+      assertThat(done.get("DeduplicationID").isNull()).isTrue(); // released at the end, as DBOS does
+      assertThat(done.get("CompletedAt").isNull()).isFalse();
+    }
+  }
+
 
   @BothDatabases
   void inputsRecordedInDbosPortableFormShowAsTheirArgumentList(TestDatabase db) throws Exception {

@@ -1,6 +1,7 @@
 package io.dbosj.internal.admin;
 
 import io.dbosj.WorkflowStatus;
+import io.dbosj.internal.db.WorkflowDetails;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,22 @@ final class WorkflowsOutput {
     out.put("ExecutorID", w.executorId());
     out.put("WorkflowTimeoutMS", text(workflow.timeoutMillis()));
     out.put("WorkflowDeadlineEpochMS", text(workflow.deadlineEpochMillis()));
+    WorkflowDetails d = workflow.details();
+    out.put("AuthenticatedUser", d.authenticatedUser());
+    out.put("AssumedRole", d.assumedRole());
+    out.put("AuthenticatedRoles", d.authenticatedRoles());
+    out.put("Request", d.request());
+    out.put("DeduplicationID", d.deduplicationId());
+    out.put("Priority", Integer.toString(d.priority() == null ? 0 : d.priority()));
+    out.put("QueuePartitionKey", d.queuePartitionKey());
+    out.put("ForkedFrom", d.forkedFrom());
+    out.put("ParentWorkflowID", d.parentWorkflowId());
+    out.put("DequeuedAt", text(d.startedAt()));
+    out.put("WasForkedFrom", d.wasForkedFrom());
+    out.put("DelayUntilEpochMS", text(d.delayUntil()));
+    out.put("CompletedAt", text(d.completedAt()));
+    out.put("Attributes", d.attributes());
+    out.put("ScheduleName", d.scheduleName());
     return out;
   }
 

@@ -59,6 +59,7 @@ record SchemaLayout(boolean payloadTables, List<String> missing) {
     Map<Table<?>, List<Field<?>>> required = new java.util.LinkedHashMap<>();
     List<Field<?>> status = new ArrayList<>(WorkflowStatus.ROW_COLUMNS);
     status.addAll(WorkflowStatus.NEW_ROW_COLUMNS);
+    status.addAll(WorkflowStatus.DETAIL_COLUMNS);
     status.addAll(
         List.of(
             WorkflowStatus.SERIALIZATION,

@@ -95,6 +95,13 @@ final class SystemTables {
             WORKFLOW_TIMEOUT_MS,
             SERIALIZATION);
 
+    /** What else a row records that DBOS's admin API shows: read after a row's columns, by {@code WorkflowStore.listDetailed}. */
+    static final List<Field<?>> DETAIL_COLUMNS =
+        List.of(
+            AUTHENTICATED_USER, ASSUMED_ROLE, AUTHENTICATED_ROLES, REQUEST, PRIORITY, DEDUPLICATION_ID,
+            QUEUE_PARTITION_KEY, FORKED_FROM, PARENT_WORKFLOW_ID, STARTED_AT_EPOCH_MS, WAS_FORKED_FROM,
+            DELAY_UNTIL_EPOCH_MS, COMPLETED_AT, ATTRIBUTES, SCHEDULE_NAME);
+
     /**
      * {@link #ROW_COLUMNS}, reading inputs, output and error from DBOS TS's payload tables where
      * it wrote them, and from this row otherwise, if {@code payloadTables}.

@@ -183,8 +183,42 @@ public final class WorkflowStore {
         .findFirst();
   }
 
+  /** A row with what else it records, as DBOS's admin API shows a workflow. */
+  public record Detailed(StatusRow row, WorkflowDetails details) {}
+
   /** The rows a management filter selects, read with jOOQ (not a hot path). */
   public List<StatusRow> list(io.dbosj.WorkflowFilter filter) {
+    return select(filter, List.of(), WorkflowStore::readRecord);
+  }
+
+  /** {@link #list}, each row with its {@link WorkflowDetails}. */
+  public List<Detailed> listDetailed(io.dbosj.WorkflowFilter filter) {
+    return select(
+        filter,
+        WorkflowStatus.DETAIL_COLUMNS,
+        r -> new Detailed(readRecord(r), readDetails(r, ROW_WIDTH)));
+  }
+
+  private <T> List<T> select(
+      io.dbosj.WorkflowFilter filter, List<org.jooq.Field<?>> more, org.jooq.RecordMapper<org.jooq.Record, T> mapper) {
+    org.jooq.Condition condition = condition(filter);
+    List<org.jooq.Field<?>> columns = new java.util.ArrayList<>(WorkflowStatus.rowColumns(payloadTables));
+    columns.addAll(more);
+    return db.withConnection(
+        c ->
+            db.dsl(c)
+                .select(columns)
+                .from(WorkflowStatus.TABLE)
+                .where(condition)
+                .orderBy(
+                    filter.newestFirst() ? WorkflowStatus.CREATED_AT.desc() : WorkflowStatus.CREATED_AT.asc(),
+                    WorkflowStatus.WORKFLOW_UUID)
+                .limit(filter.limit())
+                .offset(filter.offset())
+                .fetch(mapper));
+  }
+
+  private static org.jooq.Condition condition(io.dbosj.WorkflowFilter filter) {
     org.jooq.Condition where = org.jooq.impl.DSL.noCondition();
     if (!filter.workflowIds().isEmpty()) {
       where = where.and(WorkflowStatus.WORKFLOW_UUID.in(filter.workflowIds()));
@@ -207,19 +241,27 @@ public final class WorkflowStore {
     if (filter.queueName() != null) {
       where = where.and(WorkflowStatus.QUEUE_NAME.eq(filter.queueName()));
     }
-    org.jooq.Condition condition = where;
-    return db.withConnection(
-        c ->
-            db.dsl(c)
-                .select(WorkflowStatus.rowColumns(payloadTables))
-                .from(WorkflowStatus.TABLE)
-                .where(condition)
-                .orderBy(
-                    filter.newestFirst() ? WorkflowStatus.CREATED_AT.desc() : WorkflowStatus.CREATED_AT.asc(),
-                    WorkflowStatus.WORKFLOW_UUID)
-                .limit(filter.limit())
-                .offset(filter.offset())
-                .fetch(WorkflowStore::readRecord));
+    return where;
+  }
+
+  private static WorkflowDetails readDetails(org.jooq.Record r, int from) {
+    Object attributes = r.get(from + 13);
+    return new WorkflowDetails(
+        r.get(from, String.class),
+        r.get(from + 1, String.class),
+        r.get(from + 2, String.class),
+        r.get(from + 3, String.class),
+        r.get(from + 4, Integer.class),
+        r.get(from + 5, String.class),
+        r.get(from + 6, String.class),
+        r.get(from + 7, String.class),
+        r.get(from + 8, String.class),
+        r.get(from + 9, Long.class),
+        r.get(from + 10, Boolean.class),
+        r.get(from + 11, Long.class),
+        r.get(from + 12, Long.class),
+        attributes instanceof org.jooq.JSONB json ? json.data() : attributes == null ? null : attributes.toString(),
+        r.get(from + 14, String.class));
   }
 
   /**

@@ -73,7 +73,7 @@ final class RuntimeAdmin implements AdminOperations {
   @Override
   public List<AdminWorkflow> listWorkflows(WorkflowFilter filter) {
     List<AdminWorkflow> list = new ArrayList<>();
-    for (StatusRow row : parts.workflows().list(filter)) {
+    for (WorkflowStore.Detailed row : parts.workflows().listDetailed(filter)) {
       try {
         list.add(admin(row));
       } catch (UnreadableRowException e) {
@@ -85,11 +85,14 @@ final class RuntimeAdmin implements AdminOperations {
 
   @Override
   public Optional<AdminWorkflow> workflow(String workflowId) {
-    return parts.workflows().find(workflowId).map(RuntimeAdmin::admin);
+    return parts.workflows().listDetailed(WorkflowFilter.all().workflowIds(workflowId)).stream()
+        .findFirst()
+        .map(RuntimeAdmin::admin);
   }
 
-  private static AdminWorkflow admin(StatusRow row) {
-    return new AdminWorkflow(row.toStatus(), row.inputs(), row.timeoutMillis(), row.deadline());
+  private static AdminWorkflow admin(WorkflowStore.Detailed detailed) {
+    StatusRow row = detailed.row();
+    return new AdminWorkflow(row.toStatus(), row.inputs(), row.timeoutMillis(), row.deadline(), detailed.details());
   }
 
   private boolean recorded(String workflowId) {
