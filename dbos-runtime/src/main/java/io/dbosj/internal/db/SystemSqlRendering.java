@@ -351,11 +351,6 @@ final class SystemSqlRendering {
   }
 
   /**
-   * The {@code ENQUEUED} rows of a queue, each with whether it has recorded steps (only a resumed
-   * or recovered workflow has), so a dequeue reads steps only when some claimed workflow has any.
-   * A new query each time: jOOQ's builders change in place.
-   */
-  /**
    * The predicate of DBOS's partial index {@code idx_workflow_status_in_flight_v2}, spelled as the
    * index spells it. Redundant beside a test of one status, but SQLite uses a partial index only
    * for a query whose WHERE has the index's own terms: without it, a dequeue there scans the table.
@@ -366,6 +361,11 @@ final class SystemSqlRendering {
         inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS));
   }
 
+  /**
+   * The {@code ENQUEUED} rows of a queue, each with whether it has recorded steps (only a resumed
+   * or recovered workflow has), so a dequeue reads steps only when some claimed workflow has any.
+   * A new query each time: jOOQ's builders change in place.
+   */
   private static SelectConditionStep<Record> candidates(DSLContext sql, List<Field<?>> row) {
     List<SelectField<?>> columns = new ArrayList<>(row);
     // spelled out: the tables' fields render unqualified, which would make this compare a column with itself
