@@ -28,23 +28,24 @@ class EventsTest {
   void getEventWaitsUntilTheEventIsSet(TestDatabase db) throws Exception {
     Journal journal = new Journal().closed();
     ExecutorService readers = Executors.newFixedThreadPool(2);
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       AnnouncerDurable announcer = new AnnouncerDurable(dbos, journal);
       dbos.launch();
-      announcer.start(StartOptions.id("approver")).announceAfterGate("status", "approved");
-      journal.awaitBlocked();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        announcer.start(StartOptions.id("approver")).announceAfterGate("status", "approved");
+        journal.awaitBlocked();
 
-      Future<Optional<String>> byClient =
-          readers.submit(() -> client.getEvent("approver", "status", Duration.ofSeconds(30), String.class));
-      Future<Optional<String>> byProcess =
-          readers.submit(() -> dbos.getWorkflowEvent("approver", "status", Duration.ofSeconds(30), String.class));
-      assertThat(byClient).isNotDone();
-      assertThat(byProcess).isNotDone();
-      journal.open();
+        Future<Optional<String>> byClient =
+            readers.submit(() -> client.getEvent("approver", "status", Duration.ofSeconds(30), String.class));
+        Future<Optional<String>> byProcess =
+            readers.submit(() -> dbos.getWorkflowEvent("approver", "status", Duration.ofSeconds(30), String.class));
+        assertThat(byClient).isNotDone();
+        assertThat(byProcess).isNotDone();
+        journal.open();
 
-      assertThat(byClient.get(30, SECONDS)).contains("approved");
-      assertThat(byProcess.get(30, SECONDS)).contains("approved");
+        assertThat(byClient.get(30, SECONDS)).contains("approved");
+        assertThat(byProcess.get(30, SECONDS)).contains("approved");
+      }
     } finally {
       readers.shutdownNow();
     }
@@ -52,37 +53,39 @@ class EventsTest {
 
   @BothDatabases
   void getEventReturnsEmptyWhenTheKeyIsNotSetInTime(TestDatabase db) throws Exception {
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       AnnouncerDurable announcer = new AnnouncerDurable(dbos, new Journal());
       dbos.launch();
-      announcer.start(StartOptions.id("quiet")).announce("other", List.of("x")).getResult();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        announcer.start(StartOptions.id("quiet")).announce("other", List.of("x")).getResult();
 
-      long startedAt = System.currentTimeMillis();
-      assertThat(client.getEvent("quiet", "status", Duration.ofMillis(300), String.class)).isEmpty();
-      assertThat(dbos.getWorkflowEvent("quiet", "status", Duration.ofMillis(300), String.class)).isEmpty();
-      assertThat(System.currentTimeMillis() - startedAt).isGreaterThanOrEqualTo(600);
+        long startedAt = System.currentTimeMillis();
+        assertThat(client.getEvent("quiet", "status", Duration.ofMillis(300), String.class)).isEmpty();
+        assertThat(dbos.getWorkflowEvent("quiet", "status", Duration.ofMillis(300), String.class)).isEmpty();
+        assertThat(System.currentTimeMillis() - startedAt).isGreaterThanOrEqualTo(600);
+      }
     }
   }
 
   @BothDatabases
   void theLatestValueWinsAndTheHistoryKeepsEachSet(TestDatabase db) throws Exception {
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       AnnouncerDurable announcer = new AnnouncerDurable(dbos, new Journal());
       dbos.launch();
-      announcer.start(StartOptions.id("progress")).announce("stage", List.of("one", "two", "three")).getResult();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        announcer.start(StartOptions.id("progress")).announce("stage", List.of("one", "two", "three")).getResult();
 
-      assertThat(client.getEvent("progress", "stage", Duration.ofSeconds(1), String.class)).contains("three");
-      assertThat(dbos.getWorkflowEvent("progress", "stage", Duration.ofSeconds(1), String.class)).contains("three");
-      assertThat(db.rows("SELECT key, value, serialization FROM " + db.table("workflow_events") + " WHERE workflow_uuid = 'progress'"))
-          .containsExactly(List.of("stage", "\"three\"", "portable_json"));
-      assertThat(db.rows(
-              "SELECT function_id, key, value FROM " + db.table("workflow_events_history")
-                  + " WHERE workflow_uuid = 'progress' ORDER BY function_id"))
-          .containsExactly(
-              List.of("0", "stage", "\"one\""), List.of("1", "stage", "\"two\""), List.of("2", "stage", "\"three\""));
-      assertThat(db.steps("progress")).containsExactly("0:DBOS.setEvent", "1:DBOS.setEvent", "2:DBOS.setEvent");
+        assertThat(client.getEvent("progress", "stage", Duration.ofSeconds(1), String.class)).contains("three");
+        assertThat(dbos.getWorkflowEvent("progress", "stage", Duration.ofSeconds(1), String.class)).contains("three");
+        assertThat(db.rows("SELECT key, value, serialization FROM " + db.table("workflow_events") + " WHERE workflow_uuid = 'progress'"))
+            .containsExactly(List.of("stage", "\"three\"", "portable_json"));
+        assertThat(db.rows(
+                "SELECT function_id, key, value FROM " + db.table("workflow_events_history")
+                    + " WHERE workflow_uuid = 'progress' ORDER BY function_id"))
+            .containsExactly(
+                List.of("0", "stage", "\"one\""), List.of("1", "stage", "\"two\""), List.of("2", "stage", "\"three\""));
+        assertThat(db.steps("progress")).containsExactly("0:DBOS.setEvent", "1:DBOS.setEvent", "2:DBOS.setEvent");
+      }
     }
   }
 
@@ -133,23 +136,24 @@ class EventsTest {
 
   @BothDatabases
   void anEventThatIsNotTheRequestedTypeIsAnErrorNamingTheWorkflowKeyAndType(TestDatabase db) throws Exception {
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       AnnouncerDurable announcer = new AnnouncerDurable(dbos, new Journal());
       dbos.launch();
-      WorkflowHandle<Integer> handle = announcer.start(StartOptions.id("counter")).announce("total", List.of("many"));
-      handle.getResult();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        WorkflowHandle<Integer> handle = announcer.start(StartOptions.id("counter")).announce("total", List.of("many"));
+        handle.getResult();
 
-      assertThatThrownBy(() -> client.getEvent("counter", "total", Duration.ofSeconds(1), Integer.class))
-          .isInstanceOf(DbosException.class)
-          .hasMessageContaining("counter")
-          .hasMessageContaining("total")
-          .hasMessageContaining("Integer");
-      assertThatThrownBy(() -> dbos.getWorkflowEvent("counter", "total", Duration.ofSeconds(1), Integer.class))
-          .isInstanceOf(DbosException.class)
-          .hasMessageContaining("counter")
-          .hasMessageContaining("total")
-          .hasMessageContaining("Integer");
+        assertThatThrownBy(() -> client.getEvent("counter", "total", Duration.ofSeconds(1), Integer.class))
+            .isInstanceOf(DbosException.class)
+            .hasMessageContaining("counter")
+            .hasMessageContaining("total")
+            .hasMessageContaining("Integer");
+        assertThatThrownBy(() -> dbos.getWorkflowEvent("counter", "total", Duration.ofSeconds(1), Integer.class))
+            .isInstanceOf(DbosException.class)
+            .hasMessageContaining("counter")
+            .hasMessageContaining("total")
+            .hasMessageContaining("Integer");
+      }
     }
   }
 }

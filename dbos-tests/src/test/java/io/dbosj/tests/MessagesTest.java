@@ -86,22 +86,23 @@ class MessagesTest {
   @BothDatabases
   void topicsAreSeparateAndANullTopicIsTheDefaultOne(TestDatabase db) throws Exception {
     Journal journal = new Journal().closed();
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       InboxDurable inbox = new InboxDurable(dbos, journal);
       dbos.launch();
-      WorkflowHandle<List<String>> handle = inbox.start(StartOptions.id("sorting")).receiveFromEachTopic(300);
-      journal.awaitBlocked();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        WorkflowHandle<List<String>> handle = inbox.start(StartOptions.id("sorting")).receiveFromEachTopic(300);
+        journal.awaitBlocked();
 
-      dbos.sendMessage("sorting", "to a", "a");
-      client.send("sorting", "to the default", null);
-      client.send("sorting", "to b", "b");
-      journal.open();
+        dbos.sendMessage("sorting", "to a", "a");
+        client.send("sorting", "to the default", null);
+        client.send("sorting", "to b", "b");
+        journal.open();
 
-      assertThat(handle.getResult()).containsExactly("to b", "to the default", "to a", NOTHING);
-      assertThat(Notifications.of(db, "sorting"))
-          .containsExactlyInAnyOrder(
-              "\"to a\" @a consumed", "\"to the default\" @__null__topic__ consumed", "\"to b\" @b consumed");
+        assertThat(handle.getResult()).containsExactly("to b", "to the default", "to a", NOTHING);
+        assertThat(Notifications.of(db, "sorting"))
+            .containsExactlyInAnyOrder(
+                "\"to a\" @a consumed", "\"to the default\" @__null__topic__ consumed", "\"to b\" @b consumed");
+      }
     }
   }
 
@@ -152,26 +153,27 @@ class MessagesTest {
   @BothDatabases
   void sendsWithOneIdempotencyKeyDeliverOneMessageWhoeverSendsThem(TestDatabase db) throws Exception {
     Journal journal = new Journal().closed();
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       InboxDurable inbox = new InboxDurable(dbos, journal);
       dbos.launch();
-      WorkflowHandle<List<String>> handle = inbox.start(StartOptions.id("payee")).receiveAfterGate("payments", 2, 300);
-      inbox.start(StartOptions.id("other-payee")).receive("payments", 30_000);
-      journal.awaitBlocked();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        WorkflowHandle<List<String>> handle = inbox.start(StartOptions.id("payee")).receiveAfterGate("payments", 2, 300);
+        inbox.start(StartOptions.id("other-payee")).receive("payments", 30_000);
+        journal.awaitBlocked();
 
-      client.send("payee", "paid", "payments", "payment-7");
-      dbos.sendMessage("payee", "paid", "payments", "payment-7");
-      client.send("payee", "paid", "payments", "payment-7");
-      dbos.sendMessage("other-payee", "paid", "payments", "payment-7");
+        client.send("payee", "paid", "payments", "payment-7");
+        dbos.sendMessage("payee", "paid", "payments", "payment-7");
+        client.send("payee", "paid", "payments", "payment-7");
+        dbos.sendMessage("other-payee", "paid", "payments", "payment-7");
 
-      assertThat(db.value("SELECT message_uuid FROM " + db.table("notifications") + " WHERE destination_uuid = 'payee'"))
-          .isEqualTo("payment-7::payee");
-      assertThat(dbos.<String>retrieveWorkflow("other-payee").getResult())
-          .as("the key is scoped to its destination")
-          .isEqualTo("paid");
-      journal.open();
-      assertThat(handle.getResult()).containsExactly("paid", NOTHING);
+        assertThat(db.value("SELECT message_uuid FROM " + db.table("notifications") + " WHERE destination_uuid = 'payee'"))
+            .isEqualTo("payment-7::payee");
+        assertThat(dbos.<String>retrieveWorkflow("other-payee").getResult())
+            .as("the key is scoped to its destination")
+            .isEqualTo("paid");
+        journal.open();
+        assertThat(handle.getResult()).containsExactly("paid", NOTHING);
+      }
     }
   }
 

@@ -21,25 +21,26 @@ class MessagingInputsTest {
 
   @BothDatabases
   void aSendToAnIdWithNoWorkflowFailsNamingTheId(TestDatabase db) throws Exception {
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       InboxDurable inbox = new InboxDurable(dbos, new Journal());
       dbos.launch();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
 
-      assertThatThrownBy(() -> client.send("nobody-1", "hello", "t"))
-          .isInstanceOf(NoSuchWorkflowException.class)
-          .hasMessageContaining("nobody-1");
-      assertThatThrownBy(() -> client.send("nobody-2", "hello", "t", "key-1"))
-          .isInstanceOf(NoSuchWorkflowException.class)
-          .hasMessageContaining("nobody-2");
-      assertThatThrownBy(() -> dbos.sendMessage("nobody-3", "hello", "t"))
-          .isInstanceOf(NoSuchWorkflowException.class)
-          .hasMessageContaining("nobody-3");
-      assertThatThrownBy(() -> inbox.start(StartOptions.id("to-nobody")).send("nobody-4", "hello", "t").getResult())
-          .isInstanceOf(NoSuchWorkflowException.class)
-          .hasMessageContaining("nobody-4");
-      assertThat(db.status("to-nobody")).isEqualTo("ERROR");
-      assertThat(db.value("SELECT COUNT(*) FROM " + db.table("notifications"))).isEqualTo("0");
+        assertThatThrownBy(() -> client.send("nobody-1", "hello", "t"))
+            .isInstanceOf(NoSuchWorkflowException.class)
+            .hasMessageContaining("nobody-1");
+        assertThatThrownBy(() -> client.send("nobody-2", "hello", "t", "key-1"))
+            .isInstanceOf(NoSuchWorkflowException.class)
+            .hasMessageContaining("nobody-2");
+        assertThatThrownBy(() -> dbos.sendMessage("nobody-3", "hello", "t"))
+            .isInstanceOf(NoSuchWorkflowException.class)
+            .hasMessageContaining("nobody-3");
+        assertThatThrownBy(() -> inbox.start(StartOptions.id("to-nobody")).send("nobody-4", "hello", "t").getResult())
+            .isInstanceOf(NoSuchWorkflowException.class)
+            .hasMessageContaining("nobody-4");
+        assertThat(db.status("to-nobody")).isEqualTo("ERROR");
+        assertThat(db.value("SELECT COUNT(*) FROM " + db.table("notifications"))).isEqualTo("0");
+      }
     }
   }
 

@@ -30,72 +30,75 @@ class StreamsTest {
 
   @BothDatabases
   void aClosedStreamIsReadInTheOrderWrittenAndStoredAsDbosStoresIt(TestDatabase db) throws Exception {
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       BroadcasterDurable broadcaster = new BroadcasterDurable(dbos, new Journal());
       dbos.launch();
-      broadcaster.start(StartOptions.id("numbers")).broadcast("values", TEN, true).getResult();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        broadcaster.start(StartOptions.id("numbers")).broadcast("values", TEN, true).getResult();
 
-      assertThat(read(() -> dbos.readStream("numbers", "values", String.class))).isEqualTo(TEN);
-      assertThat(read(() -> client.readStream("numbers", "values", String.class))).isEqualTo(TEN);
+        assertThat(read(() -> dbos.readStream("numbers", "values", String.class))).isEqualTo(TEN);
+        assertThat(read(() -> client.readStream("numbers", "values", String.class))).isEqualTo(TEN);
 
-      List<List<String>> rows =
-          db.rows(
-              "SELECT \"offset\", function_id, value, serialization FROM " + db.table("streams")
-                  + " WHERE workflow_uuid = 'numbers' AND key = 'values' ORDER BY \"offset\"");
-      assertThat(rows).hasSize(11);
-      for (int i = 0; i < 10; i++) {
-        assertThat(rows.get(i)).containsExactly(String.valueOf(i), String.valueOf(i), "\"v" + i + "\"", "portable_json");
+        List<List<String>> rows =
+            db.rows(
+                "SELECT \"offset\", function_id, value, serialization FROM " + db.table("streams")
+                    + " WHERE workflow_uuid = 'numbers' AND key = 'values' ORDER BY \"offset\"");
+        assertThat(rows).hasSize(11);
+        for (int i = 0; i < 10; i++) {
+          assertThat(rows.get(i)).containsExactly(String.valueOf(i), String.valueOf(i), "\"v" + i + "\"", "portable_json");
+        }
+        assertThat(rows.get(10)).containsExactly("10", "10", "\"__DBOS_STREAM_CLOSED__\"", "portable_json");
+        List<String> steps = new ArrayList<>(IntStream.range(0, 10).mapToObj(i -> i + ":DBOS.writeStream").toList());
+        steps.add("10:DBOS.closeStream");
+        assertThat(db.steps("numbers")).isEqualTo(steps);
       }
-      assertThat(rows.get(10)).containsExactly("10", "10", "\"__DBOS_STREAM_CLOSED__\"", "portable_json");
-      List<String> steps = new ArrayList<>(IntStream.range(0, 10).mapToObj(i -> i + ":DBOS.writeStream").toList());
-      steps.add("10:DBOS.closeStream");
-      assertThat(db.steps("numbers")).isEqualTo(steps);
     }
   }
 
   @BothDatabases
   void aReaderFromAnOffsetSkipsTheValuesBeforeIt(TestDatabase db) throws Exception {
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       BroadcasterDurable broadcaster = new BroadcasterDurable(dbos, new Journal());
       dbos.launch();
-      broadcaster.start(StartOptions.id("numbers")).broadcast("values", TEN, true).getResult();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        broadcaster.start(StartOptions.id("numbers")).broadcast("values", TEN, true).getResult();
 
-      assertThat(read(() -> dbos.readStream("numbers", "values", 7, String.class))).containsExactly("v7", "v8", "v9");
-      assertThat(read(() -> client.readStream("numbers", "values", 7, String.class))).containsExactly("v7", "v8", "v9");
-      assertThat(read(() -> client.readStream("numbers", "values", 10, String.class)))
-          .as("from the close itself")
-          .isEmpty();
+        assertThat(read(() -> dbos.readStream("numbers", "values", 7, String.class))).containsExactly("v7", "v8", "v9");
+        assertThat(read(() -> client.readStream("numbers", "values", 7, String.class))).containsExactly("v7", "v8", "v9");
+        assertThat(read(() -> client.readStream("numbers", "values", 10, String.class)))
+            .as("from the close itself")
+            .isEmpty();
+      }
     }
   }
 
   @BothDatabases
   void aReaderWaitsForNewValuesAndEndsAtTheCloseWhileTheWorkflowRuns(TestDatabase db) throws Exception {
     ExecutorService readers = Executors.newFixedThreadPool(2);
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       BroadcasterDurable broadcaster = new BroadcasterDurable(dbos, new Journal());
       dbos.launch();
-      WorkflowHandle<String> handle = broadcaster.start(StartOptions.id("live")).broadcastOnCue("news", "first", "second");
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        WorkflowHandle<String> handle = broadcaster.start(StartOptions.id("live")).broadcastOnCue("news", "first", "second");
 
-      List<String> byClient = Collections.synchronizedList(new ArrayList<>());
-      List<String> byProcess = Collections.synchronizedList(new ArrayList<>());
-      Future<?> clientReader = readers.submit(() -> drain(client.readStream("live", "news", String.class), byClient));
-      Future<?> processReader = readers.submit(() -> drain(dbos.readStream("live", "news", String.class), byProcess));
-      Await.until("both readers to get the first value", () -> byClient.size() == 1 && byProcess.size() == 1, () -> byClient + " " + byProcess);
-      assertThat(clientReader).isNotDone();
-      assertThat(processReader).isNotDone();
+        List<String> byClient = Collections.synchronizedList(new ArrayList<>());
+        List<String> byProcess = Collections.synchronizedList(new ArrayList<>());
+        Future<?> clientReader = readers.submit(() -> drain(client.readStream("live", "news", String.class), byClient));
+        Future<?> processReader = readers.submit(() -> drain(dbos.readStream("live", "news", String.class), byProcess));
+        Await.until("both readers to get the first value", () -> byClient.size() == 1 && byProcess.size() == 1, () -> byClient + " " + byProcess);
+        assertThat(clientReader).isNotDone();
+        assertThat(processReader).isNotDone();
 
-      dbos.sendMessage("live", "go", "more");
-      clientReader.get(30, SECONDS);
-      processReader.get(30, SECONDS);
+        dbos.sendMessage("live", "go", "more");
+        clientReader.get(30, SECONDS);
+        processReader.get(30, SECONDS);
 
-      assertThat(byClient).containsExactly("first", "second");
-      assertThat(byProcess).containsExactly("first", "second");
-      assertThat(db.status("live")).as("the readers ended at the close, not at the workflow's end").isEqualTo("PENDING");
-      dbos.sendMessage("live", "done", "finish");
-      assertThat(handle.getResult()).isEqualTo("finished");
+        assertThat(byClient).containsExactly("first", "second");
+        assertThat(byProcess).containsExactly("first", "second");
+        assertThat(db.status("live")).as("the readers ended at the close, not at the workflow's end").isEqualTo("PENDING");
+        dbos.sendMessage("live", "done", "finish");
+        assertThat(handle.getResult()).isEqualTo("finished");
+      }
     } finally {
       readers.shutdownNow();
     }
@@ -105,24 +108,25 @@ class StreamsTest {
   void aReaderEndsWhenTheWorkflowEndsWithoutClosingTheStream(TestDatabase db) throws Exception {
     Journal journal = new Journal().closed();
     ExecutorService readers = Executors.newFixedThreadPool(1);
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       BroadcasterDurable broadcaster = new BroadcasterDurable(dbos, journal);
       dbos.launch();
-      WorkflowHandle<String> handle =
-          broadcaster.start(StartOptions.id("unclosed")).broadcastWithoutClosing("partial", "first", "second");
-      journal.awaitBlocked();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        WorkflowHandle<String> handle =
+            broadcaster.start(StartOptions.id("unclosed")).broadcastWithoutClosing("partial", "first", "second");
+        journal.awaitBlocked();
 
-      List<String> received = Collections.synchronizedList(new ArrayList<>());
-      Future<?> reader = readers.submit(() -> drain(client.readStream("unclosed", "partial", String.class), received));
-      Await.until("the reader to get the first value", () -> received.size() == 1, () -> received);
-      assertThat(reader).isNotDone();
-      journal.open();
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        Future<?> reader = readers.submit(() -> drain(client.readStream("unclosed", "partial", String.class), received));
+        Await.until("the reader to get the first value", () -> received.size() == 1, () -> received);
+        assertThat(reader).isNotDone();
+        journal.open();
 
-      assertThat(handle.getResult()).isEqualTo("ended");
-      reader.get(30, SECONDS);
-      assertThat(received).containsExactly("first", "second");
-      assertThat(read(() -> dbos.readStream("unclosed", "partial", String.class))).containsExactly("first", "second");
+        assertThat(handle.getResult()).isEqualTo("ended");
+        reader.get(30, SECONDS);
+        assertThat(received).containsExactly("first", "second");
+        assertThat(read(() -> dbos.readStream("unclosed", "partial", String.class))).containsExactly("first", "second");
+      }
     } finally {
       readers.shutdownNow();
     }
@@ -130,22 +134,23 @@ class StreamsTest {
 
   @BothDatabases
   void aValueThatIsNotTheRequestedTypeIsAnErrorNamingTheWorkflowKeyAndType(TestDatabase db) throws Exception {
-    try (DBOS dbos = db.builder().build();
-        DBOSClient client = DBOSClient.connect(db.url())) {
+    try (DBOS dbos = db.builder().build()) {
       BroadcasterDurable broadcaster = new BroadcasterDurable(dbos, new Journal());
       dbos.launch();
-      broadcaster.start(StartOptions.id("words")).broadcast("letters", List.of("abc"), true).getResult();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        broadcaster.start(StartOptions.id("words")).broadcast("letters", List.of("abc"), true).getResult();
 
-      assertThatThrownBy(() -> read(() -> client.readStream("words", "letters", Integer.class)))
-          .isInstanceOf(DbosException.class)
-          .hasMessageContaining("words")
-          .hasMessageContaining("letters")
-          .hasMessageContaining("Integer");
-      assertThatThrownBy(() -> read(() -> dbos.readStream("words", "letters", Integer.class)))
-          .isInstanceOf(DbosException.class)
-          .hasMessageContaining("words")
-          .hasMessageContaining("letters")
-          .hasMessageContaining("Integer");
+        assertThatThrownBy(() -> read(() -> client.readStream("words", "letters", Integer.class)))
+            .isInstanceOf(DbosException.class)
+            .hasMessageContaining("words")
+            .hasMessageContaining("letters")
+            .hasMessageContaining("Integer");
+        assertThatThrownBy(() -> read(() -> dbos.readStream("words", "letters", Integer.class)))
+            .isInstanceOf(DbosException.class)
+            .hasMessageContaining("words")
+            .hasMessageContaining("letters")
+            .hasMessageContaining("Integer");
+      }
     }
   }
 
