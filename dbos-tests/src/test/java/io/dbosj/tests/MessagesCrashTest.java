@@ -13,6 +13,7 @@ import io.dbosj.tests.support.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -84,20 +85,25 @@ class MessagesCrashTest {
         "half the timeout to pass while no process runs",
         () -> System.currentTimeMillis() >= deadline - timeout / 2,
         System::currentTimeMillis);
+    long restartedAt = System.currentTimeMillis();
     Process second = launch(db, "patient", sideEffects, hold, "recover");
     String output = finish(second);
 
     assertThat(output).contains("RESULT: " + ReceivingWorkflow.NOTHING);
     assertThat(db.steps("patient")).containsExactly("0:DBOS.recv", "1:DBOS.sleep");
     assertThat(MessagesTest.output(db, "patient", 1)).as("the deadline is not recorded again").isEqualTo(String.valueOf(deadline));
-    long recvCompletedAt =
-        Long.parseLong(
-            db.value(
-                "SELECT completed_at_epoch_ms FROM " + db.table("operation_outputs")
-                    + " WHERE workflow_uuid = 'patient' AND function_id = 0"));
-    assertThat(recvCompletedAt)
-        .as("the recv ends at its recorded deadline, not a full timeout after the restart")
-        .isBetween(deadline, deadline + timeout / 4);
+    List<String> recvTimes =
+        db.rows(
+                "SELECT started_at_epoch_ms, completed_at_epoch_ms FROM " + db.table("operation_outputs")
+                    + " WHERE workflow_uuid = 'patient' AND function_id = 0")
+            .get(0);
+    long resumedAt = Long.parseLong(recvTimes.get(0));
+    long endedAt = Long.parseLong(recvTimes.get(1));
+    assertThat(resumedAt).as("the recovered recv began its wait after the restart").isGreaterThan(restartedAt);
+    assertThat(endedAt).as("the recovered recv waits until the recorded deadline").isGreaterThanOrEqualTo(deadline);
+    assertThat(endedAt - resumedAt)
+        .as("and no longer: a wait started over would last the full %d ms", timeout)
+        .isLessThan(Math.max(0, deadline - resumedAt) + timeout / 4);
   }
 
   private static Process launch(TestDatabase db, String workflowId, Path sideEffects, Path hold, String mode)

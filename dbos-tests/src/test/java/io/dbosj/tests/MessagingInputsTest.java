@@ -7,12 +7,15 @@ import io.dbosj.DBOS;
 import io.dbosj.DBOSClient;
 import io.dbosj.NoSuchWorkflowException;
 import io.dbosj.StartOptions;
+import io.dbosj.tests.fixtures.AnnouncerDurable;
+import io.dbosj.tests.fixtures.BroadcasterDurable;
 import io.dbosj.tests.fixtures.InboxDurable;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.Notifications;
 import io.dbosj.tests.support.TestDatabase;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Wrong calls of messages, events and streams: each a clear error naming what was wrong. */
@@ -88,6 +91,34 @@ class MessagingInputsTest {
       assertNullRejected(() -> inbox.start(StartOptions.id("no-type")).receiveWithoutType("t").getResult(), "type");
       assertNullRejected(() -> inbox.start(StartOptions.id("no-timeout")).receiveWithoutTimeout("t").getResult(), "timeout");
       assertThat(Notifications.count(db, "no-destination")).isZero();
+    }
+  }
+
+  @BothDatabases
+  void nullKeysAndValuesOfEventsAndStreamsFailTheWorkflowNamingThem(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      AnnouncerDurable announcer = new AnnouncerDurable(dbos, new Journal());
+      BroadcasterDurable broadcaster = new BroadcasterDurable(dbos, new Journal());
+      dbos.launch();
+
+      assertNullRejected(() -> announcer.start(StartOptions.id("no-key")).announce(null, List.of("x")).getResult(), "key");
+      assertNullRejected(() -> announcer.start(StartOptions.id("no-value")).announceNull("k").getResult(), "value");
+      assertNullRejected(() -> broadcaster.start(StartOptions.id("no-stream")).broadcast(null, List.of("x"), true).getResult(), "key");
+      assertNullRejected(() -> broadcaster.start(StartOptions.id("no-item")).broadcastNull("k").getResult(), "value");
+      assertThat(db.value("SELECT COUNT(*) FROM " + db.table("workflow_events"))).isEqualTo("0");
+      assertThat(db.value("SELECT COUNT(*) FROM " + db.table("streams"))).isEqualTo("0");
+    }
+  }
+
+  @BothDatabases
+  void aRecvInsideAStepFailsSayingWhereItBelongs(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      InboxDurable inbox = new InboxDurable(dbos, new Journal());
+      dbos.launch();
+      assertThatThrownBy(() -> inbox.start(StartOptions.id("stepping")).receiveThroughAStep("t").getResult())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("receiveInStep")
+          .hasMessageContaining("workflow body");
     }
   }
 
