@@ -42,7 +42,47 @@ class MessagingInputsTest {
             .isInstanceOf(NoSuchWorkflowException.class)
             .hasMessageContaining("nobody-4");
         assertThat(db.status("to-nobody")).isEqualTo("ERROR");
+      assertThat(db.steps("to-nobody")).as("the failed send is recorded, as DBOS records it").containsExactly("0:DBOS.send");
         assertThat(db.value("SELECT COUNT(*) FROM " + db.table("notifications"))).isEqualTo("0");
+      }
+    }
+  }
+
+  @BothDatabases
+  void readingAStreamOfAnIdWithNoWorkflowFailsNamingTheId(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      dbos.launch();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        assertThatThrownBy(() -> StreamsTest.read(() -> client.readStream("nobody-5", "k", String.class)))
+            .isInstanceOf(NoSuchWorkflowException.class)
+            .hasMessageContaining("nobody-5");
+        assertThatThrownBy(() -> StreamsTest.read(() -> dbos.readStream("nobody-6", "k", String.class)))
+            .isInstanceOf(NoSuchWorkflowException.class)
+            .hasMessageContaining("nobody-6");
+      }
+    }
+  }
+
+  @BothDatabases
+  void negativeTimeoutsAndOffsetsAreRejectedSayingWhy(TestDatabase db) throws Exception {
+    Duration negative = Duration.ofSeconds(-1);
+    try (DBOS dbos = db.builder().build()) {
+      InboxDurable inbox = new InboxDurable(dbos, new Journal());
+      dbos.launch();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        assertThatThrownBy(() -> client.getEvent("w", "k", negative, String.class))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("negative");
+        assertThatThrownBy(() -> dbos.getWorkflowEvent("w", "k", negative, String.class))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("negative");
+        assertThatThrownBy(() -> client.readStream("w", "k", -1, String.class))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("-1");
+        assertThatThrownBy(() -> inbox.start(StartOptions.id("impatient")).receive("t", -5).getResult())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("negative");
+        assertThat(db.steps("impatient")).as("nothing recorded").isEmpty();
       }
     }
   }
