@@ -2,13 +2,16 @@ package io.dbosj.tests;
 
 import static io.dbosj.tests.fixtures.Inbox.NOTHING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbosj.DBOS;
 import io.dbosj.DBOSClient;
 import io.dbosj.StartOptions;
+import io.dbosj.WorkflowCancelledException;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.tests.fixtures.InboxDurable;
 import io.dbosj.tests.fixtures.Journal;
+import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.Notifications;
 import io.dbosj.tests.support.TestDatabase;
@@ -198,6 +201,45 @@ class MessagesTest {
           .as("only the String recv consumed the message")
           .isEqualTo("1");
     }
+  }
+
+  @BothDatabases
+  void aDbosClosedWhileARecvWaitsLeavesItPendingAndTheNextLaunchReceives(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      InboxDurable inbox = new InboxDurable(dbos, new Journal());
+      dbos.launch();
+      inbox.start(StartOptions.id("interrupted")).receive("replies", 60_000);
+      Await.until("the recv to wait", () -> db.steps("interrupted").contains("1:DBOS.sleep"), () -> db.steps("interrupted"));
+    }
+    assertThat(db.status("interrupted")).isEqualTo("PENDING");
+    assertThat(db.steps("interrupted")).containsExactly("1:DBOS.sleep");
+
+    try (DBOS dbos = db.builder().build()) {
+      new InboxDurable(dbos, new Journal());
+      dbos.launch();
+      dbos.sendMessage("interrupted", "late reply", "replies");
+
+      assertThat(dbos.<String>retrieveWorkflow("interrupted").getResult()).isEqualTo("late reply");
+      assertThat(db.steps("interrupted")).containsExactly("0:DBOS.recv", "1:DBOS.sleep");
+    }
+  }
+
+  @BothDatabases
+  void aCancelledWorkflowWaitingInRecvConsumesNoMessageSentAfterTheCancel(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      InboxDurable inbox = new InboxDurable(dbos, new Journal());
+      dbos.launch();
+      WorkflowHandle<String> handle = inbox.start(StartOptions.id("abandoned")).receive("replies", 60_000);
+      Await.until("the recv to wait", () -> db.steps("abandoned").contains("1:DBOS.sleep"), () -> db.steps("abandoned"));
+
+      dbos.cancelWorkflow("abandoned");
+      assertThatThrownBy(handle::getResult).isInstanceOf(WorkflowCancelledException.class);
+      dbos.sendMessage("abandoned", "too late", "replies");
+    } // close() ends every workflow thread of this DBOS: a recv still waiting would have taken the message
+
+    assertThat(db.status("abandoned")).isEqualTo("CANCELLED");
+    assertThat(db.steps("abandoned")).containsExactly("1:DBOS.sleep");
+    assertThat(Notifications.of(db, "abandoned")).containsExactly("\"too late\" @replies unconsumed");
   }
 
   /** The recorded output of a workflow's step. */
