@@ -161,6 +161,56 @@ final class MessagingSqlRendering {
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .getSQL();
+    // a fork keeps what the original's operations before the fork point wrote: stream values,
+    // events' history, and each key's latest value among those (DBOS's fork does the same)
+    String copyStreamValues =
+        sql.insertInto(Streams.TABLE)
+            .columns(Streams.WORKFLOW_UUID, Streams.KEY, Streams.VALUE, Streams.OFFSET, Streams.FUNCTION_ID, Streams.SERIALIZATION)
+            .select(
+                select(val(null, Streams.WORKFLOW_UUID), Streams.KEY, Streams.VALUE, Streams.OFFSET, Streams.FUNCTION_ID, Streams.SERIALIZATION)
+                    .from(Streams.TABLE)
+                    .where(Streams.WORKFLOW_UUID.eq(val(null, Streams.WORKFLOW_UUID)))
+                    .and(Streams.FUNCTION_ID.lt(val(null, Streams.FUNCTION_ID))))
+            .getSQL();
+    String copyEventHistory =
+        sql.insertInto(WorkflowEventsHistory.TABLE)
+            .columns(
+                WorkflowEventsHistory.WORKFLOW_UUID,
+                WorkflowEventsHistory.FUNCTION_ID,
+                WorkflowEventsHistory.KEY,
+                WorkflowEventsHistory.VALUE,
+                WorkflowEventsHistory.SERIALIZATION)
+            .select(
+                select(
+                        val(null, WorkflowEventsHistory.WORKFLOW_UUID),
+                        WorkflowEventsHistory.FUNCTION_ID,
+                        WorkflowEventsHistory.KEY,
+                        WorkflowEventsHistory.VALUE,
+                        WorkflowEventsHistory.SERIALIZATION)
+                    .from(WorkflowEventsHistory.TABLE)
+                    .where(WorkflowEventsHistory.WORKFLOW_UUID.eq(val(null, WorkflowEventsHistory.WORKFLOW_UUID)))
+                    .and(WorkflowEventsHistory.FUNCTION_ID.lt(val(null, WorkflowEventsHistory.FUNCTION_ID))))
+            .getSQL();
+    // run after copyEventHistory: the fork's own history holds only values from before the fork point
+    String copyLatestEvents =
+        sql.insertInto(WorkflowEvents.TABLE)
+            .columns(WorkflowEvents.WORKFLOW_UUID, WorkflowEvents.KEY, WorkflowEvents.VALUE, WorkflowEvents.SERIALIZATION)
+            .select(
+                select(
+                        in("history", WorkflowEventsHistory.WORKFLOW_UUID),
+                        in("history", WorkflowEventsHistory.KEY),
+                        in("history", WorkflowEventsHistory.VALUE),
+                        in("history", WorkflowEventsHistory.SERIALIZATION))
+                    .from(WorkflowEventsHistory.TABLE.as("history"))
+                    .where(in("history", WorkflowEventsHistory.WORKFLOW_UUID).eq(val(null, WorkflowEventsHistory.WORKFLOW_UUID)))
+                    .and(
+                        in("history", WorkflowEventsHistory.FUNCTION_ID)
+                            .eq(
+                                select(max(in("later", WorkflowEventsHistory.FUNCTION_ID)))
+                                    .from(WorkflowEventsHistory.TABLE.as("later"))
+                                    .where(in("later", WorkflowEventsHistory.WORKFLOW_UUID).eq(in("history", WorkflowEventsHistory.WORKFLOW_UUID)))
+                                    .and(in("later", WorkflowEventsHistory.KEY).eq(in("history", WorkflowEventsHistory.KEY))))))
+            .getSQL();
     return new SystemSql.Messaging(
         insertMessage,
         selectOldestMessage,
@@ -170,7 +220,10 @@ final class MessagingSqlRendering {
         selectEvent,
         insertStreamValue,
         selectStreamValue,
-        selectStatus);
+        selectStatus,
+        copyStreamValues,
+        copyEventHistory,
+        copyLatestEvents);
   }
 
   /** {@code column} of the table aliased {@code alias}. */
