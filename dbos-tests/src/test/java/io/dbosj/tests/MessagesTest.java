@@ -204,27 +204,6 @@ class MessagesTest {
   }
 
   @BothDatabases
-  void aDbosClosedWhileARecvWaitsLeavesItPendingAndTheNextLaunchReceives(TestDatabase db) throws Exception {
-    try (DBOS dbos = db.builder().build()) {
-      InboxDurable inbox = new InboxDurable(dbos, new Journal());
-      dbos.launch();
-      inbox.start(StartOptions.id("interrupted")).receive("replies", 60_000);
-      Await.until("the recv to wait", () -> db.steps("interrupted").contains("1:DBOS.sleep"), () -> db.steps("interrupted"));
-    }
-    assertThat(db.status("interrupted")).isEqualTo("PENDING");
-    assertThat(db.steps("interrupted")).containsExactly("1:DBOS.sleep");
-
-    try (DBOS dbos = db.builder().build()) {
-      new InboxDurable(dbos, new Journal());
-      dbos.launch();
-      dbos.sendMessage("interrupted", "late reply", "replies");
-
-      assertThat(dbos.<String>retrieveWorkflow("interrupted").getResult()).isEqualTo("late reply");
-      assertThat(db.steps("interrupted")).containsExactly("0:DBOS.recv", "1:DBOS.sleep");
-    }
-  }
-
-  @BothDatabases
   void aCancelledWorkflowWaitingInRecvConsumesNoMessageSentAfterTheCancel(TestDatabase db) throws Exception {
     try (DBOS dbos = db.builder().build()) {
       InboxDurable inbox = new InboxDurable(dbos, new Journal());
