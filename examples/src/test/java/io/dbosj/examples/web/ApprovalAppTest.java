@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The tutorial's approval part as a person runs it, on SQLite and on PostgreSQL: submit an
- * expense, kill the app while it waits, start it again and approve; let another one time out;
- * decide twice, or on an ID that is no expense.
+ * expense, kill the app while it waits, start it again and approve; let another one time out, in
+ * one process or across a kill; decide twice, or on an ID that is no expense.
  */
 class ApprovalAppTest {
   private static final String EXPENSE = "employee=Ada&item=Train+to+Lyon&amount=120";
@@ -80,6 +80,25 @@ class ApprovalAppTest {
     assertThat(app.output()).doesNotContain(PAID);
     assertThat(steps(db, "expense-2"))
         .containsExactly("0:askForApproval", "1:DBOS.setEvent", "2:DBOS.recv", "3:DBOS.sleep", "4:DBOS.setEvent");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ExampleDatabase.Kind.class)
+  void aReviewRecoveredAfterAKillKeepsTheDeadlineItRecordedNotTheRestartedAppsTimeout(
+      ExampleDatabase.Kind kind, @TempDir Path dir) throws Exception {
+    ExampleDatabase db = ExampleDatabase.fresh(kind, dir, "approval");
+    AppProcess first = start(dir, db, "PT6S");
+    assertThat(first.post("/expenses", EXPENSE, "expense-4").body()).isEqualTo("Expense expense-4: waiting\n");
+    first.kill();
+
+    AppProcess second = start(dir, db, "PT10M");
+    try {
+      // a wait begun afresh would last ten minutes
+      second.awaitOutput(out -> out.contains("Expense expense-4 timed out"), 60);
+    } finally {
+      second.terminate();
+    }
+    assertThat(second.output()).doesNotContain(ASKED);
   }
 
   @ParameterizedTest
