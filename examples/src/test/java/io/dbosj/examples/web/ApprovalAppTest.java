@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,7 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The tutorial's approval part as a person runs it, on SQLite and on PostgreSQL: submit an
  * expense, kill the app while it waits, start it again and approve; let another one time out, in
- * one process or across a kill; decide twice, or on an ID that is no expense.
+ * one process or across a kill; decide twice, or both ways at once, or on an ID that is no
+ * expense.
  */
 class ApprovalAppTest {
   private static final String EXPENSE = "employee=Ada&item=Train+to+Lyon&amount=120";
@@ -133,6 +136,35 @@ class ApprovalAppTest {
 
   @ParameterizedTest
   @EnumSource(ExampleDatabase.Kind.class)
+  void ofAnApprovalAndARejectionSentAtOnceOneWinsAndTheOtherIsToldWhichWith409(
+      ExampleDatabase.Kind kind, @TempDir Path dir) throws Exception {
+    ExampleDatabase db = ExampleDatabase.fresh(kind, dir, "approval");
+    AppProcess app = start(dir, db, "PT10M");
+    List<HttpResponse<String>> answers;
+    try {
+      app.post("/expenses", EXPENSE, "expense-5");
+      CompletableFuture<HttpResponse<String>> approve = postInBackground(app, "/approve/expense-5");
+      CompletableFuture<HttpResponse<String>> reject = postInBackground(app, "/reject/expense-5");
+      answers = List.of(approve.get(), reject.get());
+    } finally {
+      app.terminate();
+    }
+
+    String winner = db.rows("SELECT value FROM {dbos}workflow_events WHERE workflow_uuid = 'expense-5'").get(0);
+    assertThat(winner).isIn("\"approved\"", "\"rejected\"");
+    assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 409);
+    assertThat(answers)
+        .filteredOn(answer -> answer.statusCode() == 409)
+        .singleElement()
+        .extracting(HttpResponse::body)
+        .isEqualTo("Expense expense-5 is already " + winner.replace("\"", "") + "\n");
+    assertThat(db.rows("SELECT message_uuid FROM {dbos}notifications WHERE destination_uuid = 'expense-5'"))
+        .as("one decision message per expense")
+        .containsExactly("decision::expense-5");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ExampleDatabase.Kind.class)
   void anExpenseWithoutAWholePositiveAmountIsRefusedWith400SayingWhatToSend(
       ExampleDatabase.Kind kind, @TempDir Path dir) throws Exception {
     ExampleDatabase db = ExampleDatabase.fresh(kind, dir, "approval");
@@ -157,6 +189,17 @@ class ApprovalAppTest {
     Map<String, String> environment = new HashMap<>(db.environment());
     environment.put("APPROVAL_TIMEOUT", timeout);
     return AppProcess.start(ApprovalApp.class, dir, environment);
+  }
+
+  private static CompletableFuture<HttpResponse<String>> postInBackground(AppProcess app, String path) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return app.post(path, "", null);
+          } catch (Exception e) {
+            throw new CompletionException(e);
+          }
+        });
   }
 
   private static List<String> steps(ExampleDatabase db, String workflowId) throws Exception {
