@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -174,6 +175,36 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
    */
   public List<StepInfo> listWorkflowSteps(String workflowId) {
     return runtime.listSteps(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * The current value of each event a workflow set, by key, read as plain JSON values (maps,
+   * lists, strings, numbers): {@code dbos.getAllEvents("order-42").get("status")}.
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public Map<String, Object> getAllEvents(String workflowId) {
+    return runtime.communications().events(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * Every value a workflow's events had, in the order its {@code setEvent}s ran, each with its
+   * function ID.
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public List<WorkflowEventHistoryEntry> listEventHistory(String workflowId) {
+    return runtime.communications().eventHistory(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * The messages sent to a workflow that no {@code recv} has consumed yet, oldest first: what its
+   * next {@code recv}s would take.
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public List<WorkflowMessage> listPendingMessages(String workflowId) {
+    return runtime.communications().pendingMessages(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
   /**

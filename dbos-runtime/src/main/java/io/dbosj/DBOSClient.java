@@ -2,6 +2,7 @@ package io.dbosj;
 
 import io.dbosj.internal.runtime.ClientRuntime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -58,6 +59,33 @@ public final class DBOSClient implements AutoCloseable {
   /** @throws DbosException if no workflow has this ID */
   public List<StepInfo> listWorkflowSteps(String workflowId) {
     return runtime.management().listSteps(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * The current value of each event a workflow set, by key, as plain JSON values.
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public Map<String, Object> getAllEvents(String workflowId) {
+    return runtime.communications().events(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * Every value a workflow's events had, in the order its {@code setEvent}s ran.
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public List<WorkflowEventHistoryEntry> listEventHistory(String workflowId) {
+    return runtime.communications().eventHistory(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * The messages sent to a workflow that no {@code recv} has consumed yet, oldest first.
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public List<WorkflowMessage> listPendingMessages(String workflowId) {
+    return runtime.communications().pendingMessages(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
   /** The workflows waiting on or running from a queue (every queue if null). */

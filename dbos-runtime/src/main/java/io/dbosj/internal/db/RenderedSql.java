@@ -169,7 +169,11 @@ final class RenderedSql {
               /* claim */ "update \"dbos\".\"dbosj_executors\" set \"taken_over_by\" = ?, \"taken_over_at\" = ? where (\"executor_id\" = ? and \"taken_over_by\" is null and \"heartbeat_at\" < ?)",
               /* markTakenOver */ "update \"dbos\".\"dbosj_executors\" set \"taken_over_by\" = ?, \"taken_over_at\" = ? where (\"executor_id\" = ? and \"taken_over_by\" is null)",
               /* selectPendingIds */ "select \"workflow_uuid\" from \"dbos\".\"workflow_status\" where (\"executor_id\" = ? and \"status\" = 'PENDING')",
-              /* reassignPending */ "update \"dbos\".\"workflow_status\" set \"executor_id\" = ?, \"updated_at\" = ? where (\"executor_id\" = ? and \"status\" = 'PENDING')"));
+              /* reassignPending */ "update \"dbos\".\"workflow_status\" set \"executor_id\" = ?, \"updated_at\" = ? where (\"executor_id\" = ? and \"status\" = 'PENDING')"),
+          /* communications */ new SystemSql.Communications(
+              /* selectEvents */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events\" where \"workflow_uuid\" = ? order by \"key\"",
+              /* selectEventHistory */ "select \"function_id\", \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events_history\" where \"workflow_uuid\" = ? order by \"function_id\", \"key\"",
+              /* selectPendingMessages */ "select \"message_uuid\", \"topic\", \"message\", \"serialization\", \"created_at_epoch_ms\" from \"dbos\".\"notifications\" where (\"destination_uuid\" = ? and \"consumed\" = false) order by \"created_at_epoch_ms\", \"message_uuid\""));
 
   static final SystemSql SQLITE =
       new SystemSql(
@@ -306,7 +310,11 @@ final class RenderedSql {
               /* claim */ "update dbosj_executors set taken_over_by = ?, taken_over_at = ? where (executor_id = ? and taken_over_by is null and heartbeat_at < ?)",
               /* markTakenOver */ "update dbosj_executors set taken_over_by = ?, taken_over_at = ? where (executor_id = ? and taken_over_by is null)",
               /* selectPendingIds */ "select workflow_uuid from workflow_status where (executor_id = ? and status = 'PENDING')",
-              /* reassignPending */ "update workflow_status set executor_id = ?, updated_at = ? where (executor_id = ? and status = 'PENDING')"));
+              /* reassignPending */ "update workflow_status set executor_id = ?, updated_at = ? where (executor_id = ? and status = 'PENDING')"),
+          /* communications */ new SystemSql.Communications(
+              /* selectEvents */ "select \"key\", value, serialization from workflow_events where workflow_uuid = ? order by \"key\"",
+              /* selectEventHistory */ "select function_id, \"key\", value, serialization from workflow_events_history where workflow_uuid = ? order by function_id, \"key\"",
+              /* selectPendingMessages */ "select message_uuid, topic, message, serialization, created_at_epoch_ms from notifications where (destination_uuid = ? and consumed = 0) order by created_at_epoch_ms, message_uuid"));
 
   static final SystemSql POSTGRES_WITHOUT_PAYLOAD_TABLES =
       new SystemSql(
@@ -468,5 +476,9 @@ final class RenderedSql {
               /* claim */ "update \"dbos\".\"dbosj_executors\" set \"taken_over_by\" = ?, \"taken_over_at\" = ? where (\"executor_id\" = ? and \"taken_over_by\" is null and \"heartbeat_at\" < ?)",
               /* markTakenOver */ "update \"dbos\".\"dbosj_executors\" set \"taken_over_by\" = ?, \"taken_over_at\" = ? where (\"executor_id\" = ? and \"taken_over_by\" is null)",
               /* selectPendingIds */ "select \"workflow_uuid\" from \"dbos\".\"workflow_status\" where (\"executor_id\" = ? and \"status\" = 'PENDING')",
-              /* reassignPending */ "update \"dbos\".\"workflow_status\" set \"executor_id\" = ?, \"updated_at\" = ? where (\"executor_id\" = ? and \"status\" = 'PENDING')"));
+              /* reassignPending */ "update \"dbos\".\"workflow_status\" set \"executor_id\" = ?, \"updated_at\" = ? where (\"executor_id\" = ? and \"status\" = 'PENDING')"),
+          /* communications */ new SystemSql.Communications(
+              /* selectEvents */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events\" where \"workflow_uuid\" = ? order by \"key\"",
+              /* selectEventHistory */ "select \"function_id\", \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events_history\" where \"workflow_uuid\" = ? order by \"function_id\", \"key\"",
+              /* selectPendingMessages */ "select \"message_uuid\", \"topic\", \"message\", \"serialization\", \"created_at_epoch_ms\" from \"dbos\".\"notifications\" where (\"destination_uuid\" = ? and \"consumed\" = false) order by \"created_at_epoch_ms\", \"message_uuid\""));
 }

@@ -15,7 +15,8 @@ record SystemSql(
     Queues queues,
     TransactionOutputs transactionOutputs,
     Migrations migrations,
-    Executors executors) {
+    Executors executors,
+    Communications communications) {
 
   /** The statements of this database, for DBOS TS 5.3's layout (the one io.dbosj creates). */
   static SystemSql of(boolean postgres) {
@@ -76,6 +77,9 @@ record SystemSql(
       String markTakenOver,
       String selectPendingIds,
       String reassignPending) {}
+
+  /** {@link CommunicationStore}'s: a workflow's events, their history, its unconsumed messages. */
+  record Communications(String selectEvents, String selectEventHistory, String selectPendingMessages) {}
 
   /** {@link TransactionOutputStore}'s; {@code create} makes its table. */
   record TransactionOutputs(String select, String insert, List<String> create) {}

@@ -1,5 +1,6 @@
 package io.dbosj.internal.exec;
 
+import io.dbosj.internal.db.CommunicationStore;
 import io.dbosj.internal.db.OutcomeWrites;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.StepStore;
@@ -25,7 +26,8 @@ public record WorkflowServices(
     JsonCodec json,
     RunningWorkflows running,
     DispatchedCalls calls,
-    WorkflowManagement management) {
+    WorkflowManagement management,
+    WorkflowCommunications communications) {
 
   /** What the parts are built from. */
   public record Wiring(
@@ -63,6 +65,7 @@ public record WorkflowServices(
             new QueueStore(w.systemDb()), waiter, w.registry(), w.appVersion(), w.executorId(), w.wakeQueues());
     return new WorkflowServices(
         executor, checkpointer, transactions, admission, w.queues(), json, running,
-        new DispatchedCalls(w.registry(), json, workflows), management);
+        new DispatchedCalls(w.registry(), json, workflows), management,
+        new WorkflowCommunications(workflows, new CommunicationStore(w.systemDb()), json));
   }
 }

@@ -1,6 +1,7 @@
 package io.dbosj.internal.runtime;
 
 import io.dbosj.internal.config.DatabaseUrl;
+import io.dbosj.internal.db.CommunicationStore;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.SchemaMigrations;
 import io.dbosj.internal.db.StepStore;
@@ -11,6 +12,7 @@ import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.exec.Admission;
 import io.dbosj.internal.exec.OutcomeWaiter;
 import io.dbosj.internal.exec.Registry;
+import io.dbosj.internal.exec.WorkflowCommunications;
 import io.dbosj.internal.exec.WorkflowManagement;
 import io.dbosj.internal.lifecycle.ShutdownFlag;
 import io.dbosj.internal.serde.JsonCodec;
@@ -29,12 +31,14 @@ public final class ClientRuntime implements AutoCloseable {
   private final WorkflowManagement management;
   private final Admission admission;
   private final JsonCodec json;
+  private final WorkflowCommunications communications;
 
   private ClientRuntime(SystemDatabase db, WorkflowManagement management, Admission admission, JsonCodec json) {
     this.db = db;
     this.management = management;
     this.admission = admission;
     this.json = json;
+    this.communications = new WorkflowCommunications(new WorkflowStore(db), new CommunicationStore(db), json);
   }
 
   /**
@@ -67,6 +71,10 @@ public final class ClientRuntime implements AutoCloseable {
 
   public WorkflowManagement management() {
     return management;
+  }
+
+  public WorkflowCommunications communications() {
+    return communications;
   }
 
   public Admission admission() {
