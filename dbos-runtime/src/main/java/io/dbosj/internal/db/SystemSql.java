@@ -16,6 +16,7 @@ record SystemSql(
     TransactionOutputs transactionOutputs,
     Migrations migrations,
     Executors executors,
+    Messaging messaging,
     Communications communications) {
 
   /** The statements of this database, for DBOS TS 5.3's layout (the one io.dbosj creates). */
@@ -77,6 +78,21 @@ record SystemSql(
       String markTakenOver,
       String selectPendingIds,
       String reassignPending) {}
+
+  /**
+   * {@link MessageStore}'s, {@link EventStore}'s and {@link StreamStore}'s. On PostgreSQL {@code
+   * upsertEvent} and {@code insertStreamValue} take the notification's payload as their last bind.
+   */
+  record Messaging(
+      String insertMessage,
+      String selectOldestMessage,
+      String consumeMessage,
+      String upsertEvent,
+      String upsertEventHistory,
+      String selectEvent,
+      String insertStreamValue,
+      String selectStreamValue,
+      String selectStatus) {}
 
   /** {@link CommunicationStore}'s: a workflow's events, their history, its unconsumed messages. */
   record Communications(String selectEvents, String selectEventHistory, String selectPendingMessages) {}

@@ -1,6 +1,7 @@
 package io.dbosj.internal.runtime;
 
 import io.dbosj.internal.config.DatabaseUrl;
+import io.dbosj.internal.db.ChannelListener;
 import io.dbosj.internal.db.CommunicationStore;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.SchemaMigrations;
@@ -10,11 +11,13 @@ import io.dbosj.internal.db.TransactionOutputStore;
 import io.dbosj.internal.db.WorkflowForks;
 import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.exec.Admission;
+import io.dbosj.internal.exec.CommunicationListing;
 import io.dbosj.internal.exec.OutcomeWaiter;
 import io.dbosj.internal.exec.Registry;
-import io.dbosj.internal.exec.WorkflowCommunications;
 import io.dbosj.internal.exec.WorkflowManagement;
 import io.dbosj.internal.lifecycle.ShutdownFlag;
+import io.dbosj.internal.messaging.Communication;
+import io.dbosj.internal.messaging.WakeUps;
 import io.dbosj.internal.serde.JsonCodec;
 import io.dbosj.internal.serde.OutcomeCodec;
 
@@ -31,14 +34,20 @@ public final class ClientRuntime implements AutoCloseable {
   private final WorkflowManagement management;
   private final Admission admission;
   private final JsonCodec json;
-  private final WorkflowCommunications communications;
+  private final WakeUps wakeUps;
+  private final Communication communication;
+  private final CommunicationListing communicationListing;
+  /** Started by the first wait for a message, event or stream value, on PostgreSQL; stopped by close. */
+  private ChannelListener listener;
 
   private ClientRuntime(SystemDatabase db, WorkflowManagement management, Admission admission, JsonCodec json) {
     this.db = db;
     this.management = management;
     this.admission = admission;
     this.json = json;
-    this.communications = new WorkflowCommunications(new WorkflowStore(db), new CommunicationStore(db), json);
+    this.wakeUps = new WakeUps(db.isPostgres());
+    this.communication = new Communication(db, json, wakeUps);
+    this.communicationListing = new CommunicationListing(new WorkflowStore(db), new CommunicationStore(db), json);
   }
 
   /**
@@ -73,8 +82,8 @@ public final class ClientRuntime implements AutoCloseable {
     return management;
   }
 
-  public WorkflowCommunications communications() {
-    return communications;
+  public CommunicationListing communicationListing() {
+    return communicationListing;
   }
 
   public Admission admission() {
@@ -85,6 +94,23 @@ public final class ClientRuntime implements AutoCloseable {
     return json;
   }
 
+  /** Messages, events and streams, for sends and other calls that do not wait. */
+  public Communication communication() {
+    return communication;
+  }
+
+  /**
+   * {@link #communication()}, for a call that waits: on PostgreSQL it listens for DBOS's
+   * notifications from then on, so a wait ends when the value is written, not at the next poll.
+   */
+  public synchronized Communication listening() {
+    if (listener == null && db.isPostgres()) {
+      listener = new ChannelListener(db, wakeUps.channelHandlers());
+      listener.start();
+    }
+    return communication;
+  }
+
   /** Every executor recorded in this system database, judged against the default lease. */
   public java.util.List<io.dbosj.ExecutorInfo> executors() {
     return io.dbosj.internal.db.ExecutorListing.of(
@@ -93,6 +119,15 @@ public final class ClientRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (listener != null) {
+        try {
+          listener.stop(java.time.Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
     db.close();
   }
 }

@@ -6,6 +6,7 @@ import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowStatus;
 import io.dbosj.internal.admin.AdminServer;
 import io.dbosj.internal.config.DbosConfig;
+import io.dbosj.internal.db.ChannelListener;
 import io.dbosj.internal.db.ExecutorStore;
 import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.QueueStore;
@@ -17,13 +18,14 @@ import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.exec.CallRouter;
 import io.dbosj.internal.exec.QueueRegistry;
 import io.dbosj.internal.exec.Registry;
-import io.dbosj.internal.exec.WorkflowCommunications;
+import io.dbosj.internal.exec.CommunicationListing;
 import io.dbosj.internal.exec.WorkflowManagement;
 import io.dbosj.internal.exec.WorkflowServices;
 import io.dbosj.internal.exec.WorkflowThreads;
 import io.dbosj.internal.lifecycle.Services;
 import io.dbosj.internal.lifecycle.ShutdownFlag;
-import io.dbosj.internal.queue.QueueNotificationListener;
+import io.dbosj.internal.messaging.Communication;
+import io.dbosj.internal.messaging.WakeUps;
 import io.dbosj.internal.queue.QueueRunner;
 import io.dbosj.internal.recovery.ExecutorHeartbeat;
 import io.dbosj.internal.recovery.ExecutorRegistration;
@@ -174,10 +176,11 @@ public final class DbosRuntime {
     QueueStore queueStore = new QueueStore(db);
     WorkflowStore workflowStore = new WorkflowStore(db);
     QueueWakeUp wakeUp = new QueueWakeUp();
+    WakeUps wakeUps = new WakeUps(db.isPostgres());
     WorkflowServices parts =
         WorkflowServices.connect(
             new WorkflowServices.Wiring(
-                db, applicationDb, executorId, appVersion, registry, queues, wakeUp, shutdown));
+                db, applicationDb, executorId, appVersion, registry, queues, wakeUp, wakeUps, shutdown));
     services.adopt(parts.executor());
     router.attach(parts); // before any thread of ours can run a workflow
     QueueRunner runner =
@@ -187,7 +190,9 @@ public final class DbosRuntime {
                 new QueuedStarts(parts.calls(), parts.executor(), workflowStore, parts.json())));
     wakeUp.connect(runner);
     if (db.isPostgres()) {
-      services.start(new QueueNotificationListener(db, runner::wake));
+      java.util.Map<String, java.util.function.Consumer<String>> channels = new java.util.HashMap<>(wakeUps.channelHandlers());
+      channels.put(QueueStore.CHANNEL, payload -> runner.wake());
+      services.start(new ChannelListener(db, channels));
     }
     WorkflowScheduler scheduler =
         services.start(
@@ -207,7 +212,7 @@ public final class DbosRuntime {
     AdminServer admin = null;
     if (config.adminServer()) {
       RuntimeAdmin.Parts adminParts =
-          new RuntimeAdmin.Parts(parts.management(), parts.communications(), workflowStore, recovery, queues, executorStore, scheduler);
+          new RuntimeAdmin.Parts(parts.management(), parts.communicationListing(), workflowStore, recovery, queues, executorStore, scheduler);
       admin = AdminServer.bind(new RuntimeAdmin(adminParts, executorId, config.executorLease()), "127.0.0.1", config.adminPort());
       if (admin != null) {
         services.start(admin);
@@ -259,6 +264,12 @@ public final class DbosRuntime {
     return l.services().management();
   }
 
+  /** Messages, events and streams for callers outside workflows. */
+  public Communication communication() {
+    management(); // the same checks: launched, not closed
+    return launched.services().communication();
+  }
+
   public <R> WorkflowHandle<R> retrieve(String workflowId) {
     return management().retrieve(workflowId);
   }
@@ -280,9 +291,9 @@ public final class DbosRuntime {
   }
 
   /** What workflows set and were sent; the same checks as management: launched, not closed. */
-  public WorkflowCommunications communications() {
+  public CommunicationListing communicationListing() {
     management();
-    return launched.services().communications();
+    return launched.services().communicationListing();
   }
 
   public boolean cancel(String workflowId) {

@@ -13,7 +13,7 @@ import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.StatusRow;
 import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.exec.QueueRegistry;
-import io.dbosj.internal.exec.WorkflowCommunications;
+import io.dbosj.internal.exec.CommunicationListing;
 import io.dbosj.internal.exec.WorkflowManagement;
 import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.recovery.WorkflowRecovery;
@@ -36,7 +36,7 @@ final class RuntimeAdmin implements AdminOperations {
   /** What the admin server works through. */
   record Parts(
       WorkflowManagement management,
-      WorkflowCommunications communications,
+      CommunicationListing communicationListing,
       WorkflowStore workflows,
       WorkflowRecovery recovery,
       QueueRegistry queues,
@@ -115,12 +115,12 @@ final class RuntimeAdmin implements AdminOperations {
     }
     return Optional.of(
         new WorkflowEvents(
-            parts.communications().events(workflowId), parts.communications().eventHistory(workflowId)));
+            parts.communicationListing().events(workflowId), parts.communicationListing().eventHistory(workflowId)));
   }
 
   @Override
   public Optional<List<WorkflowMessage>> pendingMessages(String workflowId) {
-    return recorded(workflowId) ? Optional.of(parts.communications().pendingMessages(workflowId)) : Optional.empty();
+    return recorded(workflowId) ? Optional.of(parts.communicationListing().pendingMessages(workflowId)) : Optional.empty();
   }
 
   @Override

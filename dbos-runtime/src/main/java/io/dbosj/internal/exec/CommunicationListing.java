@@ -1,6 +1,7 @@
 package io.dbosj.internal.exec;
 
 import io.dbosj.DbosException;
+import io.dbosj.NoSuchWorkflowException;
 import io.dbosj.WorkflowEventHistoryEntry;
 import io.dbosj.WorkflowMessage;
 import io.dbosj.internal.db.CommunicationStore;
@@ -17,12 +18,12 @@ import java.util.Map;
  * the rows (DBOS's SDKs too): its events, their history, and its unconsumed messages, each value
  * read by its row's serialization as plain JSON values.
  */
-public final class WorkflowCommunications {
+public final class CommunicationListing {
   private final WorkflowStore workflows;
   private final CommunicationStore store;
   private final JsonCodec json;
 
-  public WorkflowCommunications(WorkflowStore workflows, CommunicationStore store, JsonCodec json) {
+  public CommunicationListing(WorkflowStore workflows, CommunicationStore store, JsonCodec json) {
     this.workflows = workflows;
     this.store = store;
     this.json = json;
@@ -65,7 +66,7 @@ public final class WorkflowCommunications {
 
   private void require(String workflowId) {
     if (workflows.find(workflowId).isEmpty()) {
-      throw new DbosException("no workflow with ID '" + workflowId + "' is recorded");
+      throw new NoSuchWorkflowException(workflowId, "no workflow with ID '" + workflowId + "' is recorded");
     }
   }
 
