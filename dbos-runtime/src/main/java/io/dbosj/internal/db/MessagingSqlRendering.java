@@ -27,8 +27,8 @@ import org.jooq.impl.DSL;
  * RenderedSql} with the others; nothing calls this at run time.
  *
  * <p>On PostgreSQL an event or stream write notifies DBOS's channel from inside its own
- * statement, so the notification leaves only if the write commits; the payload is then the last
- * bind. A message needs none: DBOS's trigger on {@code notifications} sends it.
+ * statement, so the notification leaves only if the write commits (and once per write); the
+ * payload is then the last bind. A message needs none: DBOS's trigger on {@code notifications} sends it.
  */
 final class MessagingSqlRendering {
   private MessagingSqlRendering() {}
@@ -140,7 +140,7 @@ final class MessagingSqlRendering {
     String insertStreamValue =
         sql.insertInto(Streams.TABLE)
             .columns(Streams.WORKFLOW_UUID, Streams.KEY, Streams.VALUE, Streams.OFFSET, Streams.FUNCTION_ID, Streams.SERIALIZATION)
-            .select(postgres ? nextValue.and(notify(StreamStore.CHANNEL)) : nextValue)
+            .select(postgres ? nextValue.having(notify(StreamStore.CHANNEL)) : nextValue)
             .getSQL();
     // one lookup: the workflow's status (none: no such workflow) and the value at the offset, if any
     String selectStreamValue =
@@ -178,8 +178,12 @@ final class MessagingSqlRendering {
     return field(name(alias, column.getName()), column.getDataType());
   }
 
-  /** The condition that notifies {@code channel} on commit, with the payload as its one bind. */
+  /**
+   * The condition that notifies {@code channel} on commit, with the payload as its one bind: true,
+   * and evaluated once where it stands (a WHERE without FROM, a HAVING without GROUP BY). Inside
+   * EXISTS PostgreSQL would not call pg_notify at all.
+   */
   private static Condition notify(String channel) {
-    return exists(select(field("pg_notify({0}, {1})", Object.class, inline(channel), val(""))));
+    return DSL.condition("cast(pg_notify({0}, {1}) as text) = ''", inline(channel), val(""));
   }
 }
