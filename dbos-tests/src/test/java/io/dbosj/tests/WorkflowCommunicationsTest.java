@@ -8,12 +8,16 @@ import io.dbosj.DBOS;
 import io.dbosj.DBOSClient;
 import io.dbosj.DbosException;
 import io.dbosj.StartOptions;
+import io.dbosj.StepInfo;
+import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowEventHistoryEntry;
 import io.dbosj.WorkflowMessage;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.OrdersDurable;
+import io.dbosj.tests.fixtures.TalkDurable;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +75,38 @@ class WorkflowCommunicationsTest {
               tuple("m-late", "approvals", Map.of("by", "ada"), Instant.ofEpochMilli(3_000)));
       try (DBOSClient client = DBOSClient.connect(db.url())) {
         assertThat(client.listPendingMessages("inbox")).isEqualTo(pending);
+      }
+    }
+  }
+
+  @BothDatabases
+  void whatDbosSendAndSetEventWroteIsShownAndWhatRecvConsumedIsNot(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      TalkDurable talk = new TalkDurable(dbos);
+      dbos.launch();
+      WorkflowHandle<List<String>> receiver = talk.start(StartOptions.id("receiver")).receive(2, 20_000);
+      assertThat(dbos.getWorkflowEvent("receiver", "status", Duration.ofSeconds(10), String.class)).contains("waiting");
+      dbos.sendMessage("receiver", Map.of("n", 1), "elsewhere", "key-1");
+      dbos.sendMessage("receiver", "no topic", null);
+      talk.start(StartOptions.id("sender")).sendAll("receiver", List.of("a", "b")).getResult();
+      assertThat(receiver.getResult()).containsExactly("a", "b");
+
+      List<Integer> setEventSteps =
+          dbos.listWorkflowSteps("receiver").stream()
+              .filter(step -> step.name().equals("DBOS.setEvent"))
+              .map(StepInfo::functionId)
+              .toList();
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        assertThat(client.getAllEvents("receiver")).containsExactly(Map.entry("status", "done"));
+        assertThat(client.listEventHistory("receiver"))
+            .extracting(WorkflowEventHistoryEntry::functionId, WorkflowEventHistoryEntry::key, WorkflowEventHistoryEntry::value)
+            .containsExactly(tuple(setEventSteps.get(0), "status", "waiting"), tuple(setEventSteps.get(1), "status", "done"));
+        // sent within one millisecond, the two may list in either order
+        assertThat(client.listPendingMessages("receiver"))
+            .extracting(WorkflowMessage::topic, WorkflowMessage::message)
+            .containsExactlyInAnyOrder(tuple("elsewhere", Map.of("n", 1)), tuple(null, "no topic"));
+        assertThat(client.listPendingMessages("receiver")).extracting(WorkflowMessage::messageId).contains("key-1::receiver");
+        assertThat(client.listPendingMessages("sender")).isEmpty();
       }
     }
   }
