@@ -184,7 +184,7 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
    * The current value of each event a workflow set, by key, read as plain JSON values (maps,
    * lists, strings, numbers): {@code dbos.getAllEvents("order-42").get("status")}.
    *
-   * @throws DbosException if no workflow has this ID
+   * @throws NoSuchWorkflowException if no workflow has this ID
    */
   public Map<String, Object> getAllEvents(String workflowId) {
     return runtime.communicationListing().events(Objects.requireNonNull(workflowId, "workflowId"));
@@ -194,7 +194,7 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
    * Every value a workflow's events had, in the order its {@code setEvent}s ran, each with its
    * function ID.
    *
-   * @throws DbosException if no workflow has this ID
+   * @throws NoSuchWorkflowException if no workflow has this ID
    */
   public List<WorkflowEventHistoryEntry> listEventHistory(String workflowId) {
     return runtime.communicationListing().eventHistory(Objects.requireNonNull(workflowId, "workflowId"));
@@ -204,7 +204,7 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
    * The messages sent to a workflow that no {@code recv} has consumed yet, oldest first: what its
    * next {@code recv}s would take.
    *
-   * @throws DbosException if no workflow has this ID
+   * @throws NoSuchWorkflowException if no workflow has this ID
    */
   public List<WorkflowMessage> listPendingMessages(String workflowId) {
     return runtime.communicationListing().pendingMessages(Objects.requireNonNull(workflowId, "workflowId"));

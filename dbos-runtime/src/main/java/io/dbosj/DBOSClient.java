@@ -67,7 +67,7 @@ public final class DBOSClient implements AutoCloseable {
   /**
    * The current value of each event a workflow set, by key, as plain JSON values.
    *
-   * @throws DbosException if no workflow has this ID
+   * @throws NoSuchWorkflowException if no workflow has this ID
    */
   public Map<String, Object> getAllEvents(String workflowId) {
     return runtime.communicationListing().events(Objects.requireNonNull(workflowId, "workflowId"));
@@ -76,7 +76,7 @@ public final class DBOSClient implements AutoCloseable {
   /**
    * Every value a workflow's events had, in the order its {@code setEvent}s ran.
    *
-   * @throws DbosException if no workflow has this ID
+   * @throws NoSuchWorkflowException if no workflow has this ID
    */
   public List<WorkflowEventHistoryEntry> listEventHistory(String workflowId) {
     return runtime.communicationListing().eventHistory(Objects.requireNonNull(workflowId, "workflowId"));
@@ -85,7 +85,7 @@ public final class DBOSClient implements AutoCloseable {
   /**
    * The messages sent to a workflow that no {@code recv} has consumed yet, oldest first.
    *
-   * @throws DbosException if no workflow has this ID
+   * @throws NoSuchWorkflowException if no workflow has this ID
    */
   public List<WorkflowMessage> listPendingMessages(String workflowId) {
     return runtime.communicationListing().pendingMessages(Objects.requireNonNull(workflowId, "workflowId"));

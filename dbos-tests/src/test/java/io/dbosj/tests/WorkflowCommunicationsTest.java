@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.dbosj.DBOS;
 import io.dbosj.DBOSClient;
 import io.dbosj.DbosException;
+import io.dbosj.NoSuchWorkflowException;
 import io.dbosj.StartOptions;
 import io.dbosj.StepInfo;
 import io.dbosj.WorkflowHandle;
@@ -128,9 +129,9 @@ class WorkflowCommunicationsTest {
   void anUnknownWorkflowIsAnErrorNamingItsId(TestDatabase db) throws Exception {
     try (DBOS dbos = db.builder().build()) {
       dbos.launch();
-      assertThatThrownBy(() -> dbos.getAllEvents("nope")).isInstanceOf(DbosException.class).hasMessageContaining("'nope'");
-      assertThatThrownBy(() -> dbos.listEventHistory("nope")).isInstanceOf(DbosException.class).hasMessageContaining("'nope'");
-      assertThatThrownBy(() -> dbos.listPendingMessages("nope")).isInstanceOf(DbosException.class).hasMessageContaining("'nope'");
+      assertThatThrownBy(() -> dbos.getAllEvents("nope")).isInstanceOf(NoSuchWorkflowException.class).hasMessageContaining("'nope'");
+      assertThatThrownBy(() -> dbos.listEventHistory("nope")).isInstanceOf(NoSuchWorkflowException.class).hasMessageContaining("'nope'");
+      assertThatThrownBy(() -> dbos.listPendingMessages("nope")).isInstanceOf(NoSuchWorkflowException.class).hasMessageContaining("'nope'");
     }
   }
 
