@@ -82,6 +82,7 @@ record SystemSql(
   /**
    * {@link MessageStore}'s, {@link EventStore}'s and {@link StreamStore}'s. On PostgreSQL {@code
    * upsertEvent} and {@code insertStreamValue} take the notification's payload as their last bind.
+   * The {@code copy} statements are a fork's.
    */
   record Messaging(
       String insertMessage,
@@ -92,7 +93,10 @@ record SystemSql(
       String selectEvent,
       String insertStreamValue,
       String selectStreamValue,
-      String selectStatus) {}
+      String selectStatus,
+      String copyStreamValues,
+      String copyEventHistory,
+      String copyLatestEvents) {}
 
   /** {@link CommunicationStore}'s: a workflow's events, their history, its unconsumed messages. */
   record Communications(String selectEvents, String selectEventHistory, String selectPendingMessages) {}
