@@ -211,6 +211,16 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
   }
 
   /**
+   * The values written to each of a workflow's streams, by key, in the order they were written
+   * (DBOS's closing value left out), as plain JSON values; {@code readStream} waits for more.
+   *
+   * @throws NoSuchWorkflowException if no workflow has this ID
+   */
+  public Map<String, List<Object>> getAllStreamEntries(String workflowId) {
+    return runtime.communicationListing().streams(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
    * Cancels a workflow that has not finished: a running execution stops at its next step (with
    * {@link WorkflowCancelledException}), and the workflow is not recovered. Returns {@code false}
    * if it had already finished.

@@ -94,6 +94,16 @@ public final class DBOSClient implements AutoCloseable {
     return runtime.communicationListing().pendingMessages(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
+  /**
+   * The values written to each of a workflow's streams, by key, in the order they were written
+   * (DBOS's closing value left out), as plain JSON values; {@code readStream} waits for more.
+   *
+   * @throws NoSuchWorkflowException if no workflow has this ID
+   */
+  public Map<String, List<Object>> getAllStreamEntries(String workflowId) {
+    return runtime.communicationListing().streams(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
   /** The workflows waiting on or running from a queue (every queue if null). */
   public List<WorkflowStatus> listQueuedWorkflows(String queueName) {
     return runtime.management().listQueued(queueName);

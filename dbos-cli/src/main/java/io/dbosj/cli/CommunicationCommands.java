@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dbos workflow events|messages}: what a workflow set, and what waits for its recv. */
+/** {@code dbos workflow events|messages|streams}: what a workflow set and wrote, and what waits for its recv. */
 final class CommunicationCommands {
   private CommunicationCommands() {}
 
@@ -33,6 +33,27 @@ final class CommunicationCommands {
         } else {
           Output.print(spec.commandLine().getOut(), json, client.getAllEvents(workflowId), Output::events);
         }
+      } catch (DbosException e) {
+        throw MissingWorkflow.or(e, database, workflowId);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "streams",
+      description = "Show the values written to each of a workflow's streams, in order.",
+      mixinStandardHelpOptions = true)
+  static final class Streams implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin SystemDatabaseOption database;
+    @Parameters(paramLabel = "WORKFLOW_ID") String workflowId;
+    @Option(names = "--json", description = "Print JSON.") boolean json;
+
+    @Override
+    public Integer call() {
+      try (DBOSClient client = database.connect()) {
+        Output.print(spec.commandLine().getOut(), json, client.getAllStreamEntries(workflowId), Output::streams);
       } catch (DbosException e) {
         throw MissingWorkflow.or(e, database, workflowId);
       }

@@ -136,6 +136,18 @@ final class Output {
     table(out, rows);
   }
 
+  static void streams(PrintWriter out, java.util.Map<String, List<Object>> streams) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"KEY", "OFFSET", "VALUE"});
+    streams.forEach(
+        (key, values) -> {
+          for (int i = 0; i < values.size(); i++) {
+            rows.add(new String[] {key, Integer.toString(i), shorten(jsonText(values.get(i)))});
+          }
+        });
+    table(out, rows);
+  }
+
   /** A value on one line as JSON, so that a string shows its quotes and a map its braces. */
   private static String jsonText(Object value) {
     return JsonMapper.shared().writeValueAsString(value);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dbos workflow ...}: list, inspect and steer workflows. */
 @Command(
     name = "workflow",
-    description = "List, inspect, cancel, resume and fork workflows; show their events and pending messages.",
+    description = "List, inspect, cancel, resume and fork workflows; show their events, pending messages and streams.",
     mixinStandardHelpOptions = true,
     subcommands = {
       WorkflowCommand.ListWorkflows.class,
@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
       WorkflowCommand.Steps.class,
       CommunicationCommands.Events.class,
       CommunicationCommands.Messages.class,
+      CommunicationCommands.Streams.class,
       WorkflowCommand.Cancel.class,
       WorkflowCommand.Resume.class,
       WorkflowCommand.Fork.class

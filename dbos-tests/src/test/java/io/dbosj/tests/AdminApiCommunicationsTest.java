@@ -8,6 +8,7 @@ import io.dbosj.DBOS;
 import io.dbosj.StartOptions;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.OrdersDurable;
+import io.dbosj.tests.fixtures.TalkDurable;
 import io.dbosj.tests.support.AdminHttp;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
@@ -15,7 +16,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 /**
- * {@code GET /workflows/{id}/events} and {@code /messages} answer in the shapes of DBOS Java's
+ * {@code GET /workflows/{id}/events}, {@code /messages} and {@code /streams} answer in the shapes of DBOS Java's
  * conductor protocol (values as JSON text), with an event's history and a message's ID besides,
  * and an unknown ID as the other workflow endpoints do.
  */
@@ -64,6 +65,19 @@ class AdminApiCommunicationsTest {
   }
 
   @BothDatabases
+  void streamsListEachKeyWithItsValuesAsJsonText(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().adminServer(true).adminPort(0).build()) {
+      TalkDurable talk = new TalkDurable(dbos);
+      dbos.launch();
+      talk.start(StartOptions.id("writer")).stream(2).getResult();
+      AdminHttp admin = new AdminHttp(dbos);
+
+      assertThat(admin.ok(admin.get("/workflows/writer/streams")))
+          .isEqualTo(AdminHttp.parse("[{\"key\":\"numbers\",\"values\":[\"0\",\"1\"]}]"));
+    }
+  }
+
+  @BothDatabases
   void anUnknownIdIsWorkflowNotFoundAndOnlyGetIsAllowed(TestDatabase db) throws Exception {
     try (DBOS dbos = db.builder().adminServer(true).adminPort(0).build()) {
       OrdersDurable orders = new OrdersDurable(dbos, new Journal());
@@ -71,7 +85,7 @@ class AdminApiCommunicationsTest {
       orders.start(StartOptions.id("quiet")).placeOrder("fig", 1).getResult();
       AdminHttp admin = new AdminHttp(dbos);
 
-      for (HttpResponse<String> unknown : List.of(admin.get("/workflows/nope/events"), admin.get("/workflows/nope/messages"))) {
+      for (HttpResponse<String> unknown : List.of(admin.get("/workflows/nope/events"), admin.get("/workflows/nope/messages"), admin.get("/workflows/nope/streams"))) {
         assertThat(unknown.statusCode()).as(unknown.uri().toString()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("Workflow not found");
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("text/plain");

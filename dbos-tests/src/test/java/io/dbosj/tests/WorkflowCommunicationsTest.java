@@ -113,6 +113,29 @@ class WorkflowCommunicationsTest {
   }
 
   @BothDatabases
+  void streamsListEachKeysValuesInOrderWithoutTheClosingValue(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      TalkDurable talk = new TalkDurable(dbos);
+      dbos.launch();
+      talk.start(StartOptions.id("writer")).stream(3).getResult();
+      // as DBOS TS writes with its default serializer, still open
+      db.update(
+          "INSERT INTO " + db.table("streams") + " (workflow_uuid, key, value, \"offset\", function_id, serialization)"
+              + " VALUES ('writer', 'log', '{\"json\":\"started\",\"__dbos_serializer\":\"superjson\"}', 0, 9, 'js_superjson')");
+
+      Map<String, List<Object>> streams = dbos.getAllStreamEntries("writer");
+
+      assertThat(streams).containsExactly(Map.entry("log", List.of("started")), Map.entry("numbers", List.of(0, 1, 2)));
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        assertThat(client.getAllStreamEntries("writer")).isEqualTo(streams);
+      }
+      assertThat(dbos.getAllStreamEntries("writer").get("numbers"))
+          .as("the closing value is a row of its own")
+          .hasSize(Integer.parseInt(db.value("SELECT count(*) FROM " + db.table("streams") + " WHERE key = 'numbers'")) - 1);
+    }
+  }
+
+  @BothDatabases
   void aWorkflowThatSetNothingAndWasSentNothingHasNoneOfEither(TestDatabase db) throws Exception {
     try (DBOS dbos = db.builder().build()) {
       OrdersDurable orders = new OrdersDurable(dbos, new Journal());
@@ -122,6 +145,7 @@ class WorkflowCommunicationsTest {
       assertThat(dbos.getAllEvents("quiet")).isEmpty();
       assertThat(dbos.listEventHistory("quiet")).isEmpty();
       assertThat(dbos.listPendingMessages("quiet")).isEmpty();
+      assertThat(dbos.getAllStreamEntries("quiet")).isEmpty();
     }
   }
 
@@ -132,6 +156,7 @@ class WorkflowCommunicationsTest {
       assertThatThrownBy(() -> dbos.getAllEvents("nope")).isInstanceOf(NoSuchWorkflowException.class).hasMessageContaining("'nope'");
       assertThatThrownBy(() -> dbos.listEventHistory("nope")).isInstanceOf(NoSuchWorkflowException.class).hasMessageContaining("'nope'");
       assertThatThrownBy(() -> dbos.listPendingMessages("nope")).isInstanceOf(NoSuchWorkflowException.class).hasMessageContaining("'nope'");
+      assertThatThrownBy(() -> dbos.getAllStreamEntries("nope")).isInstanceOf(NoSuchWorkflowException.class).hasMessageContaining("'nope'");
     }
   }
 

@@ -37,6 +37,9 @@ public interface AdminOperations {
   /** The messages sent to it that no {@code recv} has consumed, or empty if no workflow has that ID. */
   Optional<List<WorkflowMessage>> pendingMessages(String workflowId);
 
+  /** The values of each of its streams, by key, or empty if no workflow has that ID. */
+  Optional<Map<String, List<Object>>> streams(String workflowId);
+
   /** Cancels the workflow if it has not finished; {@code false} if no workflow has that ID. */
   boolean cancel(String workflowId);
 

@@ -9,10 +9,11 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A workflow's events and pending messages in the shapes DBOS Java's conductor protocol gives
- * them ({@code GetWorkflowEventsResponse.EventOutput}: {@code key}, {@code value};
+ * A workflow's events, pending messages and streams in the shapes DBOS Java's conductor protocol
+ * gives them ({@code GetWorkflowEventsResponse.EventOutput}: {@code key}, {@code value};
  * {@code GetWorkflowNotificationsResponse.NotificationOutput}: {@code topic}, {@code message},
- * {@code created_at_epoch_ms}, {@code consumed}), values as JSON text, plus what DBOS leaves out:
+ * {@code created_at_epoch_ms}, {@code consumed}; {@code GetWorkflowStreamsResponse.StreamEntryOutput}:
+ * {@code key}, {@code values}), values as JSON text, plus what DBOS leaves out:
  * each event's {@code history} ({@code function_id}, {@code value}) and each message's {@code
  * message_id}.
  */
@@ -51,6 +52,18 @@ final class CommunicationOutput {
       item.put("message_id", m.messageId());
       out.add(item);
     }
+    return out;
+  }
+
+  static List<Map<String, Object>> streams(Map<String, List<Object>> streams) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    streams.forEach(
+        (key, values) -> {
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("key", key);
+          item.put("values", values.stream().map(CommunicationOutput::jsonText).toList());
+          out.add(item);
+        });
     return out;
   }
 

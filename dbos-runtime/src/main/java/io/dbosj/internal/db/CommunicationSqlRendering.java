@@ -4,14 +4,15 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.val;
 
 import io.dbosj.internal.db.SystemTables.Notifications;
+import io.dbosj.internal.db.SystemTables.Streams;
 import io.dbosj.internal.db.SystemTables.WorkflowEvents;
 import io.dbosj.internal.db.SystemTables.WorkflowEventsHistory;
 import org.jooq.DSLContext;
 
 /**
  * The definition, with jOOQ over {@link SystemTables}, of the reads that show what a workflow
- * set and what was sent to it: its events, their history, and the messages no {@code recv} has
- * consumed. Rendered into {@link RenderedSql} with the others; nothing calls this at run time.
+ * set and what was sent to it: its events, their history, the messages no {@code recv} has
+ * consumed, and its streams' values. Rendered into {@link RenderedSql} with the others; nothing calls this at run time.
  */
 final class CommunicationSqlRendering {
   private CommunicationSqlRendering() {}
@@ -47,6 +48,12 @@ final class CommunicationSqlRendering {
             .and(Notifications.CONSUMED.eq(inline(false, Notifications.CONSUMED)))
             .orderBy(Notifications.CREATED_AT_EPOCH_MS, Notifications.MESSAGE_UUID)
             .getSQL();
-    return new SystemSql.Communications(selectEvents, selectEventHistory, selectPendingMessages);
+    String selectStreamValues =
+        sql.select(Streams.KEY, Streams.VALUE, Streams.SERIALIZATION)
+            .from(Streams.TABLE)
+            .where(Streams.WORKFLOW_UUID.eq(val(null, Streams.WORKFLOW_UUID)))
+            .orderBy(Streams.KEY, Streams.OFFSET)
+            .getSQL();
+    return new SystemSql.Communications(selectEvents, selectEventHistory, selectPendingMessages, selectStreamValues);
   }
 }

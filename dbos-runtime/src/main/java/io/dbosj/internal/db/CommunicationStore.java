@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Reads what a workflow set and what was sent to it, as DBOS lays them out: {@code
- * workflow_events}, {@code workflow_events_history} and the unconsumed rows of {@code
- * notifications}. Values come back as stored, with the serialization that wrote them.
+ * workflow_events}, {@code workflow_events_history}, the unconsumed rows of {@code
+ * notifications}, and {@code streams}. Values come back as stored, with the serialization that wrote them.
  */
 public final class CommunicationStore {
   /** DBOS's stored topic of a message sent with none. */
@@ -30,6 +30,9 @@ public final class CommunicationStore {
   /** A message sent to a workflow and not yet consumed; {@code topic} as stored. */
   public record MessageRow(String messageId, String topic, String message, String serialization, long createdAtEpochMs) {}
 
+  /** A value written to a stream. */
+  public record StreamValueRow(String key, String value, String serialization) {}
+
   /** The current value of each of the workflow's events, by key. */
   public List<EventRow> events(String workflowId) {
     return db.query(sql.selectEvents(), CommunicationStore::event, workflowId);
@@ -43,6 +46,15 @@ public final class CommunicationStore {
   /** The messages sent to the workflow that no {@code recv} has consumed, oldest first. */
   public List<MessageRow> pendingMessages(String workflowId) {
     return db.query(sql.selectPendingMessages(), CommunicationStore::message, workflowId);
+  }
+
+  /** Every value of each of the workflow's streams, by key and offset, the closing value included. */
+  public List<StreamValueRow> streamValues(String workflowId) {
+    return db.query(sql.selectStreamValues(), CommunicationStore::streamValue, workflowId);
+  }
+
+  private static StreamValueRow streamValue(ResultSet rs) throws SQLException {
+    return new StreamValueRow(rs.getString(1), rs.getString(2), rs.getString(3));
   }
 
   private static EventRow event(ResultSet rs) throws SQLException {

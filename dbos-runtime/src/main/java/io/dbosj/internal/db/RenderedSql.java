@@ -186,7 +186,8 @@ final class RenderedSql {
           /* communications */ new SystemSql.Communications(
               /* selectEvents */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events\" where \"workflow_uuid\" = ? order by \"key\"",
               /* selectEventHistory */ "select \"function_id\", \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events_history\" where \"workflow_uuid\" = ? order by \"function_id\", \"key\"",
-              /* selectPendingMessages */ "select \"message_uuid\", \"topic\", \"message\", \"serialization\", \"created_at_epoch_ms\" from \"dbos\".\"notifications\" where (\"destination_uuid\" = ? and \"consumed\" = false) order by \"created_at_epoch_ms\", \"message_uuid\""));
+              /* selectPendingMessages */ "select \"message_uuid\", \"topic\", \"message\", \"serialization\", \"created_at_epoch_ms\" from \"dbos\".\"notifications\" where (\"destination_uuid\" = ? and \"consumed\" = false) order by \"created_at_epoch_ms\", \"message_uuid\"",
+              /* selectStreamValues */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"streams\" where \"workflow_uuid\" = ? order by \"key\", \"offset\""));
 
   static final SystemSql SQLITE =
       new SystemSql(
@@ -340,7 +341,8 @@ final class RenderedSql {
           /* communications */ new SystemSql.Communications(
               /* selectEvents */ "select \"key\", value, serialization from workflow_events where workflow_uuid = ? order by \"key\"",
               /* selectEventHistory */ "select function_id, \"key\", value, serialization from workflow_events_history where workflow_uuid = ? order by function_id, \"key\"",
-              /* selectPendingMessages */ "select message_uuid, topic, message, serialization, created_at_epoch_ms from notifications where (destination_uuid = ? and consumed = 0) order by created_at_epoch_ms, message_uuid"));
+              /* selectPendingMessages */ "select message_uuid, topic, message, serialization, created_at_epoch_ms from notifications where (destination_uuid = ? and consumed = 0) order by created_at_epoch_ms, message_uuid",
+              /* selectStreamValues */ "select \"key\", value, serialization from streams where workflow_uuid = ? order by \"key\", \"offset\""));
 
   static final SystemSql POSTGRES_WITHOUT_PAYLOAD_TABLES =
       new SystemSql(
@@ -519,5 +521,6 @@ final class RenderedSql {
           /* communications */ new SystemSql.Communications(
               /* selectEvents */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events\" where \"workflow_uuid\" = ? order by \"key\"",
               /* selectEventHistory */ "select \"function_id\", \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events_history\" where \"workflow_uuid\" = ? order by \"function_id\", \"key\"",
-              /* selectPendingMessages */ "select \"message_uuid\", \"topic\", \"message\", \"serialization\", \"created_at_epoch_ms\" from \"dbos\".\"notifications\" where (\"destination_uuid\" = ? and \"consumed\" = false) order by \"created_at_epoch_ms\", \"message_uuid\""));
+              /* selectPendingMessages */ "select \"message_uuid\", \"topic\", \"message\", \"serialization\", \"created_at_epoch_ms\" from \"dbos\".\"notifications\" where (\"destination_uuid\" = ? and \"consumed\" = false) order by \"created_at_epoch_ms\", \"message_uuid\"",
+              /* selectStreamValues */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"streams\" where \"workflow_uuid\" = ? order by \"key\", \"offset\""));
 }

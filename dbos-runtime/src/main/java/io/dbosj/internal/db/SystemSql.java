@@ -98,8 +98,9 @@ record SystemSql(
       String copyEventHistory,
       String copyLatestEvents) {}
 
-  /** {@link CommunicationStore}'s: a workflow's events, their history, its unconsumed messages. */
-  record Communications(String selectEvents, String selectEventHistory, String selectPendingMessages) {}
+  /** {@link CommunicationStore}'s: a workflow's events, their history, its unconsumed messages, its streams. */
+  record Communications(
+      String selectEvents, String selectEventHistory, String selectPendingMessages, String selectStreamValues) {}
 
   /** {@link TransactionOutputStore}'s; {@code create} makes its table. */
   record TransactionOutputs(String select, String insert, List<String> create) {}

@@ -15,10 +15,12 @@ import java.util.Map;
 
 /**
  * Shows what a recorded workflow set and what was sent to it, whichever process ran it or wrote
- * the rows (DBOS's SDKs too): its events, their history, and its unconsumed messages, each value
- * read by its row's serialization as plain JSON values.
+ * the rows (DBOS's SDKs too): its events, their history, its unconsumed messages and its streams,
+ * each value read by its row's serialization as plain JSON values.
  */
 public final class CommunicationListing {
+  private static final String STREAM_CLOSED = "__DBOS_STREAM_CLOSED__";
+
   private final WorkflowStore workflows;
   private final CommunicationStore store;
   private final JsonCodec json;
@@ -62,6 +64,25 @@ public final class CommunicationListing {
       messages.add(new WorkflowMessage(row.messageId(), topic, message, Instant.ofEpochMilli(row.createdAtEpochMs())));
     }
     return messages;
+  }
+
+  /**
+   * The values written to each of the workflow's streams, by key, in offset order; DBOS's closing
+   * value is left out, as DBOS Java's {@code getAllStreamEntries} does.
+   */
+  public Map<String, List<Object>> streams(String workflowId) {
+    require(workflowId);
+    Map<String, List<Object>> streams = new LinkedHashMap<>();
+    for (CommunicationStore.StreamValueRow row : store.streamValues(workflowId)) {
+      if (STREAM_CLOSED.equals(row.value())) {
+        continue; // written by DBOS before its portable format: the bare text, not JSON
+      }
+      Object value = decode(row.serialization(), row.value(), workflowId, "stream '" + row.key() + "'");
+      if (!STREAM_CLOSED.equals(value)) {
+        streams.computeIfAbsent(row.key(), key -> new ArrayList<>()).add(value);
+      }
+    }
+    return streams;
   }
 
   private void require(String workflowId) {

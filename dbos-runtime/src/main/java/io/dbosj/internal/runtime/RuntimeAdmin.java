@@ -124,6 +124,11 @@ final class RuntimeAdmin implements AdminOperations {
   }
 
   @Override
+  public Optional<Map<String, List<Object>>> streams(String workflowId) {
+    return recorded(workflowId) ? Optional.of(parts.communicationListing().streams(workflowId)) : Optional.empty();
+  }
+
+  @Override
   public boolean cancel(String workflowId) {
     if (!recorded(workflowId)) {
       return false;
