@@ -370,7 +370,7 @@ class DbosCliTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgres"})
-  void eventsAndMessagesShowWhatAWorkflowSetAndWhatWaitsForItsRecv(String database) throws Exception {
+  void eventsMessagesAndStreamsShowWhatAWorkflowSetWroteAndHasWaiting(String database) throws Exception {
     String url = url(database);
     try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
       ShopDurable shop = new ShopDurable(dbos, new CountDownLatch(0));
@@ -388,6 +388,9 @@ class DbosCliTest {
           + " (message_uuid, destination_uuid, topic, message, created_at_epoch_ms, serialization, consumed) VALUES"
           + " ('m-1', 'done', '__null__topic__', '{\"note\":\"hi\"}', 1000, 'portable_json', " + (schema.isEmpty() ? "0" : "false") + "),"
           + " ('m-0', 'done', 'approvals', '\"taken\"', 500, 'portable_json', " + (schema.isEmpty() ? "1" : "true") + ")");
+      s.execute("INSERT INTO " + schema + "streams (workflow_uuid, key, value, \"offset\", function_id, serialization) VALUES"
+          + " ('done', 'progress', '10', 0, 1, 'portable_json'), ('done', 'progress', '20', 1, 2, 'portable_json'),"
+          + " ('done', 'progress', '\"__DBOS_STREAM_CLOSED__\"', 2, 3, 'portable_json')");
     }
 
     Result events = dbos("workflow", "events", "done", "-D", url);
@@ -405,8 +408,12 @@ class DbosCliTest {
     assertThat(dbos("workflow", "messages", "done", "--json", "-D", url).out())
         .contains("\"messageId\" : \"m-1\"").contains("\"topic\" : null").contains("\"note\" : \"hi\"");
 
+    Result streams = dbos("workflow", "streams", "done", "-D", url);
+    assertThat(streams.exit()).as(streams.out()).isZero();
+    assertThat(streams.out()).contains("progress  0       10").contains("progress  1       20").doesNotContain("CLOSED");
+
     String named = url.replaceFirst(":[^:@/]*@", ":***@");
-    for (String command : List.of("events", "messages")) {
+    for (String command : List.of("events", "messages", "streams")) {
       Result missing = dbos("workflow", command, "nope", "-D", url);
       assertThat(missing.exit()).as(missing.out()).isEqualTo(1);
       assertThat(missing.out()).contains("error: no workflow with ID 'nope' is recorded in ").contains(named).doesNotContain("\tat ");
