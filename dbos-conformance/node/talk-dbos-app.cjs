@@ -2,7 +2,8 @@
 // io.dbosj's tools can show what DBOS itself wrote:
 //   node talk-dbos-app.cjs <system database URL>
 // "ts-inbox" sets status "waiting" (portable_json) then {verdict} (DBOS TS's default js_superjson),
-// receiving one message on "approvals" in between; two more messages are sent to it after it
+// receiving one message on "approvals" in between, then writes 1 and 2 to stream "progress" and
+// closes it; two more messages are sent to it after it
 // finished, one with idempotency key "k1" on "approvals" and one with no topic: those stay unconsumed.
 const { DBOS } = require('@dbos-inc/dbos-sdk');
 
@@ -10,6 +11,9 @@ async function inbox() {
   await DBOS.setEvent('status', 'waiting', { serializationType: 'portable' });
   const decision = await DBOS.recv('approvals', 30);
   await DBOS.setEvent('status', { verdict: decision });
+  await DBOS.writeStream('progress', 1);
+  await DBOS.writeStream('progress', 2);
+  await DBOS.closeStream('progress');
   return decision;
 }
 

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The events and messages DBOS Transact TypeScript 5.3.0 wrote ({@code node/talk-dbos-app.cjs}:
  * {@code ts-inbox} set {@code status} twice, in {@code portable_json} and its default {@code
- * js_superjson}, received one message, and was sent two more), shown by io.dbosj's {@code
+ * js_superjson}, received one message, wrote and closed a stream, and was sent two more), shown by io.dbosj's {@code
  * DBOSClient} and {@code dbos} command: its recv's message is consumed, the other two pending.
  */
 @ExtendWith(ConformanceTools.class)
@@ -49,6 +49,7 @@ class OurToolsSeeDbosTypeScriptsMessagesTest {
           .extracting(WorkflowMessage::topic, WorkflowMessage::message)
           .containsExactlyInAnyOrder(tuple("approvals", Map.of("note", "too late")), tuple(null, "no topic"));
       assertThat(pending).extracting(WorkflowMessage::messageId).contains("k1::ts-inbox");
+      assertThat(client.getAllStreamEntries("ts-inbox")).containsExactly(Map.entry("progress", List.of(1, 2)));
     }
   }
 
@@ -59,5 +60,7 @@ class OurToolsSeeDbosTypeScriptsMessagesTest {
     JsonNode messages = OurCli.run("workflow", "messages", "ts-inbox", "-D", db.url(), "--json").json();
     assertThat(messages).hasSize(2);
     assertThat(messages.toString()).contains("\"messageId\":\"k1::ts-inbox\"").contains("\"message\":\"no topic\"");
+    JsonNode streams = OurCli.run("workflow", "streams", "ts-inbox", "-D", db.url(), "--json").json();
+    assertThat(streams.toString()).isEqualTo("{\"progress\":[1,2]}");
   }
 }
