@@ -10,9 +10,6 @@ import java.util.List;
  * notifications}, and {@code streams}. Values come back as stored, with the serialization that wrote them.
  */
 public final class CommunicationStore {
-  /** DBOS's stored topic of a message sent with none. */
-  public static final String NULL_TOPIC = "__null__topic__";
-
   private final SystemDatabase db;
   private final SystemSql.Communications sql;
 

@@ -5,7 +5,9 @@ import io.dbosj.NoSuchWorkflowException;
 import io.dbosj.WorkflowEventHistoryEntry;
 import io.dbosj.WorkflowMessage;
 import io.dbosj.internal.db.CommunicationStore;
+import io.dbosj.internal.db.MessageStore;
 import io.dbosj.internal.db.WorkflowStore;
+import io.dbosj.internal.messaging.Communication;
 import io.dbosj.internal.serde.JsonCodec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import java.util.Map;
  * each value read by its row's serialization as plain JSON values.
  */
 public final class CommunicationListing {
-  private static final String STREAM_CLOSED = "__DBOS_STREAM_CLOSED__";
+  private static final String STREAM_CLOSED = Communication.STREAM_CLOSED_TEXT;
 
   private final WorkflowStore workflows;
   private final CommunicationStore store;
@@ -59,7 +61,7 @@ public final class CommunicationListing {
     require(workflowId);
     List<WorkflowMessage> messages = new ArrayList<>();
     for (CommunicationStore.MessageRow row : store.pendingMessages(workflowId)) {
-      String topic = CommunicationStore.NULL_TOPIC.equals(row.topic()) ? null : row.topic();
+      String topic = MessageStore.NULL_TOPIC.equals(row.topic()) ? null : row.topic();
       Object message = decode(row.serialization(), row.message(), workflowId, "message " + row.messageId());
       messages.add(new WorkflowMessage(row.messageId(), topic, message, Instant.ofEpochMilli(row.createdAtEpochMs())));
     }
