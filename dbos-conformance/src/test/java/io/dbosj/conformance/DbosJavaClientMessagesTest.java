@@ -1,9 +1,11 @@
 package io.dbosj.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbos.transact.DBOSClient;
 import dev.dbos.transact.DBOSClient.SendOptions;
+import dev.dbos.transact.exceptions.DBOSNonExistentWorkflowException;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.conformance.support.ConformanceDatabase;
@@ -84,6 +86,13 @@ class DbosJavaClientMessagesTest {
     assertThat(order.getResult()).isEqualTo("3 x kiwi (gift wrap)");
     assertThat(db.rows("SELECT serialization FROM dbos.notifications WHERE destination_uuid = 'java-to-orders'"
         + " ORDER BY created_at_epoch_ms")).containsExactly(List.of("portable_json"), List.of("java_jackson"));
+  }
+
+  @Test
+  void aSendToAnIdWithNoWorkflowIsDbosJavasNonExistentWorkflowException() throws Exception {
+    assertThatThrownBy(() -> client.send("no-such-workflow", "hello", null, null, SendOptions.portable()))
+        .isInstanceOf(DBOSNonExistentWorkflowException.class);
+    assertThat(db.value("SELECT count(*) FROM dbos.notifications WHERE destination_uuid = 'no-such-workflow'")).isEqualTo("0");
   }
 
   @Test
