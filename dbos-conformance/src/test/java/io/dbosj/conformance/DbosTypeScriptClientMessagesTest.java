@@ -128,6 +128,38 @@ class DbosTypeScriptClientMessagesTest {
     assertThat(progress.getResult()).isEqualTo("more please");
   }
 
+  @Test
+  void dbosCliListsOurRecvSleepSetEventAndStreamOperationsAsItsOwn() throws Exception {
+    long started = System.currentTimeMillis();
+    WorkflowHandle<String> approval = app.mailbox.start(StartOptions.id("cli-approval")).approval();
+    db.awaitOperations("cli-approval", "DBOS.sleep", 1);
+    app.dbos.sendMessage("cli-approval", "approved by bob", "go");
+    WorkflowHandle<String> progress = app.mailbox.start(StartOptions.id("cli-progress")).progress();
+    db.awaitOperations("cli-progress", "DBOS.sleep", 1);
+    app.dbos.sendMessage("cli-progress", "more please", "more");
+    assertThat(approval.getResult()).isEqualTo("approved by bob");
+    assertThat(progress.getResult()).isEqualTo("more please");
+
+    JsonNode approvalSteps = ts.cli("workflow", "steps", "cli-approval", "-s", db.url()).json();
+    JsonNode progressSteps = ts.cli("workflow", "steps", "cli-progress", "-s", db.url()).json();
+
+    assertThat(names(approvalSteps)).containsExactly(
+        "DBOS.setEvent", "DBOS.recv", "DBOS.sleep", "DBOS.setEvent", "DBOS.setEvent");
+    assertThat(approvalSteps.get(1).get("output").asString()).isEqualTo("'approved by bob'");
+    assertThat(Long.parseLong(approvalSteps.get(2).get("output").asString()))
+        .as("the recv's deadline, epoch ms")
+        .isBetween(started + Mailbox.WAIT.toMillis(), System.currentTimeMillis() + Mailbox.WAIT.toMillis());
+    assertThat(names(progressSteps)).containsExactly(
+        "DBOS.writeStream", "DBOS.writeStream", "DBOS.recv", "DBOS.sleep",
+        "DBOS.writeStream", "DBOS.closeStream", "DBOS.writeStream", "DBOS.writeStream");
+  }
+
+  private static List<String> names(JsonNode steps) {
+    List<String> names = new java.util.ArrayList<>();
+    steps.forEach(step -> names.add(step.get("name").asString()));
+    return names;
+  }
+
   /** Runs the steps with DBOS's client in node; their outcomes, one per step. */
   private JsonNode talk(Object... steps) throws Exception {
     return ts.script("talk-with-dbos-client.cjs", db.url(), JSON.writeValueAsString(List.of(steps))).json();
