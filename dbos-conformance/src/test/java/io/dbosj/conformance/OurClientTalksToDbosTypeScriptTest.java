@@ -8,6 +8,7 @@ import io.dbosj.conformance.support.ConformanceDatabase;
 import io.dbosj.conformance.support.ConformanceTools;
 import io.dbosj.conformance.support.DbosTypeScript;
 import io.dbosj.conformance.support.RunningTool;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,8 @@ import tools.jackson.databind.JsonNode;
 class OurClientTalksToDbosTypeScriptTest {
   /** Longer than the tests wait for anything the TypeScript app does. */
   private static final long APP_SECONDS = 120;
+  /** PostgreSQL's SQLSTATE for a table that does not exist (yet). */
+  private static final String UNDEFINED_TABLE = "42P01";
 
   private DbosTypeScript ts;
   private ConformanceDatabase db;
@@ -112,14 +115,24 @@ class OurClientTalksToDbosTypeScriptTest {
     }
   }
 
-  /** Waits until DBOS's workflow has recorded its first recv's deadline, which it does before it waits. */
+  /**
+   * Waits until DBOS's workflow has recorded its first recv's deadline, which it does before it
+   * waits; until the app has created DBOS's tables there is nothing to count.
+   */
   private void awaitWaitingInRecv(RunningTool app, String workflowId) throws Exception {
     String sleeps = "SELECT count(*) FROM dbos.operation_outputs WHERE workflow_uuid = ? AND function_name = 'DBOS.sleep'";
     Await.until(workflowId + " to wait in DBOS.recv", () -> {
       if (!app.alive()) {
         throw new AssertionError("the DBOS TypeScript app ended early: " + app.printed());
       }
-      return Integer.parseInt(db.value(sleeps, workflowId)) >= 1;
+      try {
+        return Integer.parseInt(db.value(sleeps, workflowId)) >= 1;
+      } catch (SQLException e) {
+        if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+          return false;
+        }
+        throw e;
+      }
     }, app::printed);
   }
 }
