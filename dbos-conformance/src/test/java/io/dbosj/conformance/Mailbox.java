@@ -53,6 +53,12 @@ public class Mailbox {
     return more;
   }
 
+  /** Sends {@code receipt} on {@code topic} to {@code destinationId}: a workflow's own, recorded, send. */
+  @Workflow
+  public void relay(String destinationId, Receipt receipt, String topic) {
+    DBOS.send(destinationId, receipt, topic);
+  }
+
   private static String take(String topic) {
     return DBOS.recv(topic, WAIT, String.class)
         .orElseThrow(() -> new IllegalStateException("no message arrived on topic " + topic));

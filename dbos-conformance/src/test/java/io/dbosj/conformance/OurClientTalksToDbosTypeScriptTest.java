@@ -3,6 +3,7 @@ package io.dbosj.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbosj.DBOSClient;
+import io.dbosj.StartOptions;
 import io.dbosj.conformance.support.Await;
 import io.dbosj.conformance.support.ConformanceDatabase;
 import io.dbosj.conformance.support.ConformanceTools;
@@ -23,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * io.dbosj's {@code DBOSClient} talks to the workflows of a running DBOS Transact TypeScript 5.3.0
- * app ({@code node/run-talking-dbos-app.cjs}): its {@code send} reaches a workflow waiting in
- * DBOS's {@code DBOS.recv}, and its {@code getEvent} and {@code readStream} read what DBOS's
+ * app ({@code node/run-talking-dbos-app.cjs}): its {@code send}, and our workflow's own {@code
+ * DBOS.send}, reach a workflow waiting in DBOS's {@code DBOS.recv}, and its {@code getEvent} and {@code readStream} read what DBOS's
  * {@code setEvent} and {@code writeStream} wrote, in the portable format and in DBOS TS's default.
  */
 @ExtendWith(ConformanceTools.class)
@@ -45,14 +46,16 @@ class OurClientTalksToDbosTypeScriptTest {
   }
 
   @Test
-  void ourSendsReachDbosTypeScriptsWorkflowWaitingInRecv() throws Exception {
+  void ourClientsAndOurWorkflowsSendsReachDbosTypeScriptsWorkflowWaitingInRecv() throws Exception {
     try (RunningTool app = ts.startScript("run-talking-dbos-app.cjs", db.url(), "inbox", "ts-inbox")) {
       awaitWaitingInRecv(app, "ts-inbox");
       try (DBOSClient client = DBOSClient.connect(db.url())) {
         client.send("ts-inbox", "first", null);
         client.send("ts-inbox", "second", null, "our-key");
         client.send("ts-inbox", "second, sent again", null, "our-key");
-        client.send("ts-inbox", new Receipt("fig", 2), "orders");
+      }
+      try (MailboxApp ours = MailboxApp.launch(db)) {
+        ours.mailbox.start(StartOptions.id("relay-to-ts")).relay("ts-inbox", new Receipt("fig", 2), "orders").getResult();
       }
 
       JsonNode result = app.finished(APP_SECONDS).json().get("result");
@@ -68,6 +71,8 @@ class OurClientTalksToDbosTypeScriptTest {
             List.of("orders", "portable_json", "t"));
     assertThat(db.value("SELECT message_uuid FROM dbos.notifications WHERE message_uuid LIKE 'our-key%'"))
         .isEqualTo("our-key::ts-inbox");
+    assertThat(db.value("SELECT function_name FROM dbos.operation_outputs WHERE workflow_uuid = 'relay-to-ts'"))
+        .isEqualTo("DBOS.send");
   }
 
   @Test
