@@ -92,7 +92,8 @@ class DbosJavaClientMessagesTest {
   void aSendToAnIdWithNoWorkflowIsDbosJavasNonExistentWorkflowException() throws Exception {
     assertThatThrownBy(() -> client.send("no-such-workflow", "hello", null, null, SendOptions.portable()))
         .isInstanceOf(DBOSNonExistentWorkflowException.class);
-    assertThat(db.value("SELECT count(*) FROM dbos.notifications WHERE destination_uuid = 'no-such-workflow'")).isEqualTo("0");
+    assertThat(db.value("SELECT count(*) FROM dbos.notifications WHERE destination_uuid = 'no-such-workflow'"))
+        .isEqualTo("0");
   }
 
   @Test

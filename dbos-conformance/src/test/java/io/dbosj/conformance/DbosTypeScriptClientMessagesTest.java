@@ -91,7 +91,8 @@ class DbosTypeScriptClientMessagesTest {
     JsonNode outcome = talk(send("no-such-workflow", "hello", null, null, PORTABLE)).get(0);
 
     assertThat(outcome.get("error").get("message").asString()).contains("no-such-workflow");
-    assertThat(db.value("SELECT count(*) FROM dbos.notifications WHERE destination_uuid = 'no-such-workflow'")).isEqualTo("0");
+    assertThat(db.value("SELECT count(*) FROM dbos.notifications WHERE destination_uuid = 'no-such-workflow'"))
+        .isEqualTo("0");
   }
 
   @Test
@@ -102,7 +103,9 @@ class DbosTypeScriptClientMessagesTest {
     JsonNode outcomes = talk(
         getEvent("ts-reads-events", "status", 10),
         getEvent("ts-reads-events", "receipt", 1),
-        together(getEvent("ts-reads-events", "receipt", 30), send("ts-reads-events", "approved by ada", "go", null, PORTABLE)),
+        together(
+            getEvent("ts-reads-events", "receipt", 30),
+            send("ts-reads-events", "approved by ada", "go", null, PORTABLE)),
         getEvent("ts-reads-events", "status", 10));
 
     assertThat(outcomes.get(0).get("value").asString()).isEqualTo("waiting");
@@ -118,7 +121,9 @@ class DbosTypeScriptClientMessagesTest {
     db.awaitOperations("ts-reads-stream", "DBOS.sleep", 1);
 
     JsonNode outcomes = talk(
-        together(readStream("ts-reads-stream", "progress", 0), send("ts-reads-stream", "more please", "more", null, PORTABLE)),
+        together(
+            readStream("ts-reads-stream", "progress", 0),
+            send("ts-reads-stream", "more please", "more", null, PORTABLE)),
         readStream("ts-reads-stream", "progress", 1),
         readStream("ts-reads-stream", "log", 0));
 
@@ -165,7 +170,8 @@ class DbosTypeScriptClientMessagesTest {
     return ts.script("talk-with-dbos-client.cjs", db.url(), JSON.writeValueAsString(List.of(steps))).json();
   }
 
-  private static Map<String, Object> send(String destinationId, Object message, String topic, String idempotencyKey, String serialization) {
+  private static Map<String, Object> send(
+      String destinationId, Object message, String topic, String idempotencyKey, String serialization) {
     Map<String, Object> send = new LinkedHashMap<>();
     send.put("destinationID", destinationId);
     send.put("message", message);

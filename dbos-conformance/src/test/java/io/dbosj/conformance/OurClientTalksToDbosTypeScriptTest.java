@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * io.dbosj's {@code DBOSClient} talks to the workflows of a running DBOS Transact TypeScript 5.3.0
  * app ({@code node/run-talking-dbos-app.cjs}): its {@code send}, and our workflow's own {@code
- * DBOS.send}, reach a workflow waiting in DBOS's {@code DBOS.recv}, and its {@code getEvent} and {@code readStream} read what DBOS's
- * {@code setEvent} and {@code writeStream} wrote, in the portable format and in DBOS TS's default.
+ * DBOS.send}, reach a workflow waiting in DBOS's {@code DBOS.recv}, and its {@code getEvent} and
+ * {@code readStream} read what DBOS's {@code setEvent} and {@code writeStream} wrote, in the
+ * portable format and in DBOS TS's default.
  */
 @ExtendWith(ConformanceTools.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

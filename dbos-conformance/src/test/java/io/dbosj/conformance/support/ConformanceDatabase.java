@@ -113,6 +113,7 @@ public final class ConformanceDatabase {
     String sql = "SELECT count(*) FROM dbos.operation_outputs WHERE workflow_uuid = ? AND function_name = ?";
     Await.until(workflowId + " to record " + count + " x " + functionName,
         () -> Integer.parseInt(value(sql, workflowId, functionName)) >= count,
-        () -> rows("SELECT function_id, function_name FROM dbos.operation_outputs WHERE workflow_uuid = ? ORDER BY function_id", workflowId));
+        () -> rows("SELECT function_id, function_name FROM dbos.operation_outputs WHERE workflow_uuid = ?"
+            + " ORDER BY function_id", workflowId));
   }
 }
