@@ -27,8 +27,8 @@ import org.jooq.impl.DSL;
  * RenderedSql} with the others; nothing calls this at run time.
  *
  * <p>On PostgreSQL an event or stream write notifies DBOS's channel from inside its own
- * statement, so the notification leaves only if the write commits; the payload is then the last
- * bind. A message needs none: DBOS's trigger on {@code notifications} sends it.
+ * statement, so the notification leaves only if the write commits (and once per write); the
+ * payload is then the last bind. A message needs none: DBOS's trigger on {@code notifications} sends it.
  */
 final class MessagingSqlRendering {
   private MessagingSqlRendering() {}
@@ -140,7 +140,7 @@ final class MessagingSqlRendering {
     String insertStreamValue =
         sql.insertInto(Streams.TABLE)
             .columns(Streams.WORKFLOW_UUID, Streams.KEY, Streams.VALUE, Streams.OFFSET, Streams.FUNCTION_ID, Streams.SERIALIZATION)
-            .select(postgres ? nextValue.and(notify(StreamStore.CHANNEL)) : nextValue)
+            .select(postgres ? nextValue.having(notify(StreamStore.CHANNEL)) : nextValue)
             .getSQL();
     // one lookup: the workflow's status (none: no such workflow) and the value at the offset, if any
     String selectStreamValue =
@@ -161,6 +161,56 @@ final class MessagingSqlRendering {
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .getSQL();
+    // a fork keeps what the original's operations before the fork point wrote: stream values,
+    // events' history, and each key's latest value among those (DBOS's fork does the same)
+    String copyStreamValues =
+        sql.insertInto(Streams.TABLE)
+            .columns(Streams.WORKFLOW_UUID, Streams.KEY, Streams.VALUE, Streams.OFFSET, Streams.FUNCTION_ID, Streams.SERIALIZATION)
+            .select(
+                select(val(null, Streams.WORKFLOW_UUID), Streams.KEY, Streams.VALUE, Streams.OFFSET, Streams.FUNCTION_ID, Streams.SERIALIZATION)
+                    .from(Streams.TABLE)
+                    .where(Streams.WORKFLOW_UUID.eq(val(null, Streams.WORKFLOW_UUID)))
+                    .and(Streams.FUNCTION_ID.lt(val(null, Streams.FUNCTION_ID))))
+            .getSQL();
+    String copyEventHistory =
+        sql.insertInto(WorkflowEventsHistory.TABLE)
+            .columns(
+                WorkflowEventsHistory.WORKFLOW_UUID,
+                WorkflowEventsHistory.FUNCTION_ID,
+                WorkflowEventsHistory.KEY,
+                WorkflowEventsHistory.VALUE,
+                WorkflowEventsHistory.SERIALIZATION)
+            .select(
+                select(
+                        val(null, WorkflowEventsHistory.WORKFLOW_UUID),
+                        WorkflowEventsHistory.FUNCTION_ID,
+                        WorkflowEventsHistory.KEY,
+                        WorkflowEventsHistory.VALUE,
+                        WorkflowEventsHistory.SERIALIZATION)
+                    .from(WorkflowEventsHistory.TABLE)
+                    .where(WorkflowEventsHistory.WORKFLOW_UUID.eq(val(null, WorkflowEventsHistory.WORKFLOW_UUID)))
+                    .and(WorkflowEventsHistory.FUNCTION_ID.lt(val(null, WorkflowEventsHistory.FUNCTION_ID))))
+            .getSQL();
+    // run after copyEventHistory: the fork's own history holds only values from before the fork point
+    String copyLatestEvents =
+        sql.insertInto(WorkflowEvents.TABLE)
+            .columns(WorkflowEvents.WORKFLOW_UUID, WorkflowEvents.KEY, WorkflowEvents.VALUE, WorkflowEvents.SERIALIZATION)
+            .select(
+                select(
+                        in("history", WorkflowEventsHistory.WORKFLOW_UUID),
+                        in("history", WorkflowEventsHistory.KEY),
+                        in("history", WorkflowEventsHistory.VALUE),
+                        in("history", WorkflowEventsHistory.SERIALIZATION))
+                    .from(WorkflowEventsHistory.TABLE.as("history"))
+                    .where(in("history", WorkflowEventsHistory.WORKFLOW_UUID).eq(val(null, WorkflowEventsHistory.WORKFLOW_UUID)))
+                    .and(
+                        in("history", WorkflowEventsHistory.FUNCTION_ID)
+                            .eq(
+                                select(max(in("later", WorkflowEventsHistory.FUNCTION_ID)))
+                                    .from(WorkflowEventsHistory.TABLE.as("later"))
+                                    .where(in("later", WorkflowEventsHistory.WORKFLOW_UUID).eq(in("history", WorkflowEventsHistory.WORKFLOW_UUID)))
+                                    .and(in("later", WorkflowEventsHistory.KEY).eq(in("history", WorkflowEventsHistory.KEY))))))
+            .getSQL();
     return new SystemSql.Messaging(
         insertMessage,
         selectOldestMessage,
@@ -170,7 +220,10 @@ final class MessagingSqlRendering {
         selectEvent,
         insertStreamValue,
         selectStreamValue,
-        selectStatus);
+        selectStatus,
+        copyStreamValues,
+        copyEventHistory,
+        copyLatestEvents);
   }
 
   /** {@code column} of the table aliased {@code alias}. */
@@ -178,8 +231,12 @@ final class MessagingSqlRendering {
     return field(name(alias, column.getName()), column.getDataType());
   }
 
-  /** The condition that notifies {@code channel} on commit, with the payload as its one bind. */
+  /**
+   * The condition that notifies {@code channel} on commit, with the payload as its one bind: true,
+   * and evaluated once where it stands (a WHERE without FROM, a HAVING without GROUP BY). Inside
+   * EXISTS PostgreSQL would not call pg_notify at all.
+   */
   private static Condition notify(String channel) {
-    return exists(select(field("pg_notify({0}, {1})", Object.class, inline(channel), val(""))));
+    return DSL.condition("cast(pg_notify({0}, {1}) as text) = ''", inline(channel), val(""));
   }
 }
