@@ -102,18 +102,8 @@ final class MessagingSqlRendering {
             .getSQL();
     String upsertEventHistory =
         sql.insertInto(WorkflowEventsHistory.TABLE)
-            .columns(
-                WorkflowEventsHistory.WORKFLOW_UUID,
-                WorkflowEventsHistory.FUNCTION_ID,
-                WorkflowEventsHistory.KEY,
-                WorkflowEventsHistory.VALUE,
-                WorkflowEventsHistory.SERIALIZATION)
-            .values(
-                val(null, WorkflowEventsHistory.WORKFLOW_UUID),
-                val(null, WorkflowEventsHistory.FUNCTION_ID),
-                val(null, WorkflowEventsHistory.KEY),
-                val(null, WorkflowEventsHistory.VALUE),
-                val(null, WorkflowEventsHistory.SERIALIZATION))
+            .columns(WorkflowEventsHistory.ROW_COLUMNS)
+            .values(SystemSqlRendering.binds(WorkflowEventsHistory.ROW_COLUMNS))
             .onConflict(WorkflowEventsHistory.WORKFLOW_UUID, WorkflowEventsHistory.FUNCTION_ID, WorkflowEventsHistory.KEY)
             .doUpdate()
             .set(WorkflowEventsHistory.VALUE, DSL.excluded(WorkflowEventsHistory.VALUE))
@@ -139,7 +129,7 @@ final class MessagingSqlRendering {
     // the next offset is taken in the insert; a second writer of the same offset fails on the key
     String insertStreamValue =
         sql.insertInto(Streams.TABLE)
-            .columns(Streams.WORKFLOW_UUID, Streams.KEY, Streams.VALUE, Streams.OFFSET, Streams.FUNCTION_ID, Streams.SERIALIZATION)
+            .columns(Streams.ROW_COLUMNS)
             .select(postgres ? nextValue.having(notify(StreamStore.CHANNEL)) : nextValue)
             .getSQL();
     // one lookup: the workflow's status (none: no such workflow) and the value at the offset, if any
@@ -165,7 +155,7 @@ final class MessagingSqlRendering {
     // events' history, and each key's latest value among those (DBOS's fork does the same)
     String copyStreamValues =
         sql.insertInto(Streams.TABLE)
-            .columns(Streams.WORKFLOW_UUID, Streams.KEY, Streams.VALUE, Streams.OFFSET, Streams.FUNCTION_ID, Streams.SERIALIZATION)
+            .columns(Streams.ROW_COLUMNS)
             .select(
                 select(val(null, Streams.WORKFLOW_UUID), Streams.KEY, Streams.VALUE, Streams.OFFSET, Streams.FUNCTION_ID, Streams.SERIALIZATION)
                     .from(Streams.TABLE)
@@ -174,12 +164,7 @@ final class MessagingSqlRendering {
             .getSQL();
     String copyEventHistory =
         sql.insertInto(WorkflowEventsHistory.TABLE)
-            .columns(
-                WorkflowEventsHistory.WORKFLOW_UUID,
-                WorkflowEventsHistory.FUNCTION_ID,
-                WorkflowEventsHistory.KEY,
-                WorkflowEventsHistory.VALUE,
-                WorkflowEventsHistory.SERIALIZATION)
+            .columns(WorkflowEventsHistory.ROW_COLUMNS)
             .select(
                 select(
                         val(null, WorkflowEventsHistory.WORKFLOW_UUID),
