@@ -76,8 +76,10 @@ class DbosCliTest {
     command.add(System.getProperty("java.class.path"));
     command.add(DbosCli.class.getName());
     command.addAll(List.of(args));
-    Process process =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    // the database comes from -D or the test's own files, never from the environment running the build
+    builder.environment().remove("DBOS_SYSTEM_DATABASE_URL");
+    Process process = builder.start();
     process.getOutputStream().close();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -263,6 +265,43 @@ class DbosCliTest {
       assertThat(read.out()).contains("no system database at").contains("x.sqlite").doesNotContain("\tat ");
     }
     assertThat(dir.resolve("missing")).doesNotExist();
+  }
+
+  @org.junit.jupiter.api.Test
+  void withNoConfigurationAReadCommandNamesTheDefaultFileAndCreatesNothing() throws Exception {
+    Result read = dbos("workflow", "list");
+
+    assertThat(read.exit()).as(read.out()).isEqualTo(1);
+    assertThat(read.out())
+        .contains("no system database at jdbc:sqlite:dbos-app.sqlite")
+        .contains(dir.resolve("dbos-app.sqlite").toString())
+        .doesNotContain("\tat ");
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres"})
+  void readCommandsOnAPostgresDatabaseWithoutTheSchemaNameItAndCreateNothing(String database) throws Exception {
+    String url = url(database); // its dbos schema dropped
+
+    for (String[] command : List.of(
+        new String[] {"workflow", "list", "-D", url},
+        new String[] {"workflow", "get", "w", "-D", url},
+        new String[] {"workflow", "steps", "w", "-D", url},
+        new String[] {"queue", "list", "-D", url})) {
+      Result read = dbos(command);
+      assertThat(read.exit()).as(read.out()).isEqualTo(1);
+      assertThat(read.out())
+          .contains("the system database " + url.replaceFirst(":[^:@/]*@", ":***@") + " has no DBOS schema yet")
+          .doesNotContain("\tat ");
+    }
+    try (Connection c = postgres();
+        var schemas = c.createStatement().executeQuery("SELECT COUNT(*) FROM pg_namespace WHERE nspname = 'dbos'")) {
+      schemas.next();
+      assertThat(schemas.getInt(1)).as("a dbos schema").isZero();
+    }
   }
 
   private static Connection connect(String url) throws Exception {
