@@ -54,7 +54,7 @@ public final class TestDatabase {
 
   static String postgresUrl() {
     String url = System.getenv("DBOSJ_TEST_POSTGRES_URL");
-    return url == null || url.isBlank() ? DEFAULT_POSTGRES_URL : url;
+    return ForkDatabase.of(url == null || url.isBlank() ? DEFAULT_POSTGRES_URL : url);
   }
 
   /**
