@@ -5,6 +5,7 @@ import io.dbosj.internal.exec.ActiveTransaction;
 import io.dbosj.internal.exec.CallRouter;
 import io.dbosj.internal.exec.Checkpointer;
 import io.dbosj.internal.exec.CurrentContext;
+import io.dbosj.internal.exec.WorkflowCommunication;
 import io.dbosj.internal.exec.WorkflowContext;
 import io.dbosj.internal.runtime.DbosRuntime;
 import io.dbosj.internal.runtime.RuntimeHolder;
@@ -14,8 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 
 /**
@@ -213,6 +216,58 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     return runtime.fork(Objects.requireNonNull(workflowId, "workflowId"), startStep, options.workflowId());
   }
 
+  // ------------------------------------------------------------ messages, events and streams
+
+  /**
+   * Sends {@code message} to workflow {@code destinationId} on {@code topic} ({@code null}: the
+   * default topic), from any thread of this process, through this runtime's own connections: the
+   * instance form of {@link #send}, for callers outside workflows (an HTTP handler, say).
+   *
+   * @throws NoSuchWorkflowException if no workflow has that ID
+   */
+  public void sendMessage(String destinationId, Object message, String topic) {
+    runtime.communication().send(destinationId, message, topic, null);
+  }
+
+  /**
+   * {@link #sendMessage(String, Object, String)} once per {@code idempotencyKey}: sending again
+   * with the same key (a retried HTTP request, say) delivers no second message.
+   */
+  public void sendMessage(String destinationId, Object message, String topic, String idempotencyKey) {
+    runtime.communication().send(destinationId, message, topic, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+  }
+
+  /**
+   * The latest value workflow {@code workflowId} set for {@code key}, read as {@code type},
+   * waiting up to {@code timeout} for it to be set; empty if it was not by then. The instance
+   * form of {@link #getEvent}, for callers outside workflows.
+   */
+  public <T> Optional<T> getWorkflowEvent(String workflowId, String key, Duration timeout, Class<T> type) {
+    return runtime.communication().getEvent(workflowId, key, timeout, type);
+  }
+
+  /**
+   * The values workflow {@code workflowId} writes to stream {@code key}, read as {@code type},
+   * from the first on. The stream blocks for each next value and ends when the workflow closes the
+   * stream or has ended:
+   *
+   * <pre>{@code
+   * try (Stream<String> lines = dbos.readStream("report-7", "progress", String.class)) {
+   *   lines.forEach(System.out::println);
+   * }
+   * }</pre>
+   *
+   * @throws NoSuchWorkflowException when read, if no workflow has that ID
+   */
+  public <T> Stream<T> readStream(String workflowId, String key, Class<T> type) {
+    return readStream(workflowId, key, 0, type);
+  }
+
+  /** {@link #readStream(String, String, Class)} from offset {@code fromOffset} (0 is the first value). */
+  public <T> Stream<T> readStream(String workflowId, String key, int fromOffset, Class<T> type) {
+    return runtime.communication().readStream(workflowId, key, fromOffset, type);
+  }
+
   // ------------------------------------------------------------ inside workflows
 
   /** The ID of the workflow running on this thread, or {@code null} outside workflows. */
@@ -292,6 +347,87 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
   public static <R> WorkflowHandle<R> startWorkflow(Supplier<R> call) {
     return startWorkflow(call, StartOptions.defaults());
   }
+
+  /**
+   * Sends {@code message} to workflow {@code destinationId} on {@code topic} ({@code null}: the
+   * default topic). Recorded as an operation of the calling workflow, in the commit that stores
+   * the message: a re-executed workflow does not send it again. Called from a step, it sends
+   * without being recorded (as each run of the step does).
+   *
+   * @throws NoSuchWorkflowException if no workflow has that ID (recorded too: a re-execution
+   *     fails the same way)
+   * @throws IllegalStateException outside a workflow: use {@link #sendMessage} or {@link
+   *     DBOSClient#send} there
+   */
+  public static void send(String destinationId, Object message, String topic) {
+    WorkflowContext c = WorkflowCommunication.current("DBOS.send", OUTSIDE_SEND);
+    c.communication().send(c, destinationId, message, topic);
+  }
+
+  /**
+   * The oldest message on {@code topic} ({@code null}: the default topic) sent to the calling
+   * workflow that no recv took yet, read as {@code type}, waiting up to {@code timeout} for one;
+   * empty if none came by then. The message is consumed in the commit that records this
+   * operation, so it is received exactly once; a re-executed workflow gets the recorded message,
+   * and a workflow restarted while waiting waits only what remains of {@code timeout}.
+   *
+   * @throws DbosException naming the workflow, the topic and the type, if the message does not
+   *     read as {@code type} (the message stays unconsumed)
+   * @throws IllegalStateException outside a workflow's body (in a step, too)
+   */
+  public static <T> Optional<T> recv(String topic, Duration timeout, Class<T> type) {
+    WorkflowContext c = WorkflowCommunication.current("DBOS.recv", ": only a workflow has messages");
+    return c.communication().recv(c, topic, timeout, type);
+  }
+
+  /**
+   * Sets event {@code key} of the calling workflow to {@code value}: readers of the key get the
+   * latest value, and every value is kept in DBOS's {@code workflow_events_history}. Recorded as
+   * an operation, in the same commit.
+   *
+   * @throws IllegalStateException outside a workflow
+   */
+  public static void setEvent(String key, Object value) {
+    WorkflowContext c = WorkflowCommunication.current("DBOS.setEvent", ": only a workflow has events");
+    c.communication().setEvent(c, key, value);
+  }
+
+  /**
+   * The latest value workflow {@code workflowId} set for {@code key}, read as {@code type},
+   * waiting up to {@code timeout}; empty if it was not set by then. Recorded as an operation of
+   * the calling workflow: a re-execution gets the same answer.
+   *
+   * @throws IllegalStateException outside a workflow: use {@link #getWorkflowEvent} or {@link
+   *     DBOSClient#getEvent} there
+   */
+  public static <T> Optional<T> getEvent(String workflowId, String key, Duration timeout, Class<T> type) {
+    WorkflowContext c = WorkflowCommunication.current("DBOS.getEvent", OUTSIDE_GET_EVENT);
+    return c.communication().getEvent(c, workflowId, key, timeout, type);
+  }
+
+  /**
+   * Appends {@code value} to the calling workflow's stream {@code key}, at the next offset;
+   * recorded as an operation, so a re-execution does not append it again. Readers ({@link
+   * #readStream}, {@link DBOSClient#readStream}) see it as soon as it commits.
+   *
+   * @throws IllegalStateException outside a workflow
+   */
+  public static void writeStream(String key, Object value) {
+    WorkflowContext c = WorkflowCommunication.current("DBOS.writeStream", ": only a workflow has streams");
+    c.communication().writeStream(c, key, value);
+  }
+
+  /** Closes the calling workflow's stream {@code key}: its readers' streams end after the last value. */
+  public static void closeStream(String key) {
+    WorkflowContext c = WorkflowCommunication.current("DBOS.closeStream", ": only a workflow has streams");
+    c.communication().closeStream(c, key);
+  }
+
+  private static final String OUTSIDE_SEND =
+      "; outside one, send with dbos.sendMessage(destinationId, message, topic) or DBOSClient.send(...)";
+  private static final String OUTSIDE_GET_EVENT =
+      "; outside one, read events with dbos.getWorkflowEvent(workflowId, key, timeout, type) or"
+          + " DBOSClient.getEvent(...)";
 
   /**
    * Configures a {@link DBOS}. Each setting is taken, in order, from the builder, the environment

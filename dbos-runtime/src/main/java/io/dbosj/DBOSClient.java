@@ -2,8 +2,11 @@ package io.dbosj;
 
 import io.dbosj.internal.runtime.ClientRuntime;
 import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Manages workflows from a process that has none of their classes: list and inspect them,
@@ -118,6 +121,46 @@ public final class DBOSClient implements AutoCloseable {
         id, queueName, className, workflowName, "", runtime.json().encodeUntyped(args),
         options.deduplicationId(), options.priority(), options.timeout());
     return retrieveWorkflow(id);
+  }
+
+  /**
+   * Sends {@code message} to workflow {@code destinationId} on {@code topic} ({@code null}: the
+   * default topic), in DBOS's format, so a DBOS workflow of any language receives it too.
+   *
+   * @throws NoSuchWorkflowException if no workflow has that ID
+   */
+  public void send(String destinationId, Object message, String topic) {
+    runtime.communication().send(destinationId, message, topic, null);
+  }
+
+  /**
+   * {@link #send(String, Object, String)} once per {@code idempotencyKey}: sending again with the
+   * same key delivers no second message (DBOS's message ID {@code <key>::<destinationId>}).
+   */
+  public void send(String destinationId, Object message, String topic, String idempotencyKey) {
+    runtime.communication().send(destinationId, message, topic, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+  }
+
+  /**
+   * The latest value workflow {@code workflowId} set for {@code key}, read as {@code type},
+   * waiting up to {@code timeout} for it to be set; empty if it was not by then.
+   */
+  public <T> Optional<T> getEvent(String workflowId, String key, Duration timeout, Class<T> type) {
+    return runtime.listening().getEvent(workflowId, key, timeout, type);
+  }
+
+  /**
+   * The values workflow {@code workflowId} writes to stream {@code key}, read as {@code type},
+   * from the first on; the stream blocks for each next value and ends when the workflow closes
+   * the stream or has ended.
+   */
+  public <T> Stream<T> readStream(String workflowId, String key, Class<T> type) {
+    return readStream(workflowId, key, 0, type);
+  }
+
+  /** {@link #readStream(String, String, Class)} from offset {@code fromOffset} (0 is the first value). */
+  public <T> Stream<T> readStream(String workflowId, String key, int fromOffset, Class<T> type) {
+    return runtime.listening().readStream(workflowId, key, fromOffset, type);
   }
 
   @Override

@@ -169,7 +169,17 @@ final class RenderedSql {
               /* claim */ "update \"dbos\".\"dbosj_executors\" set \"taken_over_by\" = ?, \"taken_over_at\" = ? where (\"executor_id\" = ? and \"taken_over_by\" is null and \"heartbeat_at\" < ?)",
               /* markTakenOver */ "update \"dbos\".\"dbosj_executors\" set \"taken_over_by\" = ?, \"taken_over_at\" = ? where (\"executor_id\" = ? and \"taken_over_by\" is null)",
               /* selectPendingIds */ "select \"workflow_uuid\" from \"dbos\".\"workflow_status\" where (\"executor_id\" = ? and \"status\" = 'PENDING')",
-              /* reassignPending */ "update \"dbos\".\"workflow_status\" set \"executor_id\" = ?, \"updated_at\" = ? where (\"executor_id\" = ? and \"status\" = 'PENDING')"));
+              /* reassignPending */ "update \"dbos\".\"workflow_status\" set \"executor_id\" = ?, \"updated_at\" = ? where (\"executor_id\" = ? and \"status\" = 'PENDING')"),
+          /* messaging */ new SystemSql.Messaging(
+              /* insertMessage */ "insert into \"dbos\".\"notifications\" (\"destination_uuid\", \"topic\", \"message\", \"serialization\", \"message_uuid\") select ?, ?, ?, ?, ? where exists (select 1 as \"one\" from \"dbos\".\"workflow_status\" where \"workflow_uuid\" = ?) on conflict (\"message_uuid\") do nothing",
+              /* selectOldestMessage */ "select \"message_uuid\", \"message\", \"serialization\" from \"dbos\".\"notifications\" where (\"destination_uuid\" = ? and \"topic\" = ? and \"consumed\" = false) order by \"created_at_epoch_ms\", \"message_uuid\" fetch next 1 rows only",
+              /* consumeMessage */ "update \"dbos\".\"notifications\" set \"consumed\" = true, \"consumed_by_function_id\" = ? where (\"message_uuid\" = ? and \"consumed\" = false)",
+              /* upsertEvent */ "insert into \"dbos\".\"workflow_events\" (\"workflow_uuid\", \"key\", \"value\", \"serialization\") select ?, ?, ?, ? where (cast(pg_notify('dbos_workflow_events_channel', ?) as text) = '') on conflict (\"workflow_uuid\", \"key\") do update set \"value\" = excluded.\"value\", \"serialization\" = excluded.\"serialization\"",
+              /* upsertEventHistory */ "insert into \"dbos\".\"workflow_events_history\" (\"workflow_uuid\", \"function_id\", \"key\", \"value\", \"serialization\") values (?, ?, ?, ?, ?) on conflict (\"workflow_uuid\", \"function_id\", \"key\") do update set \"value\" = excluded.\"value\", \"serialization\" = excluded.\"serialization\"",
+              /* selectEvent */ "select \"value\", \"serialization\" from \"dbos\".\"workflow_events\" where (\"workflow_uuid\" = ? and \"key\" = ?)",
+              /* insertStreamValue */ "insert into \"dbos\".\"streams\" (\"workflow_uuid\", \"key\", \"value\", \"offset\", \"function_id\", \"serialization\") select ?, ?, ?, (coalesce(max(\"offset\"), -1) + 1), ?, ? from \"dbos\".\"streams\" where (\"workflow_uuid\" = ? and \"key\" = ?) having (cast(pg_notify('dbos_streams_channel', ?) as text) = '')",
+              /* selectStreamValue */ "select \"status\".\"status\", \"value\".\"value\", \"value\".\"serialization\", \"value\".\"offset\" from \"dbos\".\"workflow_status\" as \"status\" left outer join \"dbos\".\"streams\" as \"value\" on (\"value\".\"workflow_uuid\" = \"status\".\"workflow_uuid\" and \"value\".\"key\" = ? and \"value\".\"offset\" = ?) where \"status\".\"workflow_uuid\" = ?",
+              /* selectStatus */ "select \"status\" from \"dbos\".\"workflow_status\" where \"workflow_uuid\" = ?"));
 
   static final SystemSql SQLITE =
       new SystemSql(
@@ -306,7 +316,17 @@ final class RenderedSql {
               /* claim */ "update dbosj_executors set taken_over_by = ?, taken_over_at = ? where (executor_id = ? and taken_over_by is null and heartbeat_at < ?)",
               /* markTakenOver */ "update dbosj_executors set taken_over_by = ?, taken_over_at = ? where (executor_id = ? and taken_over_by is null)",
               /* selectPendingIds */ "select workflow_uuid from workflow_status where (executor_id = ? and status = 'PENDING')",
-              /* reassignPending */ "update workflow_status set executor_id = ?, updated_at = ? where (executor_id = ? and status = 'PENDING')"));
+              /* reassignPending */ "update workflow_status set executor_id = ?, updated_at = ? where (executor_id = ? and status = 'PENDING')"),
+          /* messaging */ new SystemSql.Messaging(
+              /* insertMessage */ "insert into notifications (destination_uuid, topic, message, serialization, message_uuid) select ?, ?, ?, ?, ? where exists (select 1 as one from workflow_status where workflow_uuid = ?) on conflict (message_uuid) do nothing",
+              /* selectOldestMessage */ "select message_uuid, message, serialization from notifications where (destination_uuid = ? and topic = ? and consumed = 0) order by created_at_epoch_ms, message_uuid limit 1",
+              /* consumeMessage */ "update notifications set consumed = 1, consumed_by_function_id = ? where (message_uuid = ? and consumed = 0)",
+              /* upsertEvent */ "insert into workflow_events (workflow_uuid, \"key\", value, serialization) values (?, ?, ?, ?) on conflict (workflow_uuid, \"key\") do update set value = excluded.value, serialization = excluded.serialization",
+              /* upsertEventHistory */ "insert into workflow_events_history (workflow_uuid, function_id, \"key\", value, serialization) values (?, ?, ?, ?, ?) on conflict (workflow_uuid, function_id, \"key\") do update set value = excluded.value, serialization = excluded.serialization",
+              /* selectEvent */ "select value, serialization from workflow_events where (workflow_uuid = ? and \"key\" = ?)",
+              /* insertStreamValue */ "insert into streams (workflow_uuid, \"key\", value, \"offset\", function_id, serialization) select ?, ?, ?, (coalesce(max(\"offset\"), -1) + 1), ?, ? from streams where (workflow_uuid = ? and \"key\" = ?)",
+              /* selectStreamValue */ "select status.status, value.value, value.serialization, value.\"offset\" from workflow_status as status left outer join streams as value on (value.workflow_uuid = status.workflow_uuid and value.\"key\" = ? and value.\"offset\" = ?) where status.workflow_uuid = ?",
+              /* selectStatus */ "select status from workflow_status where workflow_uuid = ?"));
 
   static final SystemSql POSTGRES_WITHOUT_PAYLOAD_TABLES =
       new SystemSql(
@@ -468,5 +488,15 @@ final class RenderedSql {
               /* claim */ "update \"dbos\".\"dbosj_executors\" set \"taken_over_by\" = ?, \"taken_over_at\" = ? where (\"executor_id\" = ? and \"taken_over_by\" is null and \"heartbeat_at\" < ?)",
               /* markTakenOver */ "update \"dbos\".\"dbosj_executors\" set \"taken_over_by\" = ?, \"taken_over_at\" = ? where (\"executor_id\" = ? and \"taken_over_by\" is null)",
               /* selectPendingIds */ "select \"workflow_uuid\" from \"dbos\".\"workflow_status\" where (\"executor_id\" = ? and \"status\" = 'PENDING')",
-              /* reassignPending */ "update \"dbos\".\"workflow_status\" set \"executor_id\" = ?, \"updated_at\" = ? where (\"executor_id\" = ? and \"status\" = 'PENDING')"));
+              /* reassignPending */ "update \"dbos\".\"workflow_status\" set \"executor_id\" = ?, \"updated_at\" = ? where (\"executor_id\" = ? and \"status\" = 'PENDING')"),
+          /* messaging */ new SystemSql.Messaging(
+              /* insertMessage */ "insert into \"dbos\".\"notifications\" (\"destination_uuid\", \"topic\", \"message\", \"serialization\", \"message_uuid\") select ?, ?, ?, ?, ? where exists (select 1 as \"one\" from \"dbos\".\"workflow_status\" where \"workflow_uuid\" = ?) on conflict (\"message_uuid\") do nothing",
+              /* selectOldestMessage */ "select \"message_uuid\", \"message\", \"serialization\" from \"dbos\".\"notifications\" where (\"destination_uuid\" = ? and \"topic\" = ? and \"consumed\" = false) order by \"created_at_epoch_ms\", \"message_uuid\" fetch next 1 rows only",
+              /* consumeMessage */ "update \"dbos\".\"notifications\" set \"consumed\" = true, \"consumed_by_function_id\" = ? where (\"message_uuid\" = ? and \"consumed\" = false)",
+              /* upsertEvent */ "insert into \"dbos\".\"workflow_events\" (\"workflow_uuid\", \"key\", \"value\", \"serialization\") select ?, ?, ?, ? where (cast(pg_notify('dbos_workflow_events_channel', ?) as text) = '') on conflict (\"workflow_uuid\", \"key\") do update set \"value\" = excluded.\"value\", \"serialization\" = excluded.\"serialization\"",
+              /* upsertEventHistory */ "insert into \"dbos\".\"workflow_events_history\" (\"workflow_uuid\", \"function_id\", \"key\", \"value\", \"serialization\") values (?, ?, ?, ?, ?) on conflict (\"workflow_uuid\", \"function_id\", \"key\") do update set \"value\" = excluded.\"value\", \"serialization\" = excluded.\"serialization\"",
+              /* selectEvent */ "select \"value\", \"serialization\" from \"dbos\".\"workflow_events\" where (\"workflow_uuid\" = ? and \"key\" = ?)",
+              /* insertStreamValue */ "insert into \"dbos\".\"streams\" (\"workflow_uuid\", \"key\", \"value\", \"offset\", \"function_id\", \"serialization\") select ?, ?, ?, (coalesce(max(\"offset\"), -1) + 1), ?, ? from \"dbos\".\"streams\" where (\"workflow_uuid\" = ? and \"key\" = ?) having (cast(pg_notify('dbos_streams_channel', ?) as text) = '')",
+              /* selectStreamValue */ "select \"status\".\"status\", \"value\".\"value\", \"value\".\"serialization\", \"value\".\"offset\" from \"dbos\".\"workflow_status\" as \"status\" left outer join \"dbos\".\"streams\" as \"value\" on (\"value\".\"workflow_uuid\" = \"status\".\"workflow_uuid\" and \"value\".\"key\" = ? and \"value\".\"offset\" = ?) where \"status\".\"workflow_uuid\" = ?",
+              /* selectStatus */ "select \"status\" from \"dbos\".\"workflow_status\" where \"workflow_uuid\" = ?"));
 }

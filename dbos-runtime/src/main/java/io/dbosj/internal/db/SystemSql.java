@@ -15,7 +15,8 @@ record SystemSql(
     Queues queues,
     TransactionOutputs transactionOutputs,
     Migrations migrations,
-    Executors executors) {
+    Executors executors,
+    Messaging messaging) {
 
   /** The statements of this database, for DBOS TS 5.3's layout (the one io.dbosj creates). */
   static SystemSql of(boolean postgres) {
@@ -76,6 +77,21 @@ record SystemSql(
       String markTakenOver,
       String selectPendingIds,
       String reassignPending) {}
+
+  /**
+   * {@link MessageStore}'s, {@link EventStore}'s and {@link StreamStore}'s. On PostgreSQL {@code
+   * upsertEvent} and {@code insertStreamValue} take the notification's payload as their last bind.
+   */
+  record Messaging(
+      String insertMessage,
+      String selectOldestMessage,
+      String consumeMessage,
+      String upsertEvent,
+      String upsertEventHistory,
+      String selectEvent,
+      String insertStreamValue,
+      String selectStreamValue,
+      String selectStatus) {}
 
   /** {@link TransactionOutputStore}'s; {@code create} makes its table. */
   record TransactionOutputs(String select, String insert, List<String> create) {}

@@ -50,7 +50,7 @@ public final class Checkpointer {
     shutdown.throwIfSet();
     checkDeadline(context);
     long startedAt = System.currentTimeMillis();
-    context.enterStep(call.method().name());
+    context.enterStep(call.method().name(), functionId);
     Outcome<R> outcome;
     try {
       outcome = StepRetries.run(call.label(), call.method().retryPolicy(), call.body());
@@ -113,7 +113,7 @@ public final class Checkpointer {
   }
 
   /** Why an operation could not be recorded though none is: the workflow is no longer pending. */
-  private RuntimeException stopped(String workflowId) {
+  RuntimeException stopped(String workflowId) {
     StatusRow row = workflows.find(workflowId).orElse(null);
     if (row == null || row.state() == WorkflowState.CANCELLED) {
       return new WorkflowCancelledException(workflowId);
@@ -161,7 +161,15 @@ public final class Checkpointer {
 
   /** Records the wake-up time of the next operation, a sleep, once; returns the recorded one. */
   private long recordSleep(WorkflowContext context, Duration duration) {
-    int functionId = context.beginOperation();
+    return recordSleepAt(context, context.beginOperation(), duration);
+  }
+
+  /**
+   * Records, as operation {@code functionId}, the wake-up time {@code duration} from now, once;
+   * returns the recorded one: a wait (a sleep, a recv's timeout) resumed after a restart waits
+   * only what remains.
+   */
+  long recordSleepAt(WorkflowContext context, int functionId, Duration duration) {
     StepRecord recorded = context.recorded(functionId);
     if (recorded != null) {
       if (!recorded.functionName().equals(SLEEP_NAME)) {

@@ -159,7 +159,7 @@ final class TransactionRunner {
     ActiveTransaction previous =
         CurrentContext.enterTransaction(new ActiveTransaction(c, store.database().dsl(c)));
     if (op != null) {
-      op.context().enterStep(call.method().name());
+      op.context().enterStep(call.method().name(), op.functionId());
     }
     try {
       return Outcome.success(call.body().run());

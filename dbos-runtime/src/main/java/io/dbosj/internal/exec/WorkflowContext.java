@@ -15,16 +15,23 @@ import java.util.Map;
  */
 public final class WorkflowContext {
   private final Checkpointer checkpointer;
+  private final WorkflowCommunication communication;
   private final String workflowId;
   private final Map<Integer, StepRecord> recorded;
   private final Long deadline;
   private int nextFunctionId;
   private String currentStep;
+  private int currentStepFunctionId = -1;
   private StepRecord unwritten;
 
   WorkflowContext(
-      Checkpointer checkpointer, String workflowId, Map<Integer, StepRecord> recorded, Long deadline) {
+      Checkpointer checkpointer,
+      WorkflowCommunication communication,
+      String workflowId,
+      Map<Integer, StepRecord> recorded,
+      Long deadline) {
     this.checkpointer = checkpointer;
+    this.communication = communication;
     this.workflowId = workflowId;
     this.recorded = recorded;
     this.deadline = deadline;
@@ -37,6 +44,11 @@ public final class WorkflowContext {
 
   Checkpointer checkpointer() {
     return checkpointer;
+  }
+
+  /** Messages, events and streams of this workflow, recorded as its operations. */
+  public WorkflowCommunication communication() {
+    return communication;
   }
 
   public String workflowId() {
@@ -74,11 +86,18 @@ public final class WorkflowContext {
     return currentStep;
   }
 
-  void enterStep(String name) {
+  /** The operation number of the step running now; meaningful only while {@link #currentStep} is set. */
+  int currentStepFunctionId() {
+    return currentStepFunctionId;
+  }
+
+  void enterStep(String name, int functionId) {
     currentStep = name;
+    currentStepFunctionId = functionId;
   }
 
   void exitStep() {
     currentStep = null;
+    currentStepFunctionId = -1;
   }
 }

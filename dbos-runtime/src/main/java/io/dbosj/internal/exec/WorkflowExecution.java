@@ -29,6 +29,7 @@ final class WorkflowExecution {
   static final String MDC_WORKFLOW_ID = "dbos.workflowId";
 
   private final Checkpointer checkpointer;
+  private final WorkflowCommunication communication;
   private final TransactionRunner transactions;
   private final OutcomeCodec outcomes;
   private final OutcomeWrites outcomeWrites;
@@ -39,6 +40,7 @@ final class WorkflowExecution {
 
   WorkflowExecution(
       Checkpointer checkpointer,
+      WorkflowCommunication communication,
       TransactionRunner transactions,
       OutcomeCodec outcomes,
       OutcomeWrites outcomeWrites,
@@ -47,6 +49,7 @@ final class WorkflowExecution {
       OutcomeWaiter waiter,
       ShutdownFlag shutdown) {
     this.checkpointer = checkpointer;
+    this.communication = communication;
     this.transactions = transactions;
     this.outcomes = outcomes;
     this.outcomeWrites = outcomeWrites;
@@ -63,7 +66,7 @@ final class WorkflowExecution {
    * @throws ExecutedElsewhere if another execution recorded one of its steps first
    */
   <R> Outcome<R> execute(DurableCall<R> call, String workflowId, Map<Integer, StepRecord> recorded, Long deadline) {
-    WorkflowContext context = new WorkflowContext(checkpointer, workflowId, recorded, deadline);
+    WorkflowContext context = new WorkflowContext(checkpointer, communication, workflowId, recorded, deadline);
     Outcome<R> outcome = runBody(call, context);
     if (shutdown.isSet() || outcome.error() instanceof DbosShutdownException) {
       throw new DbosShutdownException();

@@ -8,6 +8,8 @@ import io.dbosj.internal.db.TransactionOutputStore;
 import io.dbosj.internal.db.WorkflowForks;
 import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.lifecycle.ShutdownFlag;
+import io.dbosj.internal.messaging.Communication;
+import io.dbosj.internal.messaging.WakeUps;
 import io.dbosj.internal.serde.JsonCodec;
 import io.dbosj.internal.serde.OutcomeCodec;
 
@@ -25,7 +27,8 @@ public record WorkflowServices(
     JsonCodec json,
     RunningWorkflows running,
     DispatchedCalls calls,
-    WorkflowManagement management) {
+    WorkflowManagement management,
+    Communication communication) {
 
   /** What the parts are built from. */
   public record Wiring(
@@ -36,6 +39,7 @@ public record WorkflowServices(
       Registry registry,
       QueueRegistry queues,
       Runnable wakeQueues,
+      WakeUps wakeUps,
       ShutdownFlag shutdown) {}
 
   public static WorkflowServices connect(Wiring w) {
@@ -49,10 +53,13 @@ public record WorkflowServices(
     Checkpointer checkpointer = new Checkpointer(workflows, steps, outcomes, w.shutdown());
     TransactionRunner transactions = new TransactionRunner(
             transactionOutputs, steps, w.applicationDb() == w.systemDb(), outcomes, w.executorId());
+    Communication communication = new Communication(w.systemDb(), json, w.wakeUps());
+    WorkflowCommunication workflowCommunication =
+        new WorkflowCommunication(communication, checkpointer, steps, w.systemDb().groupCommit(), json);
     Admission admission = new Admission(workflows, steps, w.executorId(), w.appVersion(), w.wakeQueues());
     WorkflowExecution execution =
         new WorkflowExecution(
-            checkpointer, transactions, outcomes, new OutcomeWrites(w.systemDb(), steps, workflows),
+            checkpointer, workflowCommunication, transactions, outcomes, new OutcomeWrites(w.systemDb(), steps, workflows),
             w.systemDb().groupCommit(), workflows, waiter, w.shutdown());
     WorkflowExecutor executor =
         new WorkflowExecutor(admission, execution, waiter, running, json, WorkflowThreads.create(), w.shutdown());
@@ -63,6 +70,6 @@ public record WorkflowServices(
             new QueueStore(w.systemDb()), waiter, w.registry(), w.appVersion(), w.executorId(), w.wakeQueues());
     return new WorkflowServices(
         executor, checkpointer, transactions, admission, w.queues(), json, running,
-        new DispatchedCalls(w.registry(), json, workflows), management);
+        new DispatchedCalls(w.registry(), json, workflows), management, communication);
   }
 }

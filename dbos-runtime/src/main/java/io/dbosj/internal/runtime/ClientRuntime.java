@@ -1,6 +1,7 @@
 package io.dbosj.internal.runtime;
 
 import io.dbosj.internal.config.DatabaseUrl;
+import io.dbosj.internal.db.ChannelListener;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.SchemaMigrations;
 import io.dbosj.internal.db.StepStore;
@@ -13,6 +14,8 @@ import io.dbosj.internal.exec.OutcomeWaiter;
 import io.dbosj.internal.exec.Registry;
 import io.dbosj.internal.exec.WorkflowManagement;
 import io.dbosj.internal.lifecycle.ShutdownFlag;
+import io.dbosj.internal.messaging.Communication;
+import io.dbosj.internal.messaging.WakeUps;
 import io.dbosj.internal.serde.JsonCodec;
 import io.dbosj.internal.serde.OutcomeCodec;
 
@@ -29,12 +32,18 @@ public final class ClientRuntime implements AutoCloseable {
   private final WorkflowManagement management;
   private final Admission admission;
   private final JsonCodec json;
+  private final WakeUps wakeUps;
+  private final Communication communication;
+  /** Started by the first wait for a message, event or stream value, on PostgreSQL; stopped by close. */
+  private ChannelListener listener;
 
   private ClientRuntime(SystemDatabase db, WorkflowManagement management, Admission admission, JsonCodec json) {
     this.db = db;
     this.management = management;
     this.admission = admission;
     this.json = json;
+    this.wakeUps = new WakeUps(db.isPostgres());
+    this.communication = new Communication(db, json, wakeUps);
   }
 
   /**
@@ -77,6 +86,23 @@ public final class ClientRuntime implements AutoCloseable {
     return json;
   }
 
+  /** Messages, events and streams, for sends and other calls that do not wait. */
+  public Communication communication() {
+    return communication;
+  }
+
+  /**
+   * {@link #communication()}, for a call that waits: on PostgreSQL it listens for DBOS's
+   * notifications from then on, so a wait ends when the value is written, not at the next poll.
+   */
+  public synchronized Communication listening() {
+    if (listener == null && db.isPostgres()) {
+      listener = new ChannelListener(db, wakeUps.channelHandlers());
+      listener.start();
+    }
+    return communication;
+  }
+
   /** Every executor recorded in this system database, judged against the default lease. */
   public java.util.List<io.dbosj.ExecutorInfo> executors() {
     return io.dbosj.internal.db.ExecutorListing.of(
@@ -85,6 +111,15 @@ public final class ClientRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (listener != null) {
+        try {
+          listener.stop(java.time.Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
     db.close();
   }
 }

@@ -6,6 +6,7 @@ import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowStatus;
 import io.dbosj.internal.admin.AdminServer;
 import io.dbosj.internal.config.DbosConfig;
+import io.dbosj.internal.db.ChannelListener;
 import io.dbosj.internal.db.ExecutorStore;
 import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.QueueStore;
@@ -22,7 +23,8 @@ import io.dbosj.internal.exec.WorkflowServices;
 import io.dbosj.internal.exec.WorkflowThreads;
 import io.dbosj.internal.lifecycle.Services;
 import io.dbosj.internal.lifecycle.ShutdownFlag;
-import io.dbosj.internal.queue.QueueNotificationListener;
+import io.dbosj.internal.messaging.Communication;
+import io.dbosj.internal.messaging.WakeUps;
 import io.dbosj.internal.queue.QueueRunner;
 import io.dbosj.internal.recovery.ExecutorHeartbeat;
 import io.dbosj.internal.recovery.ExecutorRegistration;
@@ -173,10 +175,11 @@ public final class DbosRuntime {
     QueueStore queueStore = new QueueStore(db);
     WorkflowStore workflowStore = new WorkflowStore(db);
     QueueWakeUp wakeUp = new QueueWakeUp();
+    WakeUps wakeUps = new WakeUps(db.isPostgres());
     WorkflowServices parts =
         WorkflowServices.connect(
             new WorkflowServices.Wiring(
-                db, applicationDb, executorId, appVersion, registry, queues, wakeUp, shutdown));
+                db, applicationDb, executorId, appVersion, registry, queues, wakeUp, wakeUps, shutdown));
     services.adopt(parts.executor());
     router.attach(parts); // before any thread of ours can run a workflow
     QueueRunner runner =
@@ -186,7 +189,9 @@ public final class DbosRuntime {
                 new QueuedStarts(parts.calls(), parts.executor(), workflowStore, parts.json())));
     wakeUp.connect(runner);
     if (db.isPostgres()) {
-      services.start(new QueueNotificationListener(db, runner::wake));
+      java.util.Map<String, java.util.function.Consumer<String>> channels = new java.util.HashMap<>(wakeUps.channelHandlers());
+      channels.put(QueueStore.CHANNEL, payload -> runner.wake());
+      services.start(new ChannelListener(db, channels));
     }
     WorkflowScheduler scheduler =
         services.start(
@@ -256,6 +261,12 @@ public final class DbosRuntime {
           "call dbos.launch() before managing workflows: launch() connects to the system database");
     }
     return l.services().management();
+  }
+
+  /** Messages, events and streams for callers outside workflows. */
+  public Communication communication() {
+    management(); // the same checks: launched, not closed
+    return launched.services().communication();
   }
 
   public <R> WorkflowHandle<R> retrieve(String workflowId) {

@@ -1,38 +1,41 @@
-package io.dbosj.internal.queue;
+package io.dbosj.internal.db;
 
-import io.dbosj.internal.db.QueueStore;
-import io.dbosj.internal.db.SystemDatabase;
 import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.lifecycle.ServiceThread;
-import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * On PostgreSQL, listens for work enqueued by any process and wakes this process's queue runner,
- * so a task starts promptly rather than at the next poll. Reconnects after a lost connection.
+ * On PostgreSQL, LISTENs on channels of the system database, over one connection of its own, and
+ * hands each notification's payload to its channel's handler: work enqueued by any process wakes
+ * the queue runner, a message, event or stream value wakes its readers. Reconnects after a lost
+ * connection; meanwhile those who wait poll.
  */
-public final class QueueNotificationListener implements Service {
-  private static final Logger log = LoggerFactory.getLogger(QueueNotificationListener.class);
+public final class ChannelListener implements Service {
+  private static final Logger log = LoggerFactory.getLogger(ChannelListener.class);
 
   private final SystemDatabase db;
-  private final Runnable onNotification;
-  private final ServiceThread thread = new ServiceThread("dbos-queue-listener", this::run);
+  private final Map<String, Consumer<String>> handlers;
+  private final ServiceThread thread = new ServiceThread("dbos-channel-listener", this::run);
   private volatile Connection connection;
 
-  public QueueNotificationListener(SystemDatabase db, Runnable onNotification) {
+  /** {@code handlers}: per channel, what takes a notification's payload; called on the listener's thread. */
+  public ChannelListener(SystemDatabase db, Map<String, Consumer<String>> handlers) {
     this.db = db;
-    this.onNotification = onNotification;
+    this.handlers = Map.copyOf(handlers);
   }
 
   @Override
   public String name() {
-    return "queue notification listener";
+    return "notification listener";
   }
 
   @Override
@@ -53,17 +56,24 @@ public final class QueueNotificationListener implements Service {
       try (Connection c = db.openDedicatedConnection()) {
         connection = c;
         try (Statement s = c.createStatement()) {
-          s.execute("LISTEN " + QueueStore.CHANNEL);
+          for (String channel : handlers.keySet()) {
+            s.execute("LISTEN " + channel);
+          }
         }
         if (lost) {
-          log.info("the queue notification connection is back");
+          log.info("the notification connection is back");
           lost = false;
         }
         PGConnection listener = c.unwrap(PGConnection.class);
         while (!thread.stopping()) {
           PGNotification[] notifications = listener.getNotifications(1_000);
-          if (notifications != null && notifications.length > 0) {
-            onNotification.run();
+          if (notifications != null) {
+            for (PGNotification n : notifications) {
+              Consumer<String> handler = handlers.get(n.getName());
+              if (handler != null) {
+                handler.accept(n.getParameter());
+              }
+            }
           }
         }
       } catch (SQLException e) {
@@ -71,10 +81,10 @@ public final class QueueNotificationListener implements Service {
           return;
         }
         if (!lost) {
-          log.warn("lost the queue notification connection ({}); polling until it is back", e.getMessage());
+          log.warn("lost the notification connection ({}); polling until it is back", e.getMessage());
           lost = true;
         } else {
-          log.debug("the queue notification connection is still down: {}", e.getMessage());
+          log.debug("the notification connection is still down: {}", e.getMessage());
         }
         try {
           Thread.sleep(1_000);
@@ -93,7 +103,7 @@ public final class QueueNotificationListener implements Service {
       try {
         c.close();
       } catch (SQLException e) {
-        log.debug("closing the queue notification connection", e);
+        log.debug("closing the notification connection", e);
       }
     }
   }
