@@ -28,7 +28,7 @@ final class MessageWorkload extends Workload {
         "floor: one connection inserting, one receiving as above");
 
     Interleaved columns = new Interleaved().add(Report.Column.FLOOR, () -> contender(new FloorMessaging(databases), hops, streamed));
-    for (Engine engine : List.of(Engine.PEER)) {
+    for (Engine engine : ENGINES) {
       columns.add(engine.column, () -> contender(open(engine), hops, streamed));
     }
     Map<Report.Column, List<double[]>> results = columns.run("W8", options.rounds(), List.of(median, p99, rate));
@@ -47,7 +47,9 @@ final class MessageWorkload extends Workload {
 
   private MessagingSubject open(Engine engine) throws Exception {
     String url = engine.freshDatabase(databases);
-    return new PeerMessaging(BenchDatabases.jdbcOf(url), databases.user(), databases.password());
+    return engine == Engine.PEER
+        ? new PeerMessaging(BenchDatabases.jdbcOf(url), databases.user(), databases.password())
+        : new DbosjMessaging(url);
   }
 
   private static Interleaved.Contender contender(MessagingSubject subject, int hops, int streamed) {
