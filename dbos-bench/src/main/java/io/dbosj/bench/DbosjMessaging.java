@@ -5,7 +5,7 @@ import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
 
 /** W8 for io.dbosj: two of its workflows exchanging messages, on PostgreSQL or SQLite. */
-final class DbosjMessaging implements MessagingSubject {
+final class DbosjMessaging implements WorkflowMessaging {
   private final DBOS dbos;
   private final MessengerDurable messenger;
   private final MessageLog log = new MessageLog();
@@ -39,6 +39,19 @@ final class DbosjMessaging implements MessagingSubject {
     double seconds = Stats.millisSince(start) / 1000;
     sent.getResult();
     return messages / seconds;
+  }
+
+  @Override
+  public void startPong(String pongId, String pingId, int messages) {
+    log.begin(messages); // this process's log is the pong's alone
+    messenger.start(StartOptions.id(pongId)).pong(pingId, messages);
+  }
+
+  @Override
+  public double[] pingAcross(String pingId, String pongId, int messages) {
+    log.begin(messages);
+    messenger.start(StartOptions.id(pingId)).ping(pongId, messages).getResult();
+    return log.halfRoundTripMillis();
   }
 
   @Override

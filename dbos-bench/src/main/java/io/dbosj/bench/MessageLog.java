@@ -37,4 +37,22 @@ final class MessageLog {
     }
     return millis;
   }
+
+  /**
+   * Half of each round trip seen by the ping (its send of an even message to its receipt of the
+   * next), but for the first: what a ping-pong whose pong runs in another JVM yields, with no
+   * clock shared between the two.
+   */
+  double[] halfRoundTripMillis() {
+    int trips = sent.length() / 2;
+    double[] millis = new double[trips - 1];
+    for (int t = 1; t < trips; t++) {
+      int m = 2 * t;
+      if (sent.get(m) == 0 || received.get(m + 1) == 0) {
+        throw new IllegalStateException("round trip " + t + " of " + trips + " did not complete");
+      }
+      millis[t - 1] = (received.get(m + 1) - sent.get(m)) / 2e6;
+    }
+    return millis;
+  }
 }

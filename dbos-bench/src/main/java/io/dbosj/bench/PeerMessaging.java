@@ -5,7 +5,7 @@ import dev.dbos.transact.StartWorkflowOptions;
 import dev.dbos.transact.workflow.WorkflowHandle;
 
 /** W8 for DBOS Transact Java: two of its workflows exchanging messages on its own PostgreSQL database. */
-final class PeerMessaging implements MessagingSubject {
+final class PeerMessaging implements WorkflowMessaging {
   private final DBOS dbos;
   private final PeerMessenger messenger;
   private final MessageLog log = new MessageLog();
@@ -43,6 +43,19 @@ final class PeerMessaging implements MessagingSubject {
     double seconds = Stats.millisSince(start) / 1000;
     sent.getResult();
     return messages / seconds;
+  }
+
+  @Override
+  public void startPong(String pongId, String pingId, int messages) {
+    log.begin(messages); // this process's log is the pong's alone
+    dbos.startWorkflow(() -> messenger.pong(pingId, messages), new StartWorkflowOptions(pongId));
+  }
+
+  @Override
+  public double[] pingAcross(String pingId, String pongId, int messages) {
+    log.begin(messages);
+    dbos.startWorkflow(() -> messenger.ping(pongId, messages), new StartWorkflowOptions(pingId)).getResult();
+    return log.halfRoundTripMillis();
   }
 
   @Override
