@@ -10,15 +10,18 @@ import java.util.stream.Stream;
 
 /**
  * Manages workflows from a process that has none of their classes: list and inspect them,
- * cancel, resume and fork them, enqueue a workflow by name for the processes that run it, and
- * wait for results (read as plain JSON values: maps, lists, strings, numbers). It runs no
- * workflow and recovers nothing: it is the system database's records, read and steered.
+ * cancel, resume and fork them, enqueue a workflow by name for the processes that run it, wait
+ * for results (read as plain JSON values: maps, lists, strings, numbers), send workflows
+ * messages and read their events and streams. It runs no workflow and recovers nothing: it is
+ * the system database's records, read and steered.
  *
  * <pre>{@code
  * try (DBOSClient client = DBOSClient.connect("postgresql://app:secret@db:5432/app")) {
  *   client.cancelWorkflow("order-42");
  *   WorkflowHandle<Object> h = client.enqueue("emails", "com.shop.Mailer", "send",
  *       StartOptions.defaults(), "ada@example.com");
+ *   client.send("expense-17", "approved", "decision");
+ *   Optional<String> status = client.getEvent("expense-17", "status", Duration.ofSeconds(5), String.class);
  * }
  * }</pre>
  */

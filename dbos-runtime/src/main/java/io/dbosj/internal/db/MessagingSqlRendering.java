@@ -102,18 +102,8 @@ final class MessagingSqlRendering {
             .getSQL();
     String upsertEventHistory =
         sql.insertInto(WorkflowEventsHistory.TABLE)
-            .columns(
-                WorkflowEventsHistory.WORKFLOW_UUID,
-                WorkflowEventsHistory.FUNCTION_ID,
-                WorkflowEventsHistory.KEY,
-                WorkflowEventsHistory.VALUE,
-                WorkflowEventsHistory.SERIALIZATION)
-            .values(
-                val(null, WorkflowEventsHistory.WORKFLOW_UUID),
-                val(null, WorkflowEventsHistory.FUNCTION_ID),
-                val(null, WorkflowEventsHistory.KEY),
-                val(null, WorkflowEventsHistory.VALUE),
-                val(null, WorkflowEventsHistory.SERIALIZATION))
+            .columns(WorkflowEventsHistory.ROW_COLUMNS)
+            .values(SystemSqlRendering.binds(WorkflowEventsHistory.ROW_COLUMNS))
             .onConflict(WorkflowEventsHistory.WORKFLOW_UUID, WorkflowEventsHistory.FUNCTION_ID, WorkflowEventsHistory.KEY)
             .doUpdate()
             .set(WorkflowEventsHistory.VALUE, DSL.excluded(WorkflowEventsHistory.VALUE))
@@ -139,7 +129,7 @@ final class MessagingSqlRendering {
     // the next offset is taken in the insert; a second writer of the same offset fails on the key
     String insertStreamValue =
         sql.insertInto(Streams.TABLE)
-            .columns(Streams.WORKFLOW_UUID, Streams.KEY, Streams.VALUE, Streams.OFFSET, Streams.FUNCTION_ID, Streams.SERIALIZATION)
+            .columns(Streams.ROW_COLUMNS)
             .select(postgres ? nextValue.having(notify(StreamStore.CHANNEL)) : nextValue)
             .getSQL();
     // one lookup: the workflow's status (none: no such workflow) and the value at the offset, if any
@@ -161,6 +151,51 @@ final class MessagingSqlRendering {
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .getSQL();
+    // a fork keeps what the original's operations before the fork point wrote: stream values,
+    // events' history, and each key's latest value among those (DBOS's fork does the same)
+    String copyStreamValues =
+        sql.insertInto(Streams.TABLE)
+            .columns(Streams.ROW_COLUMNS)
+            .select(
+                select(val(null, Streams.WORKFLOW_UUID), Streams.KEY, Streams.VALUE, Streams.OFFSET, Streams.FUNCTION_ID, Streams.SERIALIZATION)
+                    .from(Streams.TABLE)
+                    .where(Streams.WORKFLOW_UUID.eq(val(null, Streams.WORKFLOW_UUID)))
+                    .and(Streams.FUNCTION_ID.lt(val(null, Streams.FUNCTION_ID))))
+            .getSQL();
+    String copyEventHistory =
+        sql.insertInto(WorkflowEventsHistory.TABLE)
+            .columns(WorkflowEventsHistory.ROW_COLUMNS)
+            .select(
+                select(
+                        val(null, WorkflowEventsHistory.WORKFLOW_UUID),
+                        WorkflowEventsHistory.FUNCTION_ID,
+                        WorkflowEventsHistory.KEY,
+                        WorkflowEventsHistory.VALUE,
+                        WorkflowEventsHistory.SERIALIZATION)
+                    .from(WorkflowEventsHistory.TABLE)
+                    .where(WorkflowEventsHistory.WORKFLOW_UUID.eq(val(null, WorkflowEventsHistory.WORKFLOW_UUID)))
+                    .and(WorkflowEventsHistory.FUNCTION_ID.lt(val(null, WorkflowEventsHistory.FUNCTION_ID))))
+            .getSQL();
+    // run after copyEventHistory: the fork's own history holds only values from before the fork point
+    String copyLatestEvents =
+        sql.insertInto(WorkflowEvents.TABLE)
+            .columns(WorkflowEvents.WORKFLOW_UUID, WorkflowEvents.KEY, WorkflowEvents.VALUE, WorkflowEvents.SERIALIZATION)
+            .select(
+                select(
+                        in("history", WorkflowEventsHistory.WORKFLOW_UUID),
+                        in("history", WorkflowEventsHistory.KEY),
+                        in("history", WorkflowEventsHistory.VALUE),
+                        in("history", WorkflowEventsHistory.SERIALIZATION))
+                    .from(WorkflowEventsHistory.TABLE.as("history"))
+                    .where(in("history", WorkflowEventsHistory.WORKFLOW_UUID).eq(val(null, WorkflowEventsHistory.WORKFLOW_UUID)))
+                    .and(
+                        in("history", WorkflowEventsHistory.FUNCTION_ID)
+                            .eq(
+                                select(max(in("later", WorkflowEventsHistory.FUNCTION_ID)))
+                                    .from(WorkflowEventsHistory.TABLE.as("later"))
+                                    .where(in("later", WorkflowEventsHistory.WORKFLOW_UUID).eq(in("history", WorkflowEventsHistory.WORKFLOW_UUID)))
+                                    .and(in("later", WorkflowEventsHistory.KEY).eq(in("history", WorkflowEventsHistory.KEY))))))
+            .getSQL();
     return new SystemSql.Messaging(
         insertMessage,
         selectOldestMessage,
@@ -170,7 +205,10 @@ final class MessagingSqlRendering {
         selectEvent,
         insertStreamValue,
         selectStreamValue,
-        selectStatus);
+        selectStatus,
+        copyStreamValues,
+        copyEventHistory,
+        copyLatestEvents);
   }
 
   /** {@code column} of the table aliased {@code alias}. */

@@ -81,6 +81,7 @@ record SystemSql(
   /**
    * {@link MessageStore}'s, {@link EventStore}'s and {@link StreamStore}'s. On PostgreSQL {@code
    * upsertEvent} and {@code insertStreamValue} take the notification's payload as their last bind.
+   * The {@code copy} statements are a fork's.
    */
   record Messaging(
       String insertMessage,
@@ -91,7 +92,10 @@ record SystemSql(
       String selectEvent,
       String insertStreamValue,
       String selectStreamValue,
-      String selectStatus) {}
+      String selectStatus,
+      String copyStreamValues,
+      String copyEventHistory,
+      String copyLatestEvents) {}
 
   /** {@link TransactionOutputStore}'s; {@code create} makes its table. */
   record TransactionOutputs(String select, String insert, List<String> create) {}

@@ -226,6 +226,9 @@ final class SystemTables {
     static final Field<Integer> FUNCTION_ID = field(name("function_id"), SQLDataType.INTEGER);
     static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
 
+    /** The columns a stream value writes, in order. */
+    static final List<Field<?>> ROW_COLUMNS = List.of(WORKFLOW_UUID, KEY, VALUE, OFFSET, FUNCTION_ID, SERIALIZATION);
+
     private Streams() {}
   }
 
@@ -262,6 +265,9 @@ final class SystemTables {
     static final Field<String> KEY = field(name("key"), SQLDataType.CLOB);
     static final Field<String> VALUE = field(name("value"), SQLDataType.CLOB);
     static final Field<String> SERIALIZATION = field(name("serialization"), SQLDataType.CLOB);
+
+    /** The columns a history row writes, in order. */
+    static final List<Field<?>> ROW_COLUMNS = List.of(WORKFLOW_UUID, FUNCTION_ID, KEY, VALUE, SERIALIZATION);
 
     private WorkflowEventsHistory() {}
   }

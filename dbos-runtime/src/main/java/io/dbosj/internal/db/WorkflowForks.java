@@ -1,10 +1,14 @@
 package io.dbosj.internal.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
  * Records a fork as one transaction: the new workflow's row, {@code ENQUEUED} to be started by
- * a queue runner, and the copies of the original's steps before the fork point, so a crash leaves
+ * a queue runner, and the copies of the original's steps before the fork point (with the stream
+ * values and events those steps wrote), so a crash leaves
  * either the whole fork or nothing. Transactions recorded in a separate application database are
  * copied first (a record the fork already has is kept): a crash then leaves only records of a
  * workflow that does not exist, and the same fork made again finds them in place.
@@ -44,6 +48,7 @@ public final class WorkflowForks {
                 return false;
               }
               steps.copy(c, original, fork.workflowId(), startStep);
+              copyCommunication(c, original, fork.workflowId(), startStep);
               workflows.markForkedFrom(c, original);
               if (oneDatabase) {
                 transactions.copy(c, original, fork.workflowId(), startStep);
@@ -51,5 +56,20 @@ public final class WorkflowForks {
               return true;
             });
     return inserted ? Optional.empty() : Optional.of(workflows.find(fork.workflowId()).orElseThrow());
+  }
+
+  /** The stream values and events the original's operations before {@code startStep} wrote, now the fork's too. */
+  private void copyCommunication(Connection c, String original, String fork, int startStep) throws SQLException {
+    SystemSql.Messaging sql = systemDb.sql().messaging();
+    for (String copy : new String[] {sql.copyStreamValues(), sql.copyEventHistory()}) {
+      try (PreparedStatement s = c.prepareStatement(copy)) {
+        Jdbc.bind(s, fork, original, startStep);
+        s.executeUpdate();
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement(sql.copyLatestEvents())) {
+      Jdbc.bind(s, fork);
+      s.executeUpdate();
+    }
   }
 }

@@ -1,14 +1,17 @@
 package io.dbosj.examples.web;
 
 import io.dbosj.DBOS;
+import io.dbosj.examples.approval.ExpenseApprovalDurable;
 import io.dbosj.examples.queues.StepFanOut;
 import io.dbosj.examples.queues.StepFanOutDurable;
 import io.dbosj.examples.scheduled.EverySecondDurable;
 import io.dbosj.examples.transactions.CounterDurable;
 
 /**
- * The tutorial, all together: {@code /workflow}, {@code /queue} and {@code /transaction}, plus the
- * every-second scheduled workflow, in one app. Run {@code dbos migrate} first.
+ * The tutorial, all together: {@code /workflow}, {@code /queue}, {@code /transaction} and the
+ * approval routes ({@code /expenses}, {@code /approve/{id}}, {@code /reject/{id}}, {@code
+ * /status/{id}}), plus the every-second scheduled workflow, in one app. Run {@code dbos migrate}
+ * first.
  */
 public final class AllTogetherApp {
   private AllTogetherApp() {}
@@ -19,6 +22,7 @@ public final class AllTogetherApp {
     WorkflowsAppDurable workflows = new WorkflowsAppDurable(dbos);
     StepFanOutDurable steps = new StepFanOutDurable(dbos);
     CounterDurable counter = new CounterDurable(dbos);
+    ExpenseApprovalDurable approvals = new ExpenseApprovalDurable(dbos, ApprovalApp.timeout());
     new EverySecondDurable(dbos);
     dbos.launch();
     WebServer.serve(
@@ -31,6 +35,7 @@ public final class AllTogetherApp {
           routes.get(
               "/transaction",
               ctx -> ctx.result("Row count: " + counter.start(WebServer.options(ctx)).insertAndCount().getResult()));
+          ApprovalApp.addRoutes(routes, dbos, approvals);
         });
   }
 }

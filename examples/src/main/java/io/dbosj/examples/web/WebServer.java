@@ -3,6 +3,7 @@ package io.dbosj.examples.web;
 import io.dbosj.ConflictingWorkflowException;
 import io.dbosj.DBOS;
 import io.dbosj.DbosException;
+import io.dbosj.NoSuchWorkflowException;
 import io.dbosj.QueueDeduplicatedException;
 import io.dbosj.StartOptions;
 import io.dbosj.SystemDatabaseUnreachableException;
@@ -22,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * start's recovery (nothing is marked failed).
  *
  * <p>A request whose workflow ends without a result answers with a status that says why, and a
- * one-line body, not a stack trace: 409 when the workflow was cancelled (by {@code dbos workflow
- * cancel}, or because its timeout passed) or the idempotency key names another workflow or queued
- * duplicate; 503 when the system database is unreachable or the app is stopping (the workflow
+ * one-line body, not a stack trace: 404 when a message is sent to a workflow ID that does not
+ * exist; 409 when the workflow was cancelled (by {@code dbos workflow cancel}, or because its
+ * timeout passed) or the idempotency key names another workflow or queued duplicate; 503 when the system database is unreachable or the app is stopping (the workflow
  * stays {@code PENDING}: retry with the same {@code dbos-idempotency-key} once it is back).
  */
 public final class WebServer {
@@ -71,6 +72,7 @@ public final class WebServer {
     routes.exception(
         WorkflowCancelledException.class,
         (e, ctx) -> answer(ctx, HttpStatus.CONFLICT, "Workflow " + e.workflowId() + " was cancelled"));
+    routes.exception(NoSuchWorkflowException.class, (e, ctx) -> answer(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
     routes.exception(ConflictingWorkflowException.class, (e, ctx) -> answer(ctx, HttpStatus.CONFLICT, e.getMessage()));
     routes.exception(QueueDeduplicatedException.class, (e, ctx) -> answer(ctx, HttpStatus.CONFLICT, e.getMessage()));
     routes.exception(

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,13 +33,19 @@ public final class AppProcess {
 
   /** Starts {@code main} in {@code workDir} on a free port and waits until it listens. */
   public static AppProcess start(Class<?> main, Path workDir, String... args) throws Exception {
+    return start(main, workDir, Map.of(), args);
+  }
+
+  /** As {@link #start(Class, Path, String...)}, with {@code environment} added to the app's. */
+  public static AppProcess start(Class<?> main, Path workDir, Map<String, String> environment, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());
     command.addAll(List.of(args));
-    return launch(command, workDir);
+    return launch(command, workDir, environment);
   }
 
   /**
@@ -47,10 +54,11 @@ public final class AppProcess {
    * would, and waits until the app it starts listens.
    */
   public static AppProcess dbosStart(Path folder) throws Exception {
-    return launch(List.of("setsid", DbosCommand.script().toString(), "start"), folder);
+    return launch(List.of("setsid", DbosCommand.script().toString(), "start"), folder, Map.of());
   }
 
-  private static AppProcess launch(List<String> command, Path workDir) throws Exception {
+  private static AppProcess launch(List<String> command, Path workDir, Map<String, String> environment)
+      throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -64,6 +72,7 @@ public final class AppProcess {
             .directory(workDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
+    builder.environment().putAll(environment);
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     AppProcess app = new AppProcess(builder.start(), port, output);
@@ -89,6 +98,22 @@ public final class AppProcess {
       request.header("dbos-idempotency-key", idempotencyKey);
     }
     return HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Sends {@code POST path} with {@code form} (a form body, {@code a=1&b=2}, as {@code curl -d}
+   * sends it) and waits for the response.
+   */
+  public HttpResponse<String> post(String path, String form, String idempotencyKey) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(90))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (idempotencyKey != null) {
+      request.header("dbos-idempotency-key", idempotencyKey);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Waits until the output so far satisfies {@code condition}. */

@@ -56,6 +56,10 @@ class TutorialFolderIT {
       var queue = app.get("/queue", "queue-1");
       assertThat(app.get("/workflow", "workflow-1").get().body()).isEqualTo("Workflow completed");
       assertThat(queue.get().body()).isEqualTo("Completed 10 steps");
+      assertThat(app.post("/expenses", "employee=Ada&item=Train+to+Lyon&amount=120", "expense-1").body())
+          .isEqualTo("Expense expense-1: waiting\n");
+      assertThat(app.post("/approve/expense-1", "", null).body())
+          .isEqualTo("Expense expense-1: approved. Paid 120 EUR to Ada for Train to Lyon\n");
       app.awaitOutput(out -> out.contains("I am a scheduled workflow. It is currently "), 10);
     } finally {
       app.terminate();
