@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -177,6 +178,46 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
    */
   public List<StepInfo> listWorkflowSteps(String workflowId) {
     return runtime.listSteps(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * The current value of each event a workflow set, by key, read as plain JSON values (maps,
+   * lists, strings, numbers): {@code dbos.getAllEvents("order-42").get("status")}.
+   *
+   * @throws NoSuchWorkflowException if no workflow has this ID
+   */
+  public Map<String, Object> getAllEvents(String workflowId) {
+    return runtime.communicationListing().events(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * Every value a workflow's events had, in the order its {@code setEvent}s ran, each with its
+   * function ID.
+   *
+   * @throws NoSuchWorkflowException if no workflow has this ID
+   */
+  public List<WorkflowEventHistoryEntry> listEventHistory(String workflowId) {
+    return runtime.communicationListing().eventHistory(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * The messages sent to a workflow that no {@code recv} has consumed yet, oldest first: what its
+   * next {@code recv}s would take.
+   *
+   * @throws NoSuchWorkflowException if no workflow has this ID
+   */
+  public List<WorkflowMessage> listPendingMessages(String workflowId) {
+    return runtime.communicationListing().pendingMessages(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * The values written to each of a workflow's streams, by key, in the order they were written
+   * (DBOS's closing value left out), as plain JSON values; {@code readStream} waits for more.
+   *
+   * @throws NoSuchWorkflowException if no workflow has this ID
+   */
+  public Map<String, List<Object>> getAllStreamEntries(String workflowId) {
+    return runtime.communicationListing().streams(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
   /**

@@ -1,8 +1,9 @@
 package io.dbosj;
 
 import io.dbosj.internal.runtime.ClientRuntime;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,6 +65,43 @@ public final class DBOSClient implements AutoCloseable {
   /** @throws DbosException if no workflow has this ID */
   public List<StepInfo> listWorkflowSteps(String workflowId) {
     return runtime.management().listSteps(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * The current value of each event a workflow set, by key, as plain JSON values.
+   *
+   * @throws NoSuchWorkflowException if no workflow has this ID
+   */
+  public Map<String, Object> getAllEvents(String workflowId) {
+    return runtime.communicationListing().events(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * Every value a workflow's events had, in the order its {@code setEvent}s ran.
+   *
+   * @throws NoSuchWorkflowException if no workflow has this ID
+   */
+  public List<WorkflowEventHistoryEntry> listEventHistory(String workflowId) {
+    return runtime.communicationListing().eventHistory(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * The messages sent to a workflow that no {@code recv} has consumed yet, oldest first.
+   *
+   * @throws NoSuchWorkflowException if no workflow has this ID
+   */
+  public List<WorkflowMessage> listPendingMessages(String workflowId) {
+    return runtime.communicationListing().pendingMessages(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * The values written to each of a workflow's streams, by key, in the order they were written
+   * (DBOS's closing value left out), as plain JSON values; {@code readStream} waits for more.
+   *
+   * @throws NoSuchWorkflowException if no workflow has this ID
+   */
+  public Map<String, List<Object>> getAllStreamEntries(String workflowId) {
+    return runtime.communicationListing().streams(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
   /** The workflows waiting on or running from a queue (every queue if null). */

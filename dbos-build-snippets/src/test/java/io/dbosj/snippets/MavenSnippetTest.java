@@ -94,6 +94,10 @@ class MavenSnippetTest {
     Path sources = Files.createDirectories(project.resolve("src/main/java/com/example"));
     Files.writeString(project.resolve("pom.xml"), readmePom());
     Files.writeString(sources.resolve("Greeter.java"), GREETER);
+    Path resources = Files.createDirectories(project.resolve("src/main/resources"));
+    Files.writeString(
+        resources.resolve("simplelogger.properties"),
+        codeBlockAfter("<!-- dbos-build-snippets puts this file", "properties"));
     Result build = NestedMaven.packageProject(maven, project, dir);
     assertThat(build.out())
         .as("the Maven that built it")
@@ -118,7 +122,11 @@ class MavenSnippetTest {
     assertThat(app.out())
         .contains("Step one completed!", "Step two completed!")
         .doesNotContain("restricted method")
-        .doesNotContain("No SLF4J providers");
+        .doesNotContain("No SLF4J providers")
+        // the README's simplelogger.properties: DBOS's lines, the pool's and jOOQ's quieted
+        .contains("INFO DbosRuntime - DBOS launched: app greeter")
+        .doesNotContain("HikariPool")
+        .doesNotContain("org.jooq");
     assertThat(project.resolve("greeter.sqlite")).exists();
   }
 

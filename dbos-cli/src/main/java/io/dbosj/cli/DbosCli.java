@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code dbos} command: {@code init}, {@code start}, {@code migrate}, {@code reset}, {@code
- * workflow list|get|steps|cancel|resume|fork} and {@code queue list}. Failures print a one-line
+ * workflow list|get|steps|events|messages|streams|cancel|resume|fork} and {@code queue list}. Failures print a one-line
  * error and exit 1; bad arguments print usage and exit 2.
  */
 @Command(

@@ -8,7 +8,7 @@ import java.util.List;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Prints workflows and steps as aligned tables for people, or as JSON for scripts. */
+/** Prints workflows, steps, events and messages as aligned tables for people, or as JSON for scripts. */
 final class Output {
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -106,6 +106,51 @@ final class Output {
           });
     }
     table(out, rows);
+  }
+
+  static void events(PrintWriter out, java.util.Map<String, Object> events) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"KEY", "VALUE"});
+    events.forEach((key, value) -> rows.add(new String[] {key, shorten(jsonText(value))}));
+    table(out, rows);
+  }
+
+  static void eventHistory(PrintWriter out, List<io.dbosj.WorkflowEventHistoryEntry> history) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"#", "KEY", "VALUE"});
+    for (io.dbosj.WorkflowEventHistoryEntry e : history) {
+      rows.add(new String[] {Integer.toString(e.functionId()), e.key(), shorten(jsonText(e.value()))});
+    }
+    table(out, rows);
+  }
+
+  static void messages(PrintWriter out, List<io.dbosj.WorkflowMessage> messages) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"MESSAGE ID", "TOPIC", "SENT", "MESSAGE"});
+    for (io.dbosj.WorkflowMessage m : messages) {
+      rows.add(
+          new String[] {
+            m.messageId(), m.topic() == null ? "(none)" : m.topic(), m.createdAt().toString(), shorten(jsonText(m.message()))
+          });
+    }
+    table(out, rows);
+  }
+
+  static void streams(PrintWriter out, java.util.Map<String, List<Object>> streams) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"KEY", "OFFSET", "VALUE"});
+    streams.forEach(
+        (key, values) -> {
+          for (int i = 0; i < values.size(); i++) {
+            rows.add(new String[] {key, Integer.toString(i), shorten(jsonText(values.get(i)))});
+          }
+        });
+    table(out, rows);
+  }
+
+  /** A value on one line as JSON, so that a string shows its quotes and a map its braces. */
+  private static String jsonText(Object value) {
+    return JsonMapper.shared().writeValueAsString(value);
   }
 
   private static String shorten(String text) {

@@ -18,12 +18,15 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dbos workflow ...}: list, inspect and steer workflows. */
 @Command(
     name = "workflow",
-    description = "List, inspect, cancel, resume and fork workflows.",
+    description = "List, inspect, cancel, resume and fork workflows; show their events, pending messages and streams.",
     mixinStandardHelpOptions = true,
     subcommands = {
       WorkflowCommand.ListWorkflows.class,
       WorkflowCommand.Get.class,
       WorkflowCommand.Steps.class,
+      CommunicationCommands.Events.class,
+      CommunicationCommands.Messages.class,
+      CommunicationCommands.Streams.class,
       WorkflowCommand.Cancel.class,
       WorkflowCommand.Resume.class,
       WorkflowCommand.Fork.class
@@ -132,29 +135,9 @@ final class WorkflowCommand implements Runnable {
       try (DBOSClient client = database.connect()) {
         Output.print(spec.commandLine().getOut(), json, client.getWorkflow(workflowId), Output::workflow);
       } catch (io.dbosj.DbosException e) {
-        throw notFoundOr(e);
+        throw MissingWorkflow.or(e, database, workflowId);
       }
       return 0;
-    }
-
-    /** {@code e}, or if the workflow is simply not there, an error that says where it was looked for. */
-    private RuntimeException notFoundOr(io.dbosj.DbosException e) {
-      if (e instanceof io.dbosj.UnreadableRowException) {
-        return e;
-      }
-      boolean[] present = {false};
-      try (DBOSClient client = database.connect()) {
-        present[0] = !client.listWorkflows(WorkflowFilter.all().workflowIds(workflowId), row -> present[0] = true).isEmpty();
-      } catch (RuntimeException again) {
-        e.addSuppressed(again);
-        return e;
-      }
-      if (present[0]) {
-        return e;
-      }
-      return new io.dbosj.DbosException(
-          "no workflow with ID '" + workflowId + "' is recorded in " + database.described()
-              + "; give the database it runs in with -D/--db-url, DBOS_SYSTEM_DATABASE_URL or dbos-config.yaml");
     }
   }
 

@@ -76,8 +76,10 @@ class DbosCliTest {
     command.add(System.getProperty("java.class.path"));
     command.add(DbosCli.class.getName());
     command.addAll(List.of(args));
-    Process process =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    // the database comes from -D or the test's own files, never from the environment running the build
+    builder.environment().remove("DBOS_SYSTEM_DATABASE_URL");
+    Process process = builder.start();
     process.getOutputStream().close();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -265,6 +267,43 @@ class DbosCliTest {
     assertThat(dir.resolve("missing")).doesNotExist();
   }
 
+  @org.junit.jupiter.api.Test
+  void withNoConfigurationAReadCommandNamesTheDefaultFileAndCreatesNothing() throws Exception {
+    Result read = dbos("workflow", "list");
+
+    assertThat(read.exit()).as(read.out()).isEqualTo(1);
+    assertThat(read.out())
+        .contains("no system database at jdbc:sqlite:dbos-app.sqlite")
+        .contains(dir.resolve("dbos-app.sqlite").toString())
+        .doesNotContain("\tat ");
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres"})
+  void readCommandsOnAPostgresDatabaseWithoutTheSchemaNameItAndCreateNothing(String database) throws Exception {
+    String url = url(database); // its dbos schema dropped
+
+    for (String[] command : List.of(
+        new String[] {"workflow", "list", "-D", url},
+        new String[] {"workflow", "get", "w", "-D", url},
+        new String[] {"workflow", "steps", "w", "-D", url},
+        new String[] {"queue", "list", "-D", url})) {
+      Result read = dbos(command);
+      assertThat(read.exit()).as(read.out()).isEqualTo(1);
+      assertThat(read.out())
+          .contains("the system database " + url.replaceFirst(":[^:@/]*@", ":***@") + " has no DBOS schema yet")
+          .doesNotContain("\tat ");
+    }
+    try (Connection c = postgres();
+        var schemas = c.createStatement().executeQuery("SELECT COUNT(*) FROM pg_namespace WHERE nspname = 'dbos'")) {
+      schemas.next();
+      assertThat(schemas.getInt(1)).as("a dbos schema").isZero();
+    }
+  }
+
   private static Connection connect(String url) throws Exception {
     if (url.startsWith("sqlite:///")) {
       return DriverManager.getConnection("jdbc:sqlite:" + url.substring("sqlite:///".length()));
@@ -366,5 +405,57 @@ class DbosCliTest {
     assertThat(failed.exit()).isEqualTo(1);
     assertThat(failed.out()).contains("error: a migration command failed (status 4)").doesNotContain("at io.dbosj");
     assertThat(dir.resolve("shop.sqlite")).doesNotExist();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void eventsMessagesAndStreamsShowWhatAWorkflowSetWroteAndHasWaiting(String database) throws Exception {
+    String url = url(database);
+    try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
+      ShopDurable shop = new ShopDurable(dbos, new CountDownLatch(0));
+      dbos.launch();
+      shop.start(StartOptions.id("done")).order("apple").getResult();
+    }
+    String schema = url.startsWith("sqlite") ? "" : "dbos.";
+    try (Connection c = connect(url); Statement s = c.createStatement()) {
+      // as DBOS TS 5.3 writes them: latest value, its history, a consumed message kept and marked
+      s.execute("INSERT INTO " + schema + "workflow_events (workflow_uuid, key, value, serialization)"
+          + " VALUES ('done', 'status', '\"shipped\"', 'portable_json')");
+      s.execute("INSERT INTO " + schema + "workflow_events_history (workflow_uuid, function_id, key, value, serialization)"
+          + " VALUES ('done', 1, 'status', '\"packed\"', 'portable_json'), ('done', 2, 'status', '\"shipped\"', 'portable_json')");
+      s.execute("INSERT INTO " + schema + "notifications"
+          + " (message_uuid, destination_uuid, topic, message, created_at_epoch_ms, serialization, consumed) VALUES"
+          + " ('m-1', 'done', '__null__topic__', '{\"note\":\"hi\"}', 1000, 'portable_json', " + (schema.isEmpty() ? "0" : "false") + "),"
+          + " ('m-0', 'done', 'approvals', '\"taken\"', 500, 'portable_json', " + (schema.isEmpty() ? "1" : "true") + ")");
+      s.execute("INSERT INTO " + schema + "streams (workflow_uuid, key, value, \"offset\", function_id, serialization) VALUES"
+          + " ('done', 'progress', '10', 0, 1, 'portable_json'), ('done', 'progress', '20', 1, 2, 'portable_json'),"
+          + " ('done', 'progress', '\"__DBOS_STREAM_CLOSED__\"', 2, 3, 'portable_json')");
+    }
+
+    Result events = dbos("workflow", "events", "done", "-D", url);
+    assertThat(events.exit()).as(events.out()).isZero();
+    assertThat(events.out()).contains("KEY").contains("status  \"shipped\"").doesNotContain("packed");
+    assertThat(dbos("workflow", "events", "done", "--history", "-D", url).out())
+        .containsSubsequence("1  status  \"packed\"", "2  status  \"shipped\"");
+    assertThat(dbos("workflow", "events", "done", "--json", "-D", url).out()).contains("\"status\" : \"shipped\"");
+
+    Result messages = dbos("workflow", "messages", "done", "-D", url);
+    assertThat(messages.exit()).as(messages.out()).isZero();
+    assertThat(messages.out())
+        .contains("MESSAGE ID").contains("m-1").contains("(none)").contains("1970-01-01T00:00:01Z").contains("{\"note\":\"hi\"}")
+        .doesNotContain("m-0");
+    assertThat(dbos("workflow", "messages", "done", "--json", "-D", url).out())
+        .contains("\"messageId\" : \"m-1\"").contains("\"topic\" : null").contains("\"note\" : \"hi\"");
+
+    Result streams = dbos("workflow", "streams", "done", "-D", url);
+    assertThat(streams.exit()).as(streams.out()).isZero();
+    assertThat(streams.out()).contains("progress  0       10").contains("progress  1       20").doesNotContain("CLOSED");
+
+    String named = url.replaceFirst(":[^:@/]*@", ":***@");
+    for (String command : List.of("events", "messages", "streams")) {
+      Result missing = dbos("workflow", command, "nope", "-D", url);
+      assertThat(missing.exit()).as(missing.out()).isEqualTo(1);
+      assertThat(missing.out()).contains("error: no workflow with ID 'nope' is recorded in ").contains(named).doesNotContain("\tat ");
+    }
   }
 }

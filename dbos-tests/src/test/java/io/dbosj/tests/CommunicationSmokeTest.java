@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbosj.DBOS;
-import org.junit.jupiter.api.Assumptions;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import io.dbosj.DBOSClient;
 import io.dbosj.NoSuchWorkflowException;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.tests.fixtures.TalkDurable;
-import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -53,40 +45,6 @@ class CommunicationSmokeTest {
       }
       assertThat(db.steps("receiver"))
           .startsWith("0:DBOS.setEvent", "1:DBOS.recv", "2:DBOS.sleep", "3:DBOS.recv", "4:DBOS.sleep");
-    }
-  }
-
-  @BothDatabases
-  void onPostgresACommittedMessageEventOrStreamValueNotifiesDbosChannel(TestDatabase db) throws Exception {
-    Assumptions.assumeTrue(db.kind() == TestDatabase.Kind.POSTGRES, "PostgreSQL's LISTEN/NOTIFY");
-    try (DBOS dbos = db.builder().build(); Connection listener = db.connect()) {
-      TalkDurable talk = new TalkDurable(dbos);
-      dbos.launch();
-      try (Statement s = listener.createStatement()) {
-        s.execute("LISTEN dbos_notifications_channel");
-        s.execute("LISTEN dbos_workflow_events_channel");
-        s.execute("LISTEN dbos_streams_channel");
-      }
-      WorkflowHandle<List<String>> receiver = talk.start(StartOptions.id("receiver")).receive(1, 20_000);
-      talk.start(StartOptions.id("sender")).sendAll("receiver", List.of("a")).getResult();
-      receiver.getResult();
-      talk.start(StartOptions.id("streamer")).stream(1).getResult();
-      Set<String> heard = new HashSet<>();
-      Set<String> expected =
-          Set.of(
-              "dbos_workflow_events_channel receiver::status",
-              "dbos_notifications_channel receiver::inbox",
-              "dbos_streams_channel streamer::numbers");
-      Await.until(
-          "DBOS's channels to be notified of each write",
-          () -> {
-            PGNotification[] got = listener.unwrap(PGConnection.class).getNotifications(100);
-            for (PGNotification n : got == null ? new PGNotification[0] : got) {
-              heard.add(n.getName() + " " + n.getParameter());
-            }
-            return heard.containsAll(expected);
-          },
-          () -> heard);
     }
   }
 }

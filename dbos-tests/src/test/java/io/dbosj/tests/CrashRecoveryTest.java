@@ -142,7 +142,7 @@ class CrashRecoveryTest {
   }
 
   /** Waits until {@code countQuery} reaches {@code expected}, while the child JVM lives. */
-  private static void awaitCount(TestDatabase db, Process process, String countQuery, int expected)
+  static void awaitCount(TestDatabase db, Process process, String countQuery, int expected)
       throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
     while (System.currentTimeMillis() < deadline) {

@@ -137,10 +137,10 @@ class OutageTest {
       assertThat(status("stopped")).isEqualTo("SUCCESS");
       assertThat(journal.count("reserve fig")).isEqualTo(1);
       assertThat(journal.count("charge 100")).isEqualTo(1);
-      Await.until("the listener is back", () -> logged("queue notification connection is back") == 1, () -> logs.list);
+      Await.until("the listener is back", () -> logged("the notification connection is back") == 1, () -> logs.list);
       assertThat(logged("is unreachable")).isEqualTo(1);
       assertThat(logged("is reachable again")).isEqualTo(1);
-      assertThat(logged("lost the queue notification connection")).isEqualTo(1);
+      assertThat(logged("lost the notification connection")).isEqualTo(1);
       assertThat(logged("dequeuing failed")).isZero();
     }
   }

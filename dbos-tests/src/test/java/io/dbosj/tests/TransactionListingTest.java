@@ -21,13 +21,68 @@ import java.util.List;
  */
 class TransactionListingTest {
 
+  /** What a test does with a launched {@code DBOS} and its {@code Ledger}. */
+  private interface LedgerRun {
+    void run(DBOS dbos, LedgerDurable ledger) throws Exception;
+  }
+
+  /** {@code run} against a launched DBOS with one Ledger writing to {@code journal}. */
+  private static void withLedger(TestDatabase db, Journal journal, LedgerRun run) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      LedgerDurable ledger = new LedgerDurable(dbos, journal, 0);
+      dbos.launch();
+      run.run(dbos, ledger);
+    }
+  }
+
+  /** Workflow {@code id} inserts its row, then DBOS stops while it waits at the gate: it stays PENDING. */
+  private static void stoppedAfterTheInsert(TestDatabase db, String id) throws Exception {
+    db.createExampleTable();
+    Journal before = new Journal().closed();
+    withLedger(db, before, (dbos, ledger) -> {
+      ledger.start(StartOptions.id(id)).insertThenWait("row");
+      before.awaitBlocked();
+    });
+  }
+
+  /**
+   * The next launch recovers {@code id} to its result, 1, without inserting the row again, and
+   * lists the transaction as step 0 with its output.
+   */
+  private static void recoveredWithoutInsertingAgain(TestDatabase db, String id) throws Exception {
+    Journal after = new Journal();
+    withLedger(db, after, (dbos, ledger) -> {
+      assertThat(dbos.<Integer>retrieveWorkflow(id).getResult()).isEqualTo(1);
+      assertThat(after.entries()).containsExactly("gate");
+      assertThat(db.value("SELECT COUNT(*) FROM example_table")).isEqualTo("1");
+      assertThat(db.steps(id)).containsExactly("0:insertRow", "1:waitAtGate", "2:countRows");
+      assertThat(dbos.listWorkflowSteps(id).get(0).output()).isEqualTo("1");
+    });
+  }
+
+  /**
+   * A workflow that inserted its row, forked at {@code step}: the fork's result, how many times
+   * the row was inserted in all, and the fork's listing of the transaction as step 0.
+   */
+  private static void forkedAt(TestDatabase db, int step, int forkResult, int inserts) throws Exception {
+    db.createExampleTable();
+    Journal journal = new Journal();
+    String fork = "fork-at-" + step;
+    withLedger(db, journal, (dbos, ledger) -> {
+      assertThat(ledger.start(StartOptions.id("original")).insertThenWait("row").getResult()).isEqualTo(1);
+
+      assertThat(dbos.<Integer>forkWorkflow("original", step, StartOptions.id(fork)).getResult()).isEqualTo(forkResult);
+
+      assertThat(journal.count("insert row")).isEqualTo(inserts);
+      assertThat(db.steps(fork)).containsExactly("0:insertRow", "1:waitAtGate", "2:countRows");
+      assertThat(dbos.listWorkflowSteps(fork).get(0).output()).isEqualTo("1");
+    });
+  }
+
   @BothDatabases
   void transactionsAreListedAsStepsInCallOrderWithTheirOutputs(TestDatabase db) throws Exception {
     db.createExampleTable();
-    try (DBOS dbos = db.builder().build()) {
-      LedgerDurable ledger = new LedgerDurable(dbos, new Journal(), 0);
-      dbos.launch();
-
+    withLedger(db, new Journal(), (dbos, ledger) -> {
       assertThat(ledger.start(StartOptions.id("listed")).insertThenWait("row").getResult()).isEqualTo(1);
 
       assertThat(db.steps("listed")).containsExactly("0:insertRow", "1:waitAtGate", "2:countRows");
@@ -37,16 +92,13 @@ class TransactionListingTest {
       assertThat(steps.get(2).output()).isEqualTo("1");
       assertThat(steps.get(0).error()).isNull();
       assertThat(steps.get(0).startedAt()).isNotNull().isBeforeOrEqualTo(steps.get(0).completedAt());
-    }
+    });
   }
 
   @BothDatabases
   void aFailedTransactionIsListedWithItsError(TestDatabase db) throws Exception {
     db.createExampleTable();
-    try (DBOS dbos = db.builder().build()) {
-      LedgerDurable ledger = new LedgerDurable(dbos, new Journal(), 0);
-      dbos.launch();
-
+    withLedger(db, new Journal(), (dbos, ledger) -> {
       assertThat(ledger.start(StartOptions.id("failed")).failThenWait("doomed").getResult())
           .isEqualTo("boom doomed, rows: 0");
 
@@ -56,90 +108,36 @@ class TransactionListingTest {
       assertThat(steps.get(0).error()).contains("boom doomed");
       assertThat(db.value("SELECT error FROM " + db.table("operation_outputs") + " WHERE workflow_uuid = 'failed' AND function_id = 0"))
           .contains("boom doomed");
-    }
+    });
   }
 
   @BothDatabases
   void aTransactionWhoseListingWasLostIsListedOnReplayWithoutRunningAgain(TestDatabase db) throws Exception {
-    db.createExampleTable();
-    Journal before = new Journal().closed();
-    try (DBOS dbos = db.builder().build()) {
-      LedgerDurable ledger = new LedgerDurable(dbos, before, 0);
-      dbos.launch();
-      ledger.start(StartOptions.id("relisted")).insertThenWait("row");
-      before.awaitBlocked();
-    }
+    stoppedAfterTheInsert(db, "relisted");
     // as if the process died after the application commit, before the listing was written
     assertThat(db.update("DELETE FROM " + db.table("operation_outputs") + " WHERE workflow_uuid = 'relisted' AND function_id = 0"))
         .isEqualTo(1);
-    Journal after = new Journal();
-    try (DBOS dbos = db.builder().build()) {
-      new LedgerDurable(dbos, after, 0);
-      dbos.launch();
 
-      assertThat(dbos.<Integer>retrieveWorkflow("relisted").getResult()).isEqualTo(1);
-      assertThat(after.entries()).containsExactly("gate");
-      assertThat(db.value("SELECT COUNT(*) FROM example_table")).isEqualTo("1");
-      assertThat(db.steps("relisted")).containsExactly("0:insertRow", "1:waitAtGate", "2:countRows");
-      assertThat(dbos.listWorkflowSteps("relisted").get(0).output()).isEqualTo("1");
-    }
+    recoveredWithoutInsertingAgain(db, "relisted");
   }
 
   @BothDatabases
   void aTransactionListedAsAStepIsReplayedFromItsListing(TestDatabase db) throws Exception {
-    db.createExampleTable();
-    Journal before = new Journal().closed();
-    try (DBOS dbos = db.builder().build()) {
-      LedgerDurable ledger = new LedgerDurable(dbos, before, 0);
-      dbos.launch();
-      ledger.start(StartOptions.id("from-listing")).insertThenWait("row");
-      before.awaitBlocked();
-    }
+    stoppedAfterTheInsert(db, "from-listing");
     // the listing alone, as a fork by DBOS's own tools copies it, is enough to replay it
     db.update("DELETE FROM " + db.table("transaction_outputs") + " WHERE workflow_uuid = 'from-listing'");
-    Journal after = new Journal();
-    try (DBOS dbos = db.builder().build()) {
-      new LedgerDurable(dbos, after, 0);
-      dbos.launch();
 
-      assertThat(dbos.<Integer>retrieveWorkflow("from-listing").getResult()).isEqualTo(1);
-      assertThat(after.entries()).containsExactly("gate");
-      assertThat(db.value("SELECT COUNT(*) FROM example_table")).isEqualTo("1");
-    }
+    recoveredWithoutInsertingAgain(db, "from-listing");
   }
 
   @BothDatabases
   void aForkAfterATransactionCopiesItsListingAndDoesNotRunIt(TestDatabase db) throws Exception {
-    db.createExampleTable();
-    Journal journal = new Journal();
-    try (DBOS dbos = db.builder().build()) {
-      LedgerDurable ledger = new LedgerDurable(dbos, journal, 0);
-      dbos.launch();
-      assertThat(ledger.start(StartOptions.id("original")).insertThenWait("row").getResult()).isEqualTo(1);
-
-      assertThat(dbos.<Integer>forkWorkflow("original", 1, StartOptions.id("after")).getResult()).isEqualTo(1);
-
-      assertThat(journal.count("insert row")).isEqualTo(1);
-      assertThat(db.steps("after")).containsExactly("0:insertRow", "1:waitAtGate", "2:countRows");
-      assertThat(dbos.listWorkflowSteps("after").get(0).output()).isEqualTo("1");
-    }
+    forkedAt(db, 1, 1, 1);
   }
 
   @BothDatabases
   void aForkAtATransactionRunsItAgain(TestDatabase db) throws Exception {
-    db.createExampleTable();
-    Journal journal = new Journal();
-    try (DBOS dbos = db.builder().build()) {
-      LedgerDurable ledger = new LedgerDurable(dbos, journal, 0);
-      dbos.launch();
-      assertThat(ledger.start(StartOptions.id("original")).insertThenWait("row").getResult()).isEqualTo(1);
-
-      assertThat(dbos.<Integer>forkWorkflow("original", 0, StartOptions.id("again")).getResult()).isEqualTo(2);
-
-      assertThat(journal.count("insert row")).isEqualTo(2);
-      assertThat(db.steps("again")).containsExactly("0:insertRow", "1:waitAtGate", "2:countRows");
-      assertThat(dbos.listWorkflowSteps("again").get(0).output()).isEqualTo("1");
-    }
+    forkedAt(db, 0, 2, 2);
   }
 
   /** SQLite has one writer: a cancel waits for the open transaction, so it cannot land inside it. */

@@ -103,4 +103,17 @@ public final class ConformanceDatabase {
   public void awaitStatus(String workflowId, String status) throws Exception {
     Await.until(workflowId + " to be " + status, () -> status.equals(status(workflowId)), () -> status(workflowId));
   }
+
+  /**
+   * Waits until the workflow has recorded {@code count} operations named {@code functionName}:
+   * with {@code "DBOS.sleep"}, that it waits in its {@code count}-th {@code recv} or {@code
+   * getEvent}, whose deadline DBOS records before it waits.
+   */
+  public void awaitOperations(String workflowId, String functionName, int count) throws Exception {
+    String sql = "SELECT count(*) FROM dbos.operation_outputs WHERE workflow_uuid = ? AND function_name = ?";
+    Await.until(workflowId + " to record " + count + " x " + functionName,
+        () -> Integer.parseInt(value(sql, workflowId, functionName)) >= count,
+        () -> rows("SELECT function_id, function_name FROM dbos.operation_outputs WHERE workflow_uuid = ?"
+            + " ORDER BY function_id", workflowId));
+  }
 }

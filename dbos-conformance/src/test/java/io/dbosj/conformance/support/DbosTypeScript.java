@@ -71,6 +71,15 @@ public final class DbosTypeScript {
     return Processes.run(directory, 120, command);
   }
 
+  /** One of the module's node scripts, started in its own process to run while the test talks to it. */
+  public RunningTool startScript(String name, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add("node");
+    command.add(directory.resolve(name).toString());
+    command.addAll(List.of(args));
+    return RunningTool.start(directory, command);
+  }
+
   private static void requireNodeAndNpm() throws InterruptedException, ToolMissingException {
     for (String tool : List.of("node", "npm")) {
       String why;

@@ -17,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The admin API's paths, methods, bodies and answers, as DBOS Java 1.1.0-m6's admin server has
- * them, plus our {@code GET /dbos-executors}. Where DBOS answers an unknown workflow ID with an
+ * them, plus our {@code GET /dbos-executors} and {@code GET /workflows/{id}/events|messages|streams}. Where DBOS answers an unknown workflow ID with an
  * empty success (steps, cancel, resume) or a 500 (fork), this answers 404 "Workflow not found", as
  * DBOS does for {@code GET /workflows/{id}}.
  */
 final class AdminEndpoints {
-  private static final Set<String> WORKFLOW_ACTIONS = Set.of("steps", "cancel", "resume", "fork");
+  private static final Set<String> WORKFLOW_ACTIONS = Set.of("steps", "events", "messages", "streams", "cancel", "resume", "fork");
 
   private final AdminOperations operations;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -75,7 +75,7 @@ final class AdminEndpoints {
     }
   }
 
-  /** {@code /workflows/{id}} and {@code /workflows/{id}/steps|cancel|resume|fork}. */
+  /** {@code /workflows/{id}} and {@code /workflows/{id}/steps|events|messages|streams|cancel|resume|fork}. */
   private AdminReply workflowPath(Request request) {
     String[] parts = request.path().split("/", -1);
     if (parts.length < 3 || parts.length > 4 || !parts[1].equals("workflows") || parts[2].isEmpty()) {
@@ -92,6 +92,12 @@ final class AdminEndpoints {
     }
     return switch (action) {
       case "steps" -> only("GET", request, () -> operations.steps(id).map(this::steps).orElseGet(AdminReply::workflowNotFound));
+      case "events" -> only("GET", request, () -> operations.events(id)
+          .map(events -> json(CommunicationOutput.events(events))).orElseGet(AdminReply::workflowNotFound));
+      case "messages" -> only("GET", request, () -> operations.pendingMessages(id)
+          .map(messages -> json(CommunicationOutput.messages(messages))).orElseGet(AdminReply::workflowNotFound));
+      case "streams" -> only("GET", request, () -> operations.streams(id)
+          .map(streams -> json(CommunicationOutput.streams(streams))).orElseGet(AdminReply::workflowNotFound));
       case "cancel" -> only("POST", request, () -> done(operations.cancel(id)));
       case "resume" -> only("POST", request, () -> done(operations.resume(id)));
       default -> only("POST", request, () -> fork(id, ForkRequest.parse(request.json())));

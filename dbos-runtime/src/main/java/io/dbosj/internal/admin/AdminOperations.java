@@ -2,6 +2,7 @@ package io.dbosj.internal.admin;
 
 import io.dbosj.StepInfo;
 import io.dbosj.WorkflowFilter;
+import io.dbosj.WorkflowMessage;
 import io.dbosj.internal.db.QueueLimits;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,15 @@ public interface AdminOperations {
 
   /** Its recorded operations in order, or empty if no workflow has that ID. */
   Optional<List<StepInfo>> steps(String workflowId);
+
+  /** Its events and their history, or empty if no workflow has that ID. */
+  Optional<WorkflowEvents> events(String workflowId);
+
+  /** The messages sent to it that no {@code recv} has consumed, or empty if no workflow has that ID. */
+  Optional<List<WorkflowMessage>> pendingMessages(String workflowId);
+
+  /** The values of each of its streams, by key, or empty if no workflow has that ID. */
+  Optional<Map<String, List<Object>>> streams(String workflowId);
 
   /** Cancels the workflow if it has not finished; {@code false} if no workflow has that ID. */
   boolean cancel(String workflowId);

@@ -22,6 +22,7 @@ import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Constraint;
+import org.jooq.CreateTableElementListStep;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -92,48 +93,12 @@ final class SchemaSqlRendering {
     /** The whole layout, in a database that has none of it. */
     List<Query> create() {
       List<Query> queries = new ArrayList<>();
+      CreateTableElementListStep workflowStatus = dsl.createTableIfNotExists(WorkflowStatus.TABLE);
+      for (Column column : workflowStatusColumns()) {
+        workflowStatus = workflowStatus.column(column.name(), column.type());
+      }
       queries.add(
-          dsl.createTableIfNotExists(WorkflowStatus.TABLE)
-              .column(WorkflowStatus.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
-              .column(WorkflowStatus.STATUS, SQLDataType.CLOB)
-              .column(WorkflowStatus.NAME, SQLDataType.CLOB)
-              .column(WorkflowStatus.AUTHENTICATED_USER, SQLDataType.CLOB)
-              .column(WorkflowStatus.ASSUMED_ROLE, SQLDataType.CLOB)
-              .column(WorkflowStatus.AUTHENTICATED_ROLES, SQLDataType.CLOB)
-              .column(WorkflowStatus.REQUEST, SQLDataType.CLOB)
-              .column(WorkflowStatus.OUTPUT, SQLDataType.CLOB)
-              .column(WorkflowStatus.ERROR, SQLDataType.CLOB)
-              .column(WorkflowStatus.EXECUTOR_ID, SQLDataType.CLOB)
-              .column(WorkflowStatus.CREATED_AT, nowMillis())
-              .column(WorkflowStatus.UPDATED_AT, nowMillis())
-              .column(WorkflowStatus.APPLICATION_VERSION, SQLDataType.CLOB)
-              .column(WorkflowStatus.APPLICATION_ID, SQLDataType.CLOB)
-              .column(WorkflowStatus.CLASS_NAME, SQLDataType.VARCHAR(255).defaultValue(inline((String) null)))
-              .column(WorkflowStatus.CONFIG_NAME, SQLDataType.VARCHAR(255).defaultValue(inline((String) null)))
-              .column(WorkflowStatus.RECOVERY_ATTEMPTS, SQLDataType.BIGINT.defaultValue(inline(0L)))
-              .column(WorkflowStatus.QUEUE_NAME, SQLDataType.CLOB)
-              .column(WorkflowStatus.WORKFLOW_TIMEOUT_MS, SQLDataType.BIGINT)
-              .column(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS, SQLDataType.BIGINT)
-              .column(WorkflowStatus.INPUTS, SQLDataType.CLOB)
-              .column(WorkflowStatus.STARTED_AT_EPOCH_MS, SQLDataType.BIGINT)
-              .column(WorkflowStatus.DEDUPLICATION_ID, SQLDataType.CLOB)
-              .column(WorkflowStatus.PRIORITY, SQLDataType.INTEGER.nullable(false).defaultValue(inline(0)))
-              .column(WorkflowStatus.QUEUE_PARTITION_KEY, SQLDataType.CLOB)
-              .column(WorkflowStatus.FORKED_FROM, SQLDataType.CLOB)
-              .column(WorkflowStatus.OWNER_XID, SQLDataType.CLOB)
-              .column(WorkflowStatus.PARENT_WORKFLOW_ID, SQLDataType.CLOB)
-              .column(WorkflowStatus.SERIALIZATION, SQLDataType.CLOB)
-              .column(WorkflowStatus.DELAY_UNTIL_EPOCH_MS, SQLDataType.BIGINT)
-              .column(WorkflowStatus.WAS_FORKED_FROM, falseByDefault())
-              .column(WorkflowStatus.RATE_LIMITED, falseByDefault())
-              .column(WorkflowStatus.COMPLETED_AT, SQLDataType.BIGINT)
-              .column(WorkflowStatus.ATTRIBUTES.getName(), jsonb())
-              .column(WorkflowStatus.SCHEDULE_NAME, SQLDataType.CLOB)
-              .column(WorkflowStatus.DEBOUNCE_DEADLINE_EPOCH_MS, SQLDataType.BIGINT)
-              .column(WorkflowStatus.IS_DEBOUNCED, falseByDefault())
-              .column(WorkflowStatus.APPLICATION_NAME, SQLDataType.CLOB)
-              .column(WorkflowStatus.CREATOR_XID, SQLDataType.CLOB)
-              .constraints(constraint("workflow_status_pkey").primaryKey(WorkflowStatus.WORKFLOW_UUID)));
+          workflowStatus.constraints(constraint("workflow_status_pkey").primaryKey(WorkflowStatus.WORKFLOW_UUID)));
       queries.add(
           dsl.createTableIfNotExists(OperationOutputs.TABLE)
               .column(OperationOutputs.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false))
@@ -205,17 +170,11 @@ final class SchemaSqlRendering {
      */
     List<Query> upgradeFromVersion1() {
       List<Query> queries = new ArrayList<>();
-      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.OWNER_XID, SQLDataType.CLOB));
-      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.DELAY_UNTIL_EPOCH_MS, SQLDataType.BIGINT));
-      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.WAS_FORKED_FROM, falseByDefault()));
-      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.RATE_LIMITED, falseByDefault()));
-      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.COMPLETED_AT, SQLDataType.BIGINT));
-      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.ATTRIBUTES.getName(), jsonb()));
-      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.SCHEDULE_NAME, SQLDataType.CLOB));
-      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.DEBOUNCE_DEADLINE_EPOCH_MS, SQLDataType.BIGINT));
-      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.IS_DEBOUNCED, falseByDefault()));
-      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.APPLICATION_NAME, SQLDataType.CLOB));
-      queries.add(addColumn(WorkflowStatus.TABLE, WorkflowStatus.CREATOR_XID, SQLDataType.CLOB));
+      for (Column column : workflowStatusColumns()) {
+        if (column.addedAfterVersion1()) {
+          queries.add(addColumn(WorkflowStatus.TABLE, column.name(), column.type()));
+        }
+      }
       queries.add(addColumn(OperationOutputs.TABLE, OperationOutputs.APPLICATION_NAME, SQLDataType.CLOB));
       // SQLite adds no column whose default is not a constant: there old and new steps get 0
       queries.add(
@@ -268,6 +227,64 @@ final class SchemaSqlRendering {
         queries.add(indexes.dedupIndex());
       }
       return queries;
+    }
+
+    /** A column of workflow_status, and whether io.dbosj's version 1 lacked it. */
+    private record Column(String name, DataType<?> type, boolean addedAfterVersion1) {}
+
+    private static Column inVersion1(Field<?> column, DataType<?> type) {
+      return new Column(column.getName(), type, false);
+    }
+
+    private static Column addedLater(Field<?> column, DataType<?> type) {
+      return new Column(column.getName(), type, true);
+    }
+
+    /**
+     * Every column of workflow_status in DBOS's order: {@link #create()} makes them all, {@link
+     * #upgradeFromVersion1()} adds the ones version 1 lacked.
+     */
+    private List<Column> workflowStatusColumns() {
+      return List.of(
+          inVersion1(WorkflowStatus.WORKFLOW_UUID, SQLDataType.CLOB.nullable(false)),
+          inVersion1(WorkflowStatus.STATUS, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.NAME, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.AUTHENTICATED_USER, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.ASSUMED_ROLE, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.AUTHENTICATED_ROLES, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.REQUEST, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.OUTPUT, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.ERROR, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.EXECUTOR_ID, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.CREATED_AT, nowMillis()),
+          inVersion1(WorkflowStatus.UPDATED_AT, nowMillis()),
+          inVersion1(WorkflowStatus.APPLICATION_VERSION, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.APPLICATION_ID, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.CLASS_NAME, SQLDataType.VARCHAR(255).defaultValue(inline((String) null))),
+          inVersion1(WorkflowStatus.CONFIG_NAME, SQLDataType.VARCHAR(255).defaultValue(inline((String) null))),
+          inVersion1(WorkflowStatus.RECOVERY_ATTEMPTS, SQLDataType.BIGINT.defaultValue(inline(0L))),
+          inVersion1(WorkflowStatus.QUEUE_NAME, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.WORKFLOW_TIMEOUT_MS, SQLDataType.BIGINT),
+          inVersion1(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS, SQLDataType.BIGINT),
+          inVersion1(WorkflowStatus.INPUTS, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.STARTED_AT_EPOCH_MS, SQLDataType.BIGINT),
+          inVersion1(WorkflowStatus.DEDUPLICATION_ID, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.PRIORITY, SQLDataType.INTEGER.nullable(false).defaultValue(inline(0))),
+          inVersion1(WorkflowStatus.QUEUE_PARTITION_KEY, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.FORKED_FROM, SQLDataType.CLOB),
+          addedLater(WorkflowStatus.OWNER_XID, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.PARENT_WORKFLOW_ID, SQLDataType.CLOB),
+          inVersion1(WorkflowStatus.SERIALIZATION, SQLDataType.CLOB),
+          addedLater(WorkflowStatus.DELAY_UNTIL_EPOCH_MS, SQLDataType.BIGINT),
+          addedLater(WorkflowStatus.WAS_FORKED_FROM, falseByDefault()),
+          addedLater(WorkflowStatus.RATE_LIMITED, falseByDefault()),
+          addedLater(WorkflowStatus.COMPLETED_AT, SQLDataType.BIGINT),
+          addedLater(WorkflowStatus.ATTRIBUTES, jsonb()),
+          addedLater(WorkflowStatus.SCHEDULE_NAME, SQLDataType.CLOB),
+          addedLater(WorkflowStatus.DEBOUNCE_DEADLINE_EPOCH_MS, SQLDataType.BIGINT),
+          addedLater(WorkflowStatus.IS_DEBOUNCED, falseByDefault()),
+          addedLater(WorkflowStatus.APPLICATION_NAME, SQLDataType.CLOB),
+          addedLater(WorkflowStatus.CREATOR_XID, SQLDataType.CLOB));
     }
 
     /** The tables DBOS's layout has and io.dbosj's version 1 had not. */

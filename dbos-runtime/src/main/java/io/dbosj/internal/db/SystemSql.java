@@ -16,7 +16,8 @@ record SystemSql(
     TransactionOutputs transactionOutputs,
     Migrations migrations,
     Executors executors,
-    Messaging messaging) {
+    Messaging messaging,
+    Communications communications) {
 
   /** The statements of this database, for DBOS TS 5.3's layout (the one io.dbosj creates). */
   static SystemSql of(boolean postgres) {
@@ -96,6 +97,10 @@ record SystemSql(
       String copyStreamValues,
       String copyEventHistory,
       String copyLatestEvents) {}
+
+  /** {@link CommunicationStore}'s: a workflow's events, their history, its unconsumed messages, its streams. */
+  record Communications(
+      String selectEvents, String selectEventHistory, String selectPendingMessages, String selectStreamValues) {}
 
   /** {@link TransactionOutputStore}'s; {@code create} makes its table. */
   record TransactionOutputs(String select, String insert, List<String> create) {}

@@ -48,7 +48,8 @@ final class SystemSqlRendering {
     List<Field<?>> row = WorkflowStatus.rowColumns(payloadTables);
     return new SystemSql(
         workflows(sql, postgres, row, payloadTables), steps(sql), queues(sql, postgres, row), transactionOutputs(sql, postgres), SchemaSqlRendering.migrations(sql, postgres),
-        ExecutorSqlRendering.executors(sql, postgres), MessagingSqlRendering.messaging(sql, postgres));
+        ExecutorSqlRendering.executors(sql, postgres), MessagingSqlRendering.messaging(sql, postgres),
+        CommunicationSqlRendering.communications(sql));
   }
 
   private static SystemSql.Workflows workflows(

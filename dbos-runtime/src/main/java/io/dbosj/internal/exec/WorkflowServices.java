@@ -1,5 +1,6 @@
 package io.dbosj.internal.exec;
 
+import io.dbosj.internal.db.CommunicationStore;
 import io.dbosj.internal.db.OutcomeWrites;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.StepStore;
@@ -28,7 +29,8 @@ public record WorkflowServices(
     RunningWorkflows running,
     DispatchedCalls calls,
     WorkflowManagement management,
-    Communication communication) {
+    Communication communication,
+    CommunicationListing communicationListing) {
 
   /** What the parts are built from. */
   public record Wiring(
@@ -70,6 +72,7 @@ public record WorkflowServices(
             new QueueStore(w.systemDb()), waiter, w.registry(), w.appVersion(), w.executorId(), w.wakeQueues());
     return new WorkflowServices(
         executor, checkpointer, transactions, admission, w.queues(), json, running,
-        new DispatchedCalls(w.registry(), json, workflows), management, communication);
+        new DispatchedCalls(w.registry(), json, workflows), management, communication,
+        new CommunicationListing(workflows, new CommunicationStore(w.systemDb()), json));
   }
 }

@@ -26,6 +26,9 @@ public final class Communication {
   /** DBOS's value that closes a stream: the string {@code __DBOS_STREAM_CLOSED__}, in portable JSON. */
   public static final String STREAM_CLOSED = "\"__DBOS_STREAM_CLOSED__\"";
 
+  /** The closing string itself, as DBOS wrote it bare before its portable format. */
+  public static final String STREAM_CLOSED_TEXT = "__DBOS_STREAM_CLOSED__";
+
   private final MessageStore messages;
   private final EventStore events;
   private final StreamStore streams;

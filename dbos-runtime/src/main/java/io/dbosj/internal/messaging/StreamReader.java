@@ -69,7 +69,7 @@ final class StreamReader<T> implements Iterator<T> {
 
   private static boolean isClosing(StoredValue value) {
     // DBOS's earlier versions wrote the closing string bare
-    return Communication.STREAM_CLOSED.equals(value.json()) || "__DBOS_STREAM_CLOSED__".equals(value.json());
+    return Communication.STREAM_CLOSED.equals(value.json()) || Communication.STREAM_CLOSED_TEXT.equals(value.json());
   }
 
   /** Whether a workflow with this status will write no more: not waiting or running (DBOS's DELAYED waits too). */

@@ -2,6 +2,7 @@ package io.dbosj.internal.runtime;
 
 import io.dbosj.internal.config.DatabaseUrl;
 import io.dbosj.internal.db.ChannelListener;
+import io.dbosj.internal.db.CommunicationStore;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.SchemaMigrations;
 import io.dbosj.internal.db.StepStore;
@@ -10,6 +11,7 @@ import io.dbosj.internal.db.TransactionOutputStore;
 import io.dbosj.internal.db.WorkflowForks;
 import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.exec.Admission;
+import io.dbosj.internal.exec.CommunicationListing;
 import io.dbosj.internal.exec.OutcomeWaiter;
 import io.dbosj.internal.exec.Registry;
 import io.dbosj.internal.exec.WorkflowManagement;
@@ -34,6 +36,7 @@ public final class ClientRuntime implements AutoCloseable {
   private final JsonCodec json;
   private final WakeUps wakeUps;
   private final Communication communication;
+  private final CommunicationListing communicationListing;
   /** Started by the first wait for a message, event or stream value, on PostgreSQL; stopped by close. */
   private ChannelListener listener;
 
@@ -44,6 +47,7 @@ public final class ClientRuntime implements AutoCloseable {
     this.json = json;
     this.wakeUps = new WakeUps(db.isPostgres());
     this.communication = new Communication(db, json, wakeUps);
+    this.communicationListing = new CommunicationListing(new WorkflowStore(db), new CommunicationStore(db), json);
   }
 
   /**
@@ -76,6 +80,10 @@ public final class ClientRuntime implements AutoCloseable {
 
   public WorkflowManagement management() {
     return management;
+  }
+
+  public CommunicationListing communicationListing() {
+    return communicationListing;
   }
 
   public Admission admission() {

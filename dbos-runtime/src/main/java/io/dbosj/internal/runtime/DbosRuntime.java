@@ -18,6 +18,7 @@ import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.exec.CallRouter;
 import io.dbosj.internal.exec.QueueRegistry;
 import io.dbosj.internal.exec.Registry;
+import io.dbosj.internal.exec.CommunicationListing;
 import io.dbosj.internal.exec.WorkflowManagement;
 import io.dbosj.internal.exec.WorkflowServices;
 import io.dbosj.internal.exec.WorkflowThreads;
@@ -211,7 +212,7 @@ public final class DbosRuntime {
     AdminServer admin = null;
     if (config.adminServer()) {
       RuntimeAdmin.Parts adminParts =
-          new RuntimeAdmin.Parts(parts.management(), workflowStore, recovery, queues, executorStore, scheduler);
+          new RuntimeAdmin.Parts(parts.management(), parts.communicationListing(), workflowStore, recovery, queues, executorStore, scheduler);
       admin = AdminServer.bind(new RuntimeAdmin(adminParts, executorId, config.executorLease()), "127.0.0.1", config.adminPort());
       if (admin != null) {
         services.start(admin);
@@ -287,6 +288,12 @@ public final class DbosRuntime {
 
   public List<StepInfo> listSteps(String workflowId) {
     return management().listSteps(workflowId);
+  }
+
+  /** What workflows set and were sent; the same checks as management: launched, not closed. */
+  public CommunicationListing communicationListing() {
+    management();
+    return launched.services().communicationListing();
   }
 
   public boolean cancel(String workflowId) {

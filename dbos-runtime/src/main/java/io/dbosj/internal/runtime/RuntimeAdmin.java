@@ -3,14 +3,17 @@ package io.dbosj.internal.runtime;
 import io.dbosj.StepInfo;
 import io.dbosj.UnreadableRowException;
 import io.dbosj.WorkflowFilter;
+import io.dbosj.WorkflowMessage;
 import io.dbosj.internal.admin.AdminOperations;
 import io.dbosj.internal.admin.AdminWorkflow;
+import io.dbosj.internal.admin.WorkflowEvents;
 import io.dbosj.internal.db.ExecutorListing;
 import io.dbosj.internal.db.ExecutorStore;
 import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.StatusRow;
 import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.exec.QueueRegistry;
+import io.dbosj.internal.exec.CommunicationListing;
 import io.dbosj.internal.exec.WorkflowManagement;
 import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.recovery.WorkflowRecovery;
@@ -33,6 +36,7 @@ final class RuntimeAdmin implements AdminOperations {
   /** What the admin server works through. */
   record Parts(
       WorkflowManagement management,
+      CommunicationListing communicationListing,
       WorkflowStore workflows,
       WorkflowRecovery recovery,
       QueueRegistry queues,
@@ -102,6 +106,26 @@ final class RuntimeAdmin implements AdminOperations {
   @Override
   public Optional<List<StepInfo>> steps(String workflowId) {
     return recorded(workflowId) ? Optional.of(parts.management().listSteps(workflowId)) : Optional.empty();
+  }
+
+  @Override
+  public Optional<WorkflowEvents> events(String workflowId) {
+    if (!recorded(workflowId)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new WorkflowEvents(
+            parts.communicationListing().events(workflowId), parts.communicationListing().eventHistory(workflowId)));
+  }
+
+  @Override
+  public Optional<List<WorkflowMessage>> pendingMessages(String workflowId) {
+    return recorded(workflowId) ? Optional.of(parts.communicationListing().pendingMessages(workflowId)) : Optional.empty();
+  }
+
+  @Override
+  public Optional<Map<String, List<Object>>> streams(String workflowId) {
+    return recorded(workflowId) ? Optional.of(parts.communicationListing().streams(workflowId)) : Optional.empty();
   }
 
   @Override

@@ -20,6 +20,13 @@ class GreeterTest {
     String output = ExampleProcess.run(Greeter.class, workDir);
 
     assertThat(output).containsSubsequence("Step one completed!", "Step two completed!");
+    // DBOS's own lines through the examples' slf4j-simple, the pool's and jOOQ's quieted, and on
+    // JDK 24+ no native-access warning from sqlite-jdbc
+    assertThat(output)
+        .contains("INFO DbosRuntime - DBOS launched: app greeter")
+        .doesNotContain("HikariPool")
+        .doesNotContain("org.jooq")
+        .doesNotContain("restricted method");
     Path database = workDir.resolve("greeter.sqlite");
     assertThat(database).exists();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);

@@ -15,6 +15,8 @@ public final class ExampleProcess {
       throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // sqlite-jdbc loads its native library: JDK 24+ warns unless native access is enabled
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());

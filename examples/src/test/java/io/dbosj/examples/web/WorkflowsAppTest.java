@@ -46,7 +46,10 @@ class WorkflowsAppTest {
     } finally {
       app.terminate();
     }
-    assertThat(app.output()).doesNotContain("Step two completed!").doesNotContain("Exception");
+    assertThat(app.output())
+        .doesNotContain("Step two completed!")
+        .doesNotContain("Exception")
+        .doesNotContain("restricted method");
   }
 
   private static void stopMidSleepAndRestart(Path dir, boolean ctrlC) throws Exception {

@@ -1,0 +1,66 @@
+package io.dbosj.conformance;
+
+import io.dbosj.DBOS;
+import io.dbosj.annotation.Workflow;
+import java.time.Duration;
+
+/** The io.dbosj workflows that DBOS's clients send messages to and read events and streams of. */
+public class Mailbox {
+  /** Longer than any test waits: a message that never arrives shows as a timeout, not a hang. */
+  static final Duration WAIT = Duration.ofSeconds(60);
+
+  /** Two messages on the default (null) topic, in the order received. */
+  @Workflow
+  public String twoOnTheDefaultTopic() {
+    return take(null) + "," + take(null);
+  }
+
+  /** On topic {@code orders}: a {@link Receipt}, then a note. */
+  @Workflow
+  public String order() {
+    Receipt receipt = DBOS.recv("orders", WAIT, Receipt.class)
+        .orElseThrow(() -> new IllegalStateException("no receipt arrived on topic orders"));
+    return receipt.quantity() + " x " + receipt.sku() + " (" + take("orders") + ")";
+  }
+
+  /**
+   * Sets {@code status} to {@code waiting}, waits for a message on {@code go}, then sets {@code
+   * receipt} and {@code status} = {@code approved}; returns what {@code go} brought.
+   */
+  @Workflow
+  public String approval() {
+    DBOS.setEvent("status", "waiting");
+    String go = take("go");
+    DBOS.setEvent("receipt", new Receipt("fig", 2));
+    DBOS.setEvent("status", "approved");
+    return go;
+  }
+
+  /**
+   * Writes {@code one} and {@code two} to stream {@code progress}, waits for a message on {@code
+   * more}, writes {@code three} and closes it; writes {@code x} and {@code y} to stream {@code log}
+   * and ends without closing that one.
+   */
+  @Workflow
+  public String progress() {
+    DBOS.writeStream("progress", "one");
+    DBOS.writeStream("progress", "two");
+    String more = take("more");
+    DBOS.writeStream("progress", "three");
+    DBOS.closeStream("progress");
+    DBOS.writeStream("log", "x");
+    DBOS.writeStream("log", "y");
+    return more;
+  }
+
+  /** Sends {@code receipt} on {@code topic} to {@code destinationId}: a workflow's own, recorded, send. */
+  @Workflow
+  public void relay(String destinationId, Receipt receipt, String topic) {
+    DBOS.send(destinationId, receipt, topic);
+  }
+
+  private static String take(String topic) {
+    return DBOS.recv(topic, WAIT, String.class)
+        .orElseThrow(() -> new IllegalStateException("no message arrived on topic " + topic));
+  }
+}
