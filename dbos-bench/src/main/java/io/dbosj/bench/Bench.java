@@ -62,6 +62,7 @@ public final class Bench {
       case "W5" -> new ScheduleWorkload(databases, options);
       case "W6" -> new LaunchWorkload(databases, options);
       case "W7" -> new JavacWorkload(databases, options);
+      case "W8" -> new MessageWorkload(databases, options);
       default -> throw new IllegalArgumentException(id);
     };
   }

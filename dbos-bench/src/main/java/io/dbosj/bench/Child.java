@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The bench's child JVMs: {@code pending} leaves workflows PENDING and waits to be killed (W4);
- * {@code launch} measures the first {@code launch()} in a new JVM (W6). Talks to the parent by
- * printing one line.
+ * {@code launch} measures the first {@code launch()} in a new JVM (W6); {@code pong} runs the pong
+ * workflows of W8's ping-pong across JVMs ({@link PongProcess}). Talks to the parent by printing
+ * lines.
  */
 public final class Child {
   /** The subject that stands for W6's floor ({@link FloorLaunch}) where a child takes an engine's name. */
@@ -49,6 +50,12 @@ public final class Child {
         System.out.flush();
         System.exit(0);
       }
+      case "pong" -> {
+        try (WorkflowMessaging subject = WorkflowMessaging.open(Engine.valueOf(args[1]), databases, url)) {
+          PongProcess.serve(subject);
+        }
+        System.exit(0);
+      }
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -64,6 +71,12 @@ public final class Child {
   /** {@link #start(String, String, String, String, String...)} with these options for the child JVM. */
   static Process start(List<String> jvmOptions, String mode, String subject, String url, String adminUrl,
       String... more) throws Exception {
+    return start(jvmOptions, ProcessBuilder.Redirect.from(new File("/dev/null")), mode, subject, url, adminUrl, more);
+  }
+
+  /** {@link #start(List, String, String, String, String, String...)} with the child's stdin from {@code input}. */
+  static Process start(List<String> jvmOptions, ProcessBuilder.Redirect input, String mode, String subject, String url,
+      String adminUrl, String... more) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // sqlite-jdbc loads its native library; JDK 24+ warns on stderr unless native access is enabled
@@ -79,7 +92,7 @@ public final class Child {
     command.addAll(List.of(more));
     return new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectInput(input)
         .start();
   }
 

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** The command line: {@code [--postgres URL] [--rounds N] [--workloads W1,W2] [--quick] [--markdown FILE] [--json FILE]}. */
 record Options(String postgres, int rounds, Set<String> workloads, boolean quick, String markdown, String json) {
-  static final List<String> ALL = List.of("W1", "W2", "W3", "W4", "W5", "W6", "W7");
+  static final List<String> ALL = List.of("W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8");
   static final String USAGE =
       "usage: java -jar dbos-bench.jar [--postgres URL] [--rounds N] [--workloads W1,W2,...] [--quick]"
           + " [--markdown FILE] [--json FILE]";
@@ -75,5 +75,15 @@ record Options(String postgres, int rounds, Set<String> workloads, boolean quick
   /** Workflows left PENDING for W4. */
   int pendingWorkflows() {
     return quick ? 1000 : 10_000;
+  }
+
+  /** Messages per round of W8's ping-pong. */
+  int pingPongMessages() {
+    return quick ? 100 : 400;
+  }
+
+  /** Messages per round of W8's stream from one workflow to another. */
+  int streamedMessages() {
+    return quick ? 300 : 2000;
   }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** One workload of shared/BENCHMARKS.md: measures its columns and adds its rows to the report. */
 abstract class Workload {
-  /** The engines measured for W1..W3 and W6, in column order. */
+  /** The engines measured for W1..W3, W6 and W8, in column order. */
   static final List<Engine> ENGINES = List.of(Engine.DBOSJ, Engine.PEER, Engine.DBOSJ_SQLITE);
 
   final BenchDatabases databases;
