@@ -21,8 +21,8 @@ import java.util.Optional;
  * Messages, events and streams inside a workflow, each a recorded operation as DBOS records it:
  * a re-executed workflow gets the recorded outcome instead of sending, receiving or setting
  * again. A send, a consumed message, an event or a stream value commits together with its
- * operation's record; a wait's deadline is recorded before it waits, so a restarted workflow
- * waits only what remains. Called from a step (not recorded), they act directly, as DBOS's do.
+ * operation's record; a wait's deadline is recorded before it waits (and only if it must wait),
+ * so a restarted workflow waits only what remains. Called from a step (not recorded), they act directly, as DBOS's do.
  */
 public final class WorkflowCommunication {
   static final String SEND = "DBOS.send";
@@ -116,17 +116,24 @@ public final class WorkflowCommunication {
     }
     checkpointer.checkDeadline(c);
     long startedAt = System.currentTimeMillis();
-    Deadline deadline = deadline(c, timeoutFunctionId, timeout);
     String payload = c.workflowId() + "::" + MessageStore.storedTopic(topic);
+    // a message already there is taken at once: its deadline need not be recorded, one commit fewer
+    Optional<MessageStore.Message> message = communication.messages().oldestUnconsumed(c.workflowId(), topic);
+    Deadline deadline = null;
     while (true) {
-      Optional<MessageStore.Message> message =
-          communication.wakeUps().await(
-              MessageStore.CHANNEL, payload, deadline.until(),
-              () -> communication.messages().oldestUnconsumed(c.workflowId(), topic), () -> checkStillPending(c));
       if (message.isEmpty()) {
-        deadline.cancelIfReached(c);
-        written(operation(c, functionId, RECV, null, startedAt));
-        return Optional.empty();
+        if (deadline == null) {
+          deadline = deadline(c, timeoutFunctionId, timeout);
+        }
+        message =
+            communication.wakeUps().await(
+                MessageStore.CHANNEL, payload, deadline.until(),
+                () -> communication.messages().oldestUnconsumed(c.workflowId(), topic), () -> checkStillPending(c));
+        if (message.isEmpty()) {
+          deadline.cancelIfReached(c);
+          written(operation(c, functionId, RECV, null, startedAt));
+          return Optional.empty();
+        }
       }
       T value = communication.decode(message.get().value(), type, label); // fails before consuming
       StepRecord step = operation(c, functionId, RECV, recordable(message.get().value(), value, label), startedAt);
@@ -139,6 +146,7 @@ public final class WorkflowCommunication {
         throw checkpointer.yieldTo(step);
       }
       checkStillPending(c); // else the message went to another execution of this workflow: take the next
+      message = Optional.empty();
     }
   }
 
@@ -187,12 +195,16 @@ public final class WorkflowCommunication {
     }
     checkpointer.checkDeadline(c);
     long startedAt = System.currentTimeMillis();
-    Deadline deadline = deadline(c, timeoutFunctionId, timeout);
-    Optional<StoredValue> stored = communication.awaitEvent(workflowId, key, deadline.until(), () -> checkStillPending(c));
+    // an event already set is read at once, with no deadline recorded
+    Optional<StoredValue> stored = communication.events().latest(workflowId, key);
     if (stored.isEmpty()) {
-      deadline.cancelIfReached(c);
-      written(operation(c, functionId, GET_EVENT, null, startedAt));
-      return Optional.empty();
+      Deadline deadline = deadline(c, timeoutFunctionId, timeout);
+      stored = communication.awaitEvent(workflowId, key, deadline.until(), () -> checkStillPending(c));
+      if (stored.isEmpty()) {
+        deadline.cancelIfReached(c);
+        written(operation(c, functionId, GET_EVENT, null, startedAt));
+        return Optional.empty();
+      }
     }
     T value = communication.decode(stored.get(), type, label);
     written(operation(c, functionId, GET_EVENT, recordable(stored.get(), value, label), startedAt));

@@ -162,6 +162,16 @@ public final class TestDatabase {
     return steps;
   }
 
+  /**
+   * {@link #steps} without the {@code DBOS.sleep} rows a recv or getEvent writes only when it has
+   * to wait: whether it waited depends on whether the message or event was there before it looked.
+   */
+  public List<String> stepsWithoutWaits(String workflowId) throws SQLException {
+    List<String> steps = steps(workflowId);
+    steps.removeIf(step -> step.endsWith(":DBOS.sleep"));
+    return steps;
+  }
+
   /** Creates the tutorial's {@code example_table}: an auto-increment {@code count}, a {@code name}. */
   public void createExampleTable() throws SQLException {
     update(
