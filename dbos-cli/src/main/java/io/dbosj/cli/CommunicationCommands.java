@@ -2,7 +2,10 @@ package io.dbosj.cli;
 
 import io.dbosj.DBOSClient;
 import io.dbosj.DbosException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,16 +30,9 @@ final class CommunicationCommands {
 
     @Override
     public Integer call() {
-      try (DBOSClient client = database.connect()) {
-        if (history) {
-          Output.print(spec.commandLine().getOut(), json, client.listEventHistory(workflowId), Output::eventHistory);
-        } else {
-          Output.print(spec.commandLine().getOut(), json, client.getAllEvents(workflowId), Output::events);
-        }
-      } catch (DbosException e) {
-        throw MissingWorkflow.or(e, database, workflowId);
-      }
-      return 0;
+      return history
+          ? show(spec, database, workflowId, json, client -> client.listEventHistory(workflowId), Output::eventHistory)
+          : show(spec, database, workflowId, json, client -> client.getAllEvents(workflowId), Output::events);
     }
   }
 
@@ -52,12 +48,7 @@ final class CommunicationCommands {
 
     @Override
     public Integer call() {
-      try (DBOSClient client = database.connect()) {
-        Output.print(spec.commandLine().getOut(), json, client.getAllStreamEntries(workflowId), Output::streams);
-      } catch (DbosException e) {
-        throw MissingWorkflow.or(e, database, workflowId);
-      }
-      return 0;
+      return show(spec, database, workflowId, json, client -> client.getAllStreamEntries(workflowId), Output::streams);
     }
   }
 
@@ -73,12 +64,23 @@ final class CommunicationCommands {
 
     @Override
     public Integer call() {
-      try (DBOSClient client = database.connect()) {
-        Output.print(spec.commandLine().getOut(), json, client.listPendingMessages(workflowId), Output::messages);
-      } catch (DbosException e) {
-        throw MissingWorkflow.or(e, database, workflowId);
-      }
-      return 0;
+      return show(spec, database, workflowId, json, client -> client.listPendingMessages(workflowId), Output::messages);
     }
+  }
+
+  /** Prints what {@code read} finds of workflow {@code workflowId}, as a table or JSON; a missing workflow names the database. */
+  private static <T> int show(
+      CommandSpec spec,
+      SystemDatabaseOption database,
+      String workflowId,
+      boolean json,
+      Function<DBOSClient, T> read,
+      BiConsumer<PrintWriter, T> table) {
+    try (DBOSClient client = database.connect()) {
+      Output.print(spec.commandLine().getOut(), json, read.apply(client), table);
+    } catch (DbosException e) {
+      throw MissingWorkflow.or(e, database, workflowId);
+    }
+    return 0;
   }
 }
