@@ -108,13 +108,15 @@ final class BothDatabasesExtension implements TestTemplateInvocationContextProvi
               + "!! DBOSJ_TEST_POSTGRES_URL, to test on PostgreSQL too.\n"
               + "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n";
       System.err.println(notice); // into the test class's report file, next to the skips
-      Console.show(notice);
+      if (OncePerRun.claim("postgres-skipped-notice")) {
+        Console.show(notice); // once on Maven's console, however many test JVMs probed
+      }
     }
     return reachable;
   }
 
   private static String redactedPostgresUrl() {
-    return TestDatabase.postgresUrl().replaceAll(":[^:@/]*@", ":***@");
+    return TestDatabase.configuredPostgresUrl().replaceAll(":[^:@/]*@", ":***@");
   }
 
   private static boolean probePostgres() {

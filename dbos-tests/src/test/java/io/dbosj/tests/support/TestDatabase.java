@@ -52,9 +52,15 @@ public final class TestDatabase {
     return db;
   }
 
+  /** This JVM's PostgreSQL database: the configured one, or its fork's beside it. */
   static String postgresUrl() {
+    return ForkDatabase.of(configuredPostgresUrl());
+  }
+
+  /** {@code DBOSJ_TEST_POSTGRES_URL}, else {@link #DEFAULT_POSTGRES_URL}. */
+  static String configuredPostgresUrl() {
     String url = System.getenv("DBOSJ_TEST_POSTGRES_URL");
-    return ForkDatabase.of(url == null || url.isBlank() ? DEFAULT_POSTGRES_URL : url);
+    return url == null || url.isBlank() ? DEFAULT_POSTGRES_URL : url;
   }
 
   /**
