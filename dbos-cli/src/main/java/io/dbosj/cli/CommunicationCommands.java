@@ -1,11 +1,6 @@
 package io.dbosj.cli;
 
-import io.dbosj.DBOSClient;
-import io.dbosj.DbosException;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +26,8 @@ final class CommunicationCommands {
     @Override
     public Integer call() {
       return history
-          ? show(spec, database, workflowId, json, client -> client.listEventHistory(workflowId), Output::eventHistory)
-          : show(spec, database, workflowId, json, client -> client.getAllEvents(workflowId), Output::events);
+          ? Output.printFound(spec, database, workflowId, json, client -> client.listEventHistory(workflowId), Output::eventHistory)
+          : Output.printFound(spec, database, workflowId, json, client -> client.getAllEvents(workflowId), Output::events);
     }
   }
 
@@ -48,7 +43,7 @@ final class CommunicationCommands {
 
     @Override
     public Integer call() {
-      return show(spec, database, workflowId, json, client -> client.getAllStreamEntries(workflowId), Output::streams);
+      return Output.printFound(spec, database, workflowId, json, client -> client.getAllStreamEntries(workflowId), Output::streams);
     }
   }
 
@@ -64,23 +59,7 @@ final class CommunicationCommands {
 
     @Override
     public Integer call() {
-      return show(spec, database, workflowId, json, client -> client.listPendingMessages(workflowId), Output::messages);
+      return Output.printFound(spec, database, workflowId, json, client -> client.listPendingMessages(workflowId), Output::messages);
     }
-  }
-
-  /** Prints what {@code read} finds of workflow {@code workflowId}, as a table or JSON; a missing workflow names the database. */
-  private static <T> int show(
-      CommandSpec spec,
-      SystemDatabaseOption database,
-      String workflowId,
-      boolean json,
-      Function<DBOSClient, T> read,
-      BiConsumer<PrintWriter, T> table) {
-    try (DBOSClient client = database.connect()) {
-      Output.print(spec.commandLine().getOut(), json, read.apply(client), table);
-    } catch (DbosException e) {
-      throw MissingWorkflow.or(e, database, workflowId);
-    }
-    return 0;
   }
 }

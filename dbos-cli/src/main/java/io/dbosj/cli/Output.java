@@ -1,10 +1,15 @@
 package io.dbosj.cli;
 
+import io.dbosj.DBOSClient;
+import io.dbosj.DbosException;
 import io.dbosj.StepInfo;
 import io.dbosj.WorkflowStatus;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -190,5 +195,21 @@ final class Output {
     if (rows.size() == 1) {
       out.println("(none)");
     }
+  }
+
+  /** Prints what {@code read} finds of workflow {@code workflowId}, as a table or JSON; a missing workflow names the database. */
+  static <T> int printFound(
+      CommandSpec spec,
+      SystemDatabaseOption database,
+      String workflowId,
+      boolean json,
+      Function<DBOSClient, T> read,
+      BiConsumer<PrintWriter, T> table) {
+    try (DBOSClient client = database.connect()) {
+      print(spec.commandLine().getOut(), json, read.apply(client), table);
+    } catch (DbosException e) {
+      throw MissingWorkflow.or(e, database, workflowId);
+    }
+    return 0;
   }
 }

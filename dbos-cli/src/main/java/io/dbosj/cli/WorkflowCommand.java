@@ -132,12 +132,7 @@ final class WorkflowCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (DBOSClient client = database.connect()) {
-        Output.print(spec.commandLine().getOut(), json, client.getWorkflow(workflowId), Output::workflow);
-      } catch (io.dbosj.DbosException e) {
-        throw MissingWorkflow.or(e, database, workflowId);
-      }
-      return 0;
+      return Output.printFound(spec, database, workflowId, json, client -> client.getWorkflow(workflowId), Output::workflow);
     }
   }
 
