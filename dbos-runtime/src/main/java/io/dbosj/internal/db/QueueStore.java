@@ -6,9 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import io.dbosj.WorkflowState;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +35,7 @@ public final class QueueStore {
   private final String claim;
   private final String selectClaimedSteps;
   private final String notify;
+  private final String selectById;
 
   public QueueStore(SystemDatabase db) {
     this.db = db;
@@ -45,6 +49,7 @@ public final class QueueStore {
     this.claim = sql.claim();
     this.selectClaimedSteps = sql.selectClaimedSteps();
     this.notify = sql.notifyEnqueued();
+    this.selectById = db.sql().workflows().selectById();
   }
 
   /** The PostgreSQL channel that tells queue runners new work is waiting. */
@@ -72,13 +77,29 @@ public final class QueueStore {
    * each row claimed, inside the transaction, before it commits: so the caller can mark them as
    * running before anyone else can read them claimed. An attempt retried after a lost connection
    * calls it again, possibly for other rows; only those returned were claimed.
+   *
+   * <p>A connection lost during the commit leaves its outcome unknown: the rows of that attempt
+   * may be claimed though the reply never came. The next attempt therefore first reads which of
+   * them are {@code PENDING} for this executor (no one else claims for it), and returns them with whatever it claims itself, so no committed claim is left unstarted.
    */
   public Claimed dequeue(
       QueueLimits queue, String executorId, String appVersion, long now, Consumer<String> beforeCommit) {
+    return dequeue(queue, executorId, appVersion, now, beforeCommit, new LinkedHashSet<>());
+  }
+
+  /**
+   * {@link #dequeue}, given the IDs its earlier attempts claimed (and adding the IDs it claims):
+   * a test calls it twice with one set to play an attempt whose answer was lost.
+   */
+  Claimed dequeue(
+      QueueLimits queue, String executorId, String appVersion, long now, Consumer<String> beforeCommit,
+      Set<String> earlierAttempts) {
     return db.inTransaction(
         c -> {
+          List<StatusRow> claimed = claimedByEarlierAttempt(c, earlierAttempts, executorId, now);
+          Claimed carried = claimed.isEmpty() ? Claimed.NONE : withSteps(c, claimed, queue, executorId, now);
           if (tryLock != null && !tryLock(c, queue.name())) {
-            return Claimed.NONE;
+            return carried;
           }
           int room = MAX_CLAIM;
           if (queue.rateLimit() > 0) {
@@ -92,7 +113,7 @@ public final class QueueStore {
             room = Math.min(room, queue.concurrency() - (int) countRows(c, countPendingTotal, queue.name()));
           }
           if (room <= 0) {
-            return Claimed.NONE;
+            return carried;
           }
           List<StatusRow> candidates = new ArrayList<>();
           boolean anyRecordedSteps = false;
@@ -106,9 +127,9 @@ public final class QueueStore {
             }
           }
           if (candidates.isEmpty()) {
-            return Claimed.NONE;
+            return carried;
           }
-          List<StatusRow> claimed = new ArrayList<>();
+          anyRecordedSteps |= !claimed.isEmpty();
           try (PreparedStatement s = c.prepareStatement(claim)) {
             for (StatusRow row : candidates) {
               Jdbc.bind(s, executorId, appVersion, now, now, now, row.workflowId());
@@ -123,22 +144,55 @@ public final class QueueStore {
           }
           for (StatusRow row : claimed) {
             beforeCommit.accept(row.workflowId());
+            earlierAttempts.add(row.workflowId());
           }
           if (!anyRecordedSteps) {
             return new Claimed(claimed, Map.of()); // none was resumed or recovered: nothing to replay
           }
-          Map<String, Map<Integer, StepRecord>> steps = new HashMap<>();
-          try (PreparedStatement s = c.prepareStatement(selectClaimedSteps)) {
-            Jdbc.bind(s, queue.name(), executorId, now);
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                StepRecord step = StepStore.read(rs);
-                steps.computeIfAbsent(step.workflowId(), id -> new HashMap<>()).put(step.functionId(), step);
-              }
+          return withSteps(c, claimed, queue, executorId, now);
+        });
+  }
+
+  /**
+   * Which of the rows an earlier attempt of this dequeue claimed its commit did claim: those now
+   * {@code PENDING} for this executor, as claimed at {@code now}. Empty on a first attempt.
+   */
+  private List<StatusRow> claimedByEarlierAttempt(
+      Connection c, Set<String> earlierAttempts, String executorId, long now) throws SQLException {
+    List<StatusRow> claimed = new ArrayList<>();
+    if (earlierAttempts.isEmpty()) {
+      return claimed;
+    }
+    try (PreparedStatement s = c.prepareStatement(selectById)) {
+      for (String workflowId : earlierAttempts) {
+        Jdbc.bind(s, workflowId);
+        try (ResultSet rs = s.executeQuery()) {
+          if (rs.next()) {
+            StatusRow row = WorkflowStore.readRow(rs);
+            if (row.state() == WorkflowState.PENDING && executorId.equals(row.executorId())) {
+              claimed.add(row.startedAt(now));
             }
           }
-          return new Claimed(claimed, steps);
-        });
+        }
+      }
+    }
+    return claimed;
+  }
+
+  /** {@code claimed} with the steps earlier executions recorded for them, read in one query. */
+  private Claimed withSteps(Connection c, List<StatusRow> claimed, QueueLimits queue, String executorId, long now)
+      throws SQLException {
+    Map<String, Map<Integer, StepRecord>> steps = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement(selectClaimedSteps)) {
+      Jdbc.bind(s, queue.name(), executorId, now);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          StepRecord step = StepStore.read(rs);
+          steps.computeIfAbsent(step.workflowId(), id -> new HashMap<>()).put(step.functionId(), step);
+        }
+      }
+    }
+    return new Claimed(claimed, steps);
   }
 
   private boolean tryLock(Connection c, String queueName) throws SQLException {
