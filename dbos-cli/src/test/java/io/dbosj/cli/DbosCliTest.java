@@ -67,7 +67,20 @@ class DbosCliTest {
 
   private record Result(int exit, String out) {}
 
+  /**
+   * Runs {@code dbos args}: in this JVM when the database is given with {@code -D} (the command
+   * then reads neither the working directory nor the environment), else in a JVM of its own,
+   * in the test's directory. A command that reads standard input needs {@link #dbosProcess}.
+   */
   private Result dbos(String... args) throws Exception {
+    if (List.of(args).contains("-D")) {
+      CliRun.Result run = CliRun.inProcess(args);
+      return new Result(run.exit(), run.out());
+    }
+    return dbosProcess(args);
+  }
+
+  private Result dbosProcess(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // sqlite-jdbc loads its native library; JDK 24+ warns on stderr unless native access is enabled
@@ -236,14 +249,15 @@ class DbosCliTest {
         ? "sqlite:///shop.sqlite (the file " + dir.resolve("shop.sqlite").toAbsolutePath().normalize() + ")"
         : url.replaceFirst(":[^:@/]*@", ":***@");
 
-    Result get = dbos("workflow", "get", "nope", "-D", given);
+    // a relative SQLite URL is read from the working directory: a process of its own, in dir
+    Result get = dbosProcess("workflow", "get", "nope", "-D", given);
     assertThat(get.exit()).isEqualTo(1);
     assertThat(get.out()).contains("error: no workflow with ID 'nope' is recorded in " + named);
 
-    Result list = dbos("workflow", "list", "-D", given);
+    Result list = dbosProcess("workflow", "list", "-D", given);
     assertThat(list.exit()).as(list.out()).isZero();
     assertThat(list.out()).contains("(none)").contains("no workflow is recorded in " + named);
-    Result filtered = dbos("workflow", "list", "--status", "ERROR", "--json", "-D", given);
+    Result filtered = dbosProcess("workflow", "list", "--status", "ERROR", "--json", "-D", given);
     assertThat(filtered.out()).contains("[ ]").contains("no workflow matching these filters is recorded in " + named);
     if (database.equals("postgres")) {
       String password = java.net.URI.create(url).getUserInfo().split(":", 2)[1];
@@ -358,7 +372,8 @@ class DbosCliTest {
       dbos.launch();
       shop.order("x");
     }
-    Result refused = dbos("reset", "-D", url);
+    // the question reads the process's own standard input, closed and empty here
+    Result refused = dbosProcess("reset", "-D", url);
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.out()).contains("Type 'yes'").contains("Not reset.");
     assertThat(dbos("reset", "--yes", "-D", url).out()).contains("Reset");
