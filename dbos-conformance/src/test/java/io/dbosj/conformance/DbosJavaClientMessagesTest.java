@@ -123,6 +123,7 @@ class DbosJavaClientMessagesTest {
     client.send("java-reads-stream", "more please", "more", null, SendOptions.portable());
 
     assertThat(values.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsExactly("one", "two", "three");
+    client.send("java-reads-stream", "finished", "done", null, SendOptions.portable());
     assertThat(progress.getResult()).isEqualTo("more please");
     assertThat(readAll(client.readStream("java-reads-stream", "log"))).containsExactly("x", "y");
   }

@@ -125,11 +125,12 @@ class DbosTypeScriptClientMessagesTest {
             readStream("ts-reads-stream", "progress", 0),
             send("ts-reads-stream", "more please", "more", null, PORTABLE)),
         readStream("ts-reads-stream", "progress", 1),
+        send("ts-reads-stream", "finished", "done", null, PORTABLE),
         readStream("ts-reads-stream", "log", 0));
 
     assertThat(outcomes.get(0).get(0).toString()).isEqualTo("{\"values\":[\"one\",\"two\",\"three\"]}");
     assertThat(outcomes.get(1).toString()).isEqualTo("{\"values\":[\"two\",\"three\"]}");
-    assertThat(outcomes.get(2).toString()).isEqualTo("{\"values\":[\"x\",\"y\"]}");
+    assertThat(outcomes.get(3).toString()).isEqualTo("{\"values\":[\"x\",\"y\"]}");
     assertThat(progress.getResult()).isEqualTo("more please");
   }
 
@@ -142,6 +143,7 @@ class DbosTypeScriptClientMessagesTest {
     WorkflowHandle<String> progress = app.mailbox.start(StartOptions.id("cli-progress")).progress();
     db.awaitOperations("cli-progress", "DBOS.sleep", 1);
     app.dbos.sendMessage("cli-progress", "more please", "more");
+    app.dbos.sendMessage("cli-progress", "finished", "done");
     assertThat(approval.getResult()).isEqualTo("approved by bob");
     assertThat(progress.getResult()).isEqualTo("more please");
 
@@ -156,7 +158,8 @@ class DbosTypeScriptClientMessagesTest {
         .isBetween(started + Mailbox.WAIT.toMillis(), System.currentTimeMillis() + Mailbox.WAIT.toMillis());
     assertThat(names(progressSteps)).containsExactly(
         "DBOS.writeStream", "DBOS.writeStream", "DBOS.recv", "DBOS.sleep",
-        "DBOS.writeStream", "DBOS.closeStream", "DBOS.writeStream", "DBOS.writeStream");
+        "DBOS.writeStream", "DBOS.closeStream", "DBOS.writeStream", "DBOS.writeStream",
+        "DBOS.recv", "DBOS.sleep");
   }
 
   private static List<String> names(JsonNode steps) {

@@ -39,7 +39,9 @@ public class Mailbox {
   /**
    * Writes {@code one} and {@code two} to stream {@code progress}, waits for a message on {@code
    * more}, writes {@code three} and closes it; writes {@code x} and {@code y} to stream {@code log}
-   * and ends without closing that one.
+   * and, without closing that one, ends once a message on {@code done} comes. DBOS's stream readers
+   * look for the next value, then at the workflow's status, in two reads: a workflow that ended
+   * between them would cut a reader short, so it stays running until its readers are done.
    */
   @Workflow
   public String progress() {
@@ -50,6 +52,7 @@ public class Mailbox {
     DBOS.closeStream("progress");
     DBOS.writeStream("log", "x");
     DBOS.writeStream("log", "y");
+    take("done");
     return more;
   }
 
