@@ -8,6 +8,7 @@ import io.dbosj.StartOptions;
 import io.dbosj.WorkflowCancelledException;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.tests.fixtures.WaitingDurable;
+import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
 import java.time.Duration;
@@ -23,6 +24,9 @@ class WaitingWorkflowsTest {
       dbos.launch();
       WorkflowHandle<String> waiter = waiting.start(StartOptions.id("waiter")).awaitMessage(HOUR);
       awaitWaiting(dbos, "waiter");
+      // the event is set before the recv records its deadline: cancel once it waits
+      Await.until("the recv recorded its deadline", () -> db.steps("waiter").contains("2:DBOS.sleep"),
+          () -> db.steps("waiter"));
       long cancelledAt = System.currentTimeMillis();
       assertThat(dbos.cancelWorkflow("waiter")).isTrue();
       assertThatThrownBy(waiter::getResult).isInstanceOf(WorkflowCancelledException.class);
