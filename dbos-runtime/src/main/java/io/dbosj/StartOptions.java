@@ -111,9 +111,11 @@ public final class StartOptions {
   }
 
   /**
-   * A copy with a timeout: once it has passed since the workflow started (or was enqueued), the
-   * workflow is cancelled at its next step or durable sleep, as by {@code cancelWorkflow}. The
-   * deadline is recorded, so it holds across recovery.
+   * A copy with a timeout: once it has passed since the workflow started (an enqueued workflow:
+   * since it was dequeued), the workflow is cancelled at its next step or durable sleep, as by
+   * {@code cancelWorkflow}. The deadline is recorded, so it holds across recovery. A child
+   * workflow (called, started or enqueued by a workflow) ends by its parent's deadline at the
+   * latest, with or without a timeout of its own.
    */
   public StartOptions timeout(Duration duration) {
     Objects.requireNonNull(duration, "timeout");

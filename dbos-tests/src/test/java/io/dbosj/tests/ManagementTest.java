@@ -16,6 +16,7 @@ import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.OrdersDurable;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
+import io.dbosj.tests.support.WorkflowDeadlines;
 import java.time.Instant;
 
 class ManagementTest {
@@ -27,9 +28,9 @@ class ManagementTest {
       dbos.launch();
       orders.start(StartOptions.id("a")).placeOrder("x", 1).getResult();
       Instant between = createdAt(db, "a").plusMillis(1);
-      awaitClockPast(between.toEpochMilli()); // created_at has millisecond precision
+      WorkflowDeadlines.awaitClockPast(between.toEpochMilli()); // created_at has millisecond precision
       orders.start(StartOptions.id("b")).placeOrder("y", 2).getResult();
-      awaitClockPast(createdAt(db, "b").toEpochMilli());
+      WorkflowDeadlines.awaitClockPast(createdAt(db, "b").toEpochMilli());
       orders.start(StartOptions.id("c")).sleepy(1).getResult();
 
       assertThat(dbos.listWorkflows(WorkflowFilter.all())).extracting(WorkflowStatus::workflowId).containsExactly("c", "b", "a");
@@ -139,7 +140,7 @@ class ManagementTest {
       WorkflowHandle<String> handle =
           orders.start(StartOptions.id("late").timeout(java.time.Duration.ofMillis(300))).gatedOrder("fig");
       journal.awaitBlocked();
-      awaitClockPast(deadlineOf(db, "late"));
+      WorkflowDeadlines.awaitClockPast(WorkflowDeadlines.of(db, "late"));
       journal.open();
 
       assertThatThrownBy(handle::getResult).isInstanceOf(WorkflowCancelledException.class);
@@ -202,7 +203,7 @@ class ManagementTest {
       WorkflowHandle<String> handle =
           orders.start(StartOptions.id("timed").timeout(java.time.Duration.ofMillis(300))).gatedOrder("fig");
       journal.awaitBlocked();
-      awaitClockPast(deadlineOf(db, "timed"));
+      WorkflowDeadlines.awaitClockPast(WorkflowDeadlines.of(db, "timed"));
       journal.open();
       assertThatThrownBy(handle::getResult).isInstanceOf(WorkflowCancelledException.class);
 
@@ -250,22 +251,5 @@ class ManagementTest {
   private static Instant createdAt(TestDatabase db, String workflowId) throws Exception {
     return Instant.ofEpochMilli(Long.parseLong(
         db.value("SELECT created_at FROM " + db.table("workflow_status") + " WHERE workflow_uuid = ?", workflowId)));
-  }
-
-  /** When the workflow's timeout cancels it, as recorded. */
-  private static long deadlineOf(TestDatabase db, String workflowId) throws Exception {
-    return Long.parseLong(
-        db.value("SELECT workflow_deadline_epoch_ms FROM " + db.table("workflow_status") + " WHERE workflow_uuid = ?", workflowId));
-  }
-
-  /** Waits, with a deadline, until the wall clock has passed {@code epochMillis}. */
-  private static void awaitClockPast(long epochMillis) throws InterruptedException {
-    long giveUp = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() <= epochMillis) {
-      if (System.currentTimeMillis() > giveUp) {
-        throw new AssertionError("the clock did not pass " + epochMillis);
-      }
-      Thread.sleep(Math.max(1, epochMillis - System.currentTimeMillis() + 1));
-    }
   }
 }

@@ -6,7 +6,8 @@ import io.dbosj.internal.serde.JsonCodec;
 /**
  * A workflow about to be recorded: started ({@code PENDING}) or enqueued ({@code ENQUEUED}, with
  * its queue, deduplication ID and priority), its inputs written in the format {@code
- * serialization} names.
+ * serialization} names. A child started by a workflow with a deadline carries that deadline
+ * ({@code parentDeadline}): the child ends by it too.
  */
 public record NewWorkflow(
     String workflowId,
@@ -23,6 +24,7 @@ public record NewWorkflow(
     int priority,
     String forkedFrom,
     Long timeoutMillis,
+    Long parentDeadline,
     long createdAt,
     String serialization) {
 
@@ -30,13 +32,20 @@ public record NewWorkflow(
   public NewWorkflow(
       String workflowId, WorkflowState status, String name, String className, String instanceName, String inputs,
       String executorId, String appVersion, String parentWorkflowId, String queueName, String deduplicationId,
-      int priority, String forkedFrom, Long timeoutMillis, long createdAt) {
+      int priority, String forkedFrom, Long timeoutMillis, Long parentDeadline, long createdAt) {
     this(workflowId, status, name, className, instanceName, inputs, executorId, appVersion, parentWorkflowId,
-        queueName, deduplicationId, priority, forkedFrom, timeoutMillis, createdAt, JsonCodec.FORMAT);
+        queueName, deduplicationId, priority, forkedFrom, timeoutMillis, parentDeadline, createdAt, JsonCodec.FORMAT);
   }
 
-  /** When the workflow times out, or {@code null}. */
+  /**
+   * When the workflow times out, or {@code null}: its own timeout counts from now, or for an
+   * enqueued workflow from its dequeue (which sets it then), and never reaches past its parent's.
+   */
   public Long deadline() {
-    return timeoutMillis == null ? null : createdAt + timeoutMillis;
+    if (timeoutMillis == null || status == WorkflowState.ENQUEUED) {
+      return parentDeadline;
+    }
+    long own = createdAt + timeoutMillis;
+    return parentDeadline == null ? own : Math.min(own, parentDeadline);
   }
 }

@@ -132,7 +132,7 @@ public final class QueueStore {
           anyRecordedSteps |= !claimed.isEmpty();
           try (PreparedStatement s = c.prepareStatement(claim)) {
             for (StatusRow row : candidates) {
-              Jdbc.bind(s, executorId, appVersion, now, now, now, row.workflowId());
+              Jdbc.bind(s, executorId, appVersion, now, now, now, now, row.workflowId());
               s.addBatch();
             }
             int[] counts = s.executeBatch();

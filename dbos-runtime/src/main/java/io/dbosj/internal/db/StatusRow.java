@@ -27,9 +27,12 @@ public record StatusRow(
     Long timeoutMillis,
     String serialization) {
 
-  /** This row as claimed at {@code startedAt}: a timeout without a deadline runs from then. */
+  /**
+   * This row as claimed at {@code startedAt}: its timeout runs from then, unless a deadline it
+   * has already (a parent's, or from an earlier start) comes first.
+   */
   StatusRow startedAt(long startedAt) {
-    if (deadline != null || timeoutMillis == null) {
+    if (timeoutMillis == null || (deadline != null && deadline <= startedAt + timeoutMillis)) {
       return this;
     }
     return new StatusRow(workflowId, status, name, className, instanceName, inputs, output, error,

@@ -313,12 +313,17 @@ final class SystemSqlRendering {
             .set(WorkflowStatus.APPLICATION_VERSION, val(null, WorkflowStatus.APPLICATION_VERSION))
             .set(WorkflowStatus.STARTED_AT_EPOCH_MS, val(null, WorkflowStatus.STARTED_AT_EPOCH_MS))
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
-            // a workflow with a timeout and no deadline (resumed) gets one from when it starts
+            // a workflow's timeout runs from its dequeue, unless a deadline it has (its parent's) comes first
             .set(
                 WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS,
                 when(
                         WorkflowStatus.WORKFLOW_TIMEOUT_MS.isNotNull()
-                            .and(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS.isNull()),
+                            .and(
+                                WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS.isNull()
+                                    .or(
+                                        WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS.gt(
+                                            val(null, WorkflowStatus.STARTED_AT_EPOCH_MS)
+                                                .plus(WorkflowStatus.WORKFLOW_TIMEOUT_MS)))),
                         val(null, WorkflowStatus.STARTED_AT_EPOCH_MS).plus(WorkflowStatus.WORKFLOW_TIMEOUT_MS))
                     .else_(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS))
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))

@@ -42,10 +42,15 @@ public final class Admission {
     this.wakeQueues = wakeQueues;
   }
 
-  /** Records the workflow as started here, or finds what is recorded under its ID. */
-  Admitted admit(DurableCall<?> call, String workflowId, String parentId, String inputs, Duration timeout) {
+  /**
+   * Records the workflow as started here, or finds what is recorded under its ID. A child
+   * ({@code parentId} set) ends by its parent's deadline ({@code parentDeadline}, if any) at the
+   * latest.
+   */
+  Admitted admit(
+      DurableCall<?> call, String workflowId, String parentId, Long parentDeadline, String inputs, Duration timeout) {
     NewWorkflow workflow =
-        newWorkflow(call, workflowId, WorkflowState.PENDING, inputs, parentId, null, null, 0, timeout);
+        newWorkflow(call, workflowId, WorkflowState.PENDING, inputs, parentId, parentDeadline, null, null, 0, timeout);
     if (workflows.insertPending(workflow)) {
       return new Admitted(null, false, Map.of(), workflow.deadline());
     }
@@ -69,7 +74,8 @@ public final class Admission {
    * tick another process created, or one recovery will restart).
    */
   Admitted admitNew(DurableCall<?> call, String workflowId, String inputs) {
-    NewWorkflow workflow = newWorkflow(call, workflowId, WorkflowState.PENDING, inputs, null, null, null, 0, null);
+    NewWorkflow workflow =
+        newWorkflow(call, workflowId, WorkflowState.PENDING, inputs, null, null, null, null, 0, null);
     return workflows.insertPending(workflow) ? new Admitted(null, false, Map.of(), workflow.deadline()) : null;
   }
 
@@ -78,14 +84,15 @@ public final class Admission {
       DurableCall<?> call,
       String workflowId,
       String parentId,
+      Long parentDeadline,
       String inputs,
       String queueName,
       String deduplicationId,
       Integer priority,
       Duration timeout) {
     NewWorkflow workflow =
-        newWorkflow(call, workflowId, WorkflowState.ENQUEUED, inputs, parentId, queueName, deduplicationId,
-            priority == null ? 0 : priority, timeout);
+        newWorkflow(call, workflowId, WorkflowState.ENQUEUED, inputs, parentId, parentDeadline, queueName,
+            deduplicationId, priority == null ? 0 : priority, timeout);
     enqueue(workflow, call.instance().className(), call.method().name());
   }
 
@@ -107,7 +114,7 @@ public final class Admission {
         new NewWorkflow(
             workflowId, WorkflowState.ENQUEUED, workflowName, className, instanceName, inputs, executorId,
             appVersion, null, queueName, deduplicationId, priority == null ? 0 : priority, null,
-            timeout == null ? null : timeout.toMillis(), System.currentTimeMillis()),
+            timeout == null ? null : timeout.toMillis(), null, System.currentTimeMillis()),
         className,
         workflowName);
   }
@@ -140,6 +147,7 @@ public final class Admission {
       WorkflowState status,
       String inputs,
       String parentId,
+      Long parentDeadline,
       String queueName,
       String deduplicationId,
       int priority,
@@ -159,6 +167,7 @@ public final class Admission {
         priority,
         null,
         timeout == null ? null : timeout.toMillis(),
+        parentDeadline,
         System.currentTimeMillis());
   }
 

@@ -54,7 +54,7 @@ public final class CallRouter {
     WorkflowServices s = services();
     WorkflowContext parent = CurrentContext.workflow();
     if (parent == null) {
-      return s.executor().run(call, UUID.randomUUID().toString(), null, null);
+      return s.executor().run(call, UUID.randomUUID().toString(), null, null, null);
     }
     if (parent.currentStep() != null) {
       throw new DbosException(
@@ -62,7 +62,7 @@ public final class CallRouter {
               + parent.workflowId() + "; call workflows from the workflow itself, not from its steps");
     }
     String childId = s.checkpointer().recordChild(parent, call, null);
-    return s.executor().run(call, childId, parent.workflowId(), null);
+    return s.executor().run(call, childId, parent.workflowId(), parent.deadline(), null);
   }
 
   /** A {@code @Step} or {@code @Transaction} override was called. */
@@ -98,19 +98,22 @@ public final class CallRouter {
     }
     WorkflowContext parent = CurrentContext.workflow();
     String parentId = null;
+    Long parentDeadline = null;
     String id;
     if (parent != null && parent.currentStep() == null) {
       id = s.checkpointer().recordChild(parent, call, options.workflowId());
       parentId = parent.workflowId();
+      parentDeadline = parent.deadline();
     } else {
       id = options.workflowId() != null ? options.workflowId() : UUID.randomUUID().toString();
     }
     if (queueName == null) {
-      return s.executor().start(call, id, parentId, options.timeout());
+      return s.executor().start(call, id, parentId, parentDeadline, options.timeout());
     }
     String inputs = s.json().encodeArguments(call.instance().className(), call.method(), call.args());
     s.admission().enqueue(
-        call, id, parentId, inputs, queueName, options.deduplicationId(), options.priority(), options.timeout());
+        call, id, parentId, parentDeadline, inputs, queueName, options.deduplicationId(), options.priority(),
+        options.timeout());
     return s.executor().handle(id, call, s.running().get(id));
   }
 

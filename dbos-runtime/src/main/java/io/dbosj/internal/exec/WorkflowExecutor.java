@@ -61,8 +61,11 @@ public final class WorkflowExecutor implements Service {
     threads.execute(task);
   }
 
-  /** Runs a workflow on this thread, or attaches to its execution already under way here. */
-  <R> R run(DurableCall<R> call, String workflowId, String parentId, Duration timeout) {
+  /**
+   * Runs a workflow on this thread, or attaches to its execution already under way here; a child
+   * ({@code parentId} set) ends by {@code parentDeadline} at the latest.
+   */
+  <R> R run(DurableCall<R> call, String workflowId, String parentId, Long parentDeadline, Duration timeout) {
     String inputs = json.encodeArguments(call.instance().className(), call.method(), call.args());
     CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
     CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
@@ -71,7 +74,7 @@ public final class WorkflowExecutor implements Service {
     }
     Outcome<R> outcome = Outcome.failure(new ExecutedElsewhere());
     try {
-      Admission.Admitted admitted = admission.admit(call, workflowId, parentId, inputs, timeout);
+      Admission.Admitted admitted = admission.admit(call, workflowId, parentId, parentDeadline, inputs, timeout);
       if (admitted.elsewhere()) {
         running.finish(workflowId, mine, outcome);
         return waiter.await(workflowId, call.method(), null).get();
@@ -94,8 +97,12 @@ public final class WorkflowExecutor implements Service {
     return outcome.get();
   }
 
-  /** Starts a workflow on a background thread once its row is durable; returns its handle. */
-  public <R> WorkflowHandle<R> start(DurableCall<R> call, String workflowId, String parentId, Duration timeout) {
+  /**
+   * Starts a workflow on a background thread once its row is durable; returns its handle. A child
+   * ({@code parentId} set) ends by {@code parentDeadline} at the latest.
+   */
+  public <R> WorkflowHandle<R> start(
+      DurableCall<R> call, String workflowId, String parentId, Long parentDeadline, Duration timeout) {
     String inputs = json.encodeArguments(call.instance().className(), call.method(), call.args());
     CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
     CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
@@ -104,7 +111,7 @@ public final class WorkflowExecutor implements Service {
     }
     Admission.Admitted admitted;
     try {
-      admitted = admission.admit(call, workflowId, parentId, inputs, timeout);
+      admitted = admission.admit(call, workflowId, parentId, parentDeadline, inputs, timeout);
     } catch (RuntimeException | Error e) {
       running.finish(workflowId, mine, Outcome.failure(e));
       throw e;

@@ -222,7 +222,7 @@ public final class WorkflowManagement {
         new NewWorkflow(
             id, WorkflowState.ENQUEUED, original.name(), original.className(), original.instanceName(),
             original.inputs(), executorId, forkAppVersion != null ? forkAppVersion : appVersion, null, QueueRegistry.INTERNAL_QUEUE, null, 0, workflowId,
-            null, System.currentTimeMillis(), original.serialization());
+            null, null, System.currentTimeMillis(), original.serialization());
     if (forks.record(fork, workflowId, startStep).isPresent()) {
       throw new ConflictingWorkflowException(id, "another workflow", "a fork of " + workflowId);
     }

@@ -28,7 +28,7 @@ class QueueStoreLostCommitTest {
       for (int i = 0; i < 3; i++) {
         workflows.insertPending(new NewWorkflow(
             "task-" + i, WorkflowState.ENQUEUED, "task", "Tasks", "", "[]", "exec-1", "v1", null, "q", null, 0,
-            null, null, 1_000L + i));
+            null, null, null, 1_000L + i));
       }
       QueueStore queues = new QueueStore(db);
       QueueLimits limits = new QueueLimits("q", null, 2, 0, null, false);
@@ -54,7 +54,7 @@ class QueueStoreLostCommitTest {
       WorkflowStore workflows = new WorkflowStore(db);
       workflows.insertPending(new NewWorkflow(
           "running", WorkflowState.ENQUEUED, "task", "Tasks", "", "[]", "exec-1", "v1", null, "q", null, 0,
-          null, null, 1_000L));
+          null, null, null, 1_000L));
       QueueStore queues = new QueueStore(db);
       QueueLimits limits = QueueLimits.unlimited("q");
       assertThat(ids(queues.dequeue(limits, "exec-1", "v1", 5_000, id -> {}))).containsExactly("running");
