@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -229,6 +230,45 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
    */
   public boolean cancelWorkflow(String workflowId) {
     return runtime.cancel(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /**
+   * Deletes a finished workflow with everything it recorded: its steps, inputs and outcome, the
+   * messages sent to it, its events and their history, its streams. Returns the IDs deleted
+   * (empty if no workflow has this ID).
+   *
+   * @throws UnfinishedWorkflowException if it has not finished (nothing is deleted): cancel it first
+   */
+  public List<String> deleteWorkflow(String workflowId) {
+    return deleteWorkflow(workflowId, false);
+  }
+
+  /**
+   * {@link #deleteWorkflow(String)}, with {@code deleteChildren} also its descendants (children,
+   * their children, ...), all in one transaction; returns the IDs deleted.
+   *
+   * @throws UnfinishedWorkflowException if it or a descendant has not finished (nothing is deleted)
+   */
+  public List<String> deleteWorkflow(String workflowId, boolean deleteChildren) {
+    return runtime.retention().delete(Objects.requireNonNull(workflowId, "workflowId"), deleteChildren);
+  }
+
+  /**
+   * Deletes the finished workflows created before {@code createdBefore}, and those beyond the
+   * {@code keepNewest} most recently created (counting unfinished ones, which are never deleted);
+   * either may be null, not both. Returns how many were deleted. DBOS's garbage collection; see
+   * {@link Retention} to have it run periodically.
+   */
+  public long garbageCollect(Instant createdBefore, Long keepNewest) {
+    return runtime.retention().garbageCollect(createdBefore, keepNewest);
+  }
+
+  /**
+   * DBOS's global timeout: cancels every workflow not yet finished ({@code PENDING} or {@code
+   * ENQUEUED}) created at or before {@code createdBefore}. Returns the IDs it cancelled.
+   */
+  public List<String> globalTimeout(Instant createdBefore) {
+    return runtime.retention().globalTimeout(Objects.requireNonNull(createdBefore, "createdBefore"));
   }
 
   /**
@@ -489,6 +529,7 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     private Duration executorLease;
     private Duration databaseRetryLimit;
     private Clock clock = Clock.systemUTC();
+    private Retention retention;
 
     private Builder() {}
 
@@ -616,6 +657,16 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Deletes finished workflows periodically, as {@link DBOS#garbageCollect} would: those older
+     * than the retention's age and beyond its newest N, at launch and every interval after (on
+     * the {@link #clock(Clock) clock}). By default nothing is deleted.
+     */
+    public Builder retention(Retention retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
+      return this;
+    }
+
     /** Reads configuration from this YAML file instead of {@code dbos-config.yaml}. */
     public Builder configFile(Path file) {
       this.configFile = Objects.requireNonNull(file, "file");
@@ -644,7 +695,8 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
                       heartbeatInterval,
                       executorLease,
                       databaseRetryLimit)),
-              clock));
+              clock,
+              retention));
     }
   }
 }

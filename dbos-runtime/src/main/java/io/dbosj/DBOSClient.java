@@ -2,6 +2,7 @@ package io.dbosj;
 
 import io.dbosj.internal.runtime.ClientRuntime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -136,6 +137,26 @@ public final class DBOSClient implements AutoCloseable {
 
   public boolean cancelWorkflow(String workflowId) {
     return runtime.management().cancel(Objects.requireNonNull(workflowId, "workflowId"));
+  }
+
+  /** {@link DBOS#deleteWorkflow(String)}: deletes a finished workflow and what it recorded; the IDs deleted. */
+  public List<String> deleteWorkflow(String workflowId) {
+    return deleteWorkflow(workflowId, false);
+  }
+
+  /** {@link DBOS#deleteWorkflow(String, boolean)}: with {@code deleteChildren}, its descendants too. */
+  public List<String> deleteWorkflow(String workflowId, boolean deleteChildren) {
+    return runtime.retention().delete(Objects.requireNonNull(workflowId, "workflowId"), deleteChildren);
+  }
+
+  /** {@link DBOS#garbageCollect}: deletes old finished workflows; how many. */
+  public long garbageCollect(Instant createdBefore, Long keepNewest) {
+    return runtime.retention().garbageCollect(createdBefore, keepNewest);
+  }
+
+  /** {@link DBOS#globalTimeout}: cancels the unfinished workflows created at or before the cutoff. */
+  public List<String> globalTimeout(Instant createdBefore) {
+    return runtime.retention().globalTimeout(Objects.requireNonNull(createdBefore, "createdBefore"));
   }
 
   public WorkflowHandle<Object> resumeWorkflow(String workflowId) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code dbos} command: {@code init}, {@code start}, {@code migrate}, {@code reset}, {@code
- * workflow list|get|steps|events|messages|streams|cancel|resume|fork} and {@code queue list}. Failures print a one-line
+ * workflow list|get|steps|events|messages|streams|cancel|resume|fork|delete}, {@code queue list},
+ * {@code executor list}, {@code garbage-collect} and {@code global-timeout}. Failures print a one-line
  * error and exit 1; bad arguments print usage and exit 2.
  */
 @Command(
@@ -21,7 +22,9 @@ import picocli.CommandLine.Command;
       ProjectCommands.Reset.class,
       WorkflowCommand.class,
       QueueCommand.class,
-      ExecutorCommand.class
+      ExecutorCommand.class,
+      RetentionCommands.GarbageCollect.class,
+      RetentionCommands.GlobalTimeout.class
     })
 public final class DbosCli implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dbos workflow ...}: list, inspect and steer workflows. */
 @Command(
     name = "workflow",
-    description = "List, inspect, cancel, resume and fork workflows; show their events, pending messages and streams.",
+    description = "List, inspect, cancel, resume, fork and delete workflows; show their events, pending messages and streams.",
     mixinStandardHelpOptions = true,
     subcommands = {
       WorkflowCommand.ListWorkflows.class,
@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
       CommunicationCommands.Streams.class,
       WorkflowCommand.Cancel.class,
       WorkflowCommand.Resume.class,
-      WorkflowCommand.Fork.class
+      WorkflowCommand.Fork.class,
+      RetentionCommands.Delete.class
     })
 final class WorkflowCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;

@@ -1,10 +1,12 @@
 package io.dbosj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbosj.DBOS;
 import io.dbosj.Queue;
 import io.dbosj.StartOptions;
+import io.dbosj.WorkflowHandle;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -471,6 +474,43 @@ class DbosCliTest {
       Result missing = dbos("workflow", command, "nope", "-D", url);
       assertThat(missing.exit()).as(missing.out()).isEqualTo(1);
       assertThat(missing.out()).contains("error: no workflow with ID 'nope' is recorded in ").contains(named).doesNotContain("\tat ");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void deleteGarbageCollectAndGlobalTimeoutSteerHowLongWorkflowsAreKept(String database) throws Exception {
+    String url = url(database);
+    CountDownLatch gate = new CountDownLatch(1);
+    try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
+      ShopDurable shop = new ShopDurable(dbos, gate);
+      dbos.launch();
+      for (String id : List.of("a", "b", "c")) {
+        shop.start(StartOptions.id(id)).order(id).getResult();
+      }
+      WorkflowHandle<String> slow = shop.start(StartOptions.id("slow")).slowOrder("pear");
+
+      Result delete = dbos("workflow", "delete", "a", "-D", url);
+      assertThat(delete.exit()).as(delete.out()).isZero();
+      assertThat(delete.out()).contains("Deleted a");
+      Result again = dbos("workflow", "delete", "a", "-D", url);
+      assertThat(again.exit()).isEqualTo(1);
+      assertThat(again.out()).contains("error: no workflow with ID 'a' is recorded in").contains("nothing was deleted");
+      Result running = dbos("workflow", "delete", "slow", "-D", url);
+      assertThat(running.exit()).isEqualTo(1);
+      assertThat(running.out()).contains("error: workflow slow is PENDING").doesNotContain("\tat ");
+
+      assertThat(dbos("garbage-collect", "-D", url).exit()).isEqualTo(2);
+      assertThat(dbos("garbage-collect", "--older-than", "soon", "-D", url).out()).contains("is not an age");
+      Result kept = dbos("garbage-collect", "--keep", "2", "-D", url);
+      assertThat(kept.out()).as("keeps c and slow, the two newest").contains("Deleted 1 finished workflow(s)");
+
+      Result timeout = dbos("global-timeout", "--before", Instant.now().plusSeconds(60).toString(), "-D", url);
+      assertThat(timeout.out()).contains("Cancelled slow");
+      gate.countDown();
+      assertThatThrownBy(slow::getResult).isInstanceOf(io.dbosj.WorkflowCancelledException.class);
+      assertThat(dbos("garbage-collect", "--older-than", "0s", "-D", url).out()).contains("Deleted 2 finished workflow(s)");
+      assertThat(dbos("workflow", "list", "-D", url).out()).contains("(none)");
     }
   }
 }

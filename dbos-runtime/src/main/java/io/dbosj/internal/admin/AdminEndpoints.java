@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * DBOS does for {@code GET /workflows/{id}}.
  */
 final class AdminEndpoints {
-  private static final Set<String> WORKFLOW_ACTIONS = Set.of("steps", "events", "messages", "streams", "cancel", "resume", "fork");
+  private static final Set<String> WORKFLOW_ACTIONS = Set.of("steps", "events", "messages", "streams", "cancel", "resume", "fork", "delete");
 
   private final AdminOperations operations;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -62,10 +62,7 @@ final class AdminEndpoints {
       case "/dbos-global-timeout":
         return only("POST", request, () -> globalTimeout(request.json()));
       case "/dbos-garbage-collect":
-        return only(
-            "POST", request,
-            () -> AdminReply.text(
-                501, "io.dbosj cannot delete workflows yet, so it does not garbage-collect them; nothing was deleted"));
+        return only("POST", request, () -> garbageCollect(request.json()));
       case "/workflows":
         return only("POST", request, () -> listWorkflows(ListWorkflowsRequest.parse(request.json())));
       case "/queues":
@@ -75,7 +72,7 @@ final class AdminEndpoints {
     }
   }
 
-  /** {@code /workflows/{id}} and {@code /workflows/{id}/steps|events|messages|streams|cancel|resume|fork}. */
+  /** {@code /workflows/{id}} and {@code /workflows/{id}/steps|events|messages|streams|cancel|resume|fork|delete}. */
   private AdminReply workflowPath(Request request) {
     String[] parts = request.path().split("/", -1);
     if (parts.length < 3 || parts.length > 4 || !parts[1].equals("workflows") || parts[2].isEmpty()) {
@@ -100,6 +97,7 @@ final class AdminEndpoints {
           .map(streams -> json(CommunicationOutput.streams(streams))).orElseGet(AdminReply::workflowNotFound));
       case "cancel" -> only("POST", request, () -> done(operations.cancel(id)));
       case "resume" -> only("POST", request, () -> done(operations.resume(id)));
+      case "delete" -> only("POST", request, () -> delete(id, request.json()));
       default -> only("POST", request, () -> fork(id, ForkRequest.parse(request.json())));
     };
   }
@@ -155,15 +153,35 @@ final class AdminEndpoints {
           "POST /dbos-global-timeout needs cutoff_epoch_timestamp_ms, epoch milliseconds, e.g."
               + " {\"cutoff_epoch_timestamp_ms\": 1767225600000}");
     }
-    WorkflowFilter unfinished =
-        WorkflowFilter.all()
-            .states(WorkflowState.PENDING, WorkflowState.ENQUEUED)
-            .createdBefore(Instant.ofEpochMilli(cutoff))
-            .limit(Integer.MAX_VALUE);
-    for (AdminWorkflow w : operations.listWorkflows(unfinished)) {
-      operations.cancel(w.status().workflowId());
-    }
+    operations.globalTimeout(Instant.ofEpochMilli(cutoff));
     return AdminReply.noContent();
+  }
+
+  /**
+   * DBOS's garbage collection: deletes the finished workflows created before {@code
+   * cutoff_epoch_timestamp_ms} and beyond the {@code rows_threshold} newest; either, or both.
+   */
+  private AdminReply garbageCollect(JsonNode body) {
+    String endpoint = "POST /dbos-garbage-collect";
+    RequestFields fields = RequestFields.of(body, List.of("cutoff_epoch_timestamp_ms", "rows_threshold"), endpoint);
+    Long cutoff = fields.longInteger("cutoff_epoch_timestamp_ms");
+    Long rows = fields.longInteger("rows_threshold");
+    if (cutoff == null && rows == null) {
+      throw new BadRequest(
+          endpoint + " needs cutoff_epoch_timestamp_ms (epoch milliseconds), rows_threshold (how many of the"
+              + " newest workflows to keep), or both, e.g. {\"cutoff_epoch_timestamp_ms\": 1767225600000}");
+    }
+    operations.garbageCollect(cutoff == null ? null : Instant.ofEpochMilli(cutoff), rows);
+    return AdminReply.noContent();
+  }
+
+  /** Deletes a finished workflow; with {@code "delete_children": true} its descendants too. */
+  private AdminReply delete(String id, JsonNode body) {
+    boolean children =
+        RequestFields.of(body, List.of("delete_children"), "POST /workflows/{id}/delete").bool("delete_children", false);
+    return operations.delete(id, children)
+        .map(deleted -> json(Map.of("deleted", deleted)))
+        .orElseGet(AdminReply::workflowNotFound);
   }
 
   private static List<String> executorIds(JsonNode body) {

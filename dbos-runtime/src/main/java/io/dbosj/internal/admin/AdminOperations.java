@@ -4,6 +4,7 @@ import io.dbosj.StepInfo;
 import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowMessage;
 import io.dbosj.internal.db.QueueLimits;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,23 @@ public interface AdminOperations {
    * that ID.
    */
   Optional<String> fork(String workflowId, int startStep, String newWorkflowId, String appVersion);
+
+  /**
+   * Deletes the finished workflow, with its descendants if {@code withChildren}; the IDs deleted,
+   * or empty if no workflow has that ID.
+   *
+   * @throws io.dbosj.DbosException if it or a descendant has not finished (nothing is deleted)
+   */
+  Optional<List<String>> delete(String workflowId, boolean withChildren);
+
+  /**
+   * Deletes the finished workflows created before {@code createdBefore} and beyond the {@code
+   * keepNewest} newest (either may be null, not both); how many.
+   */
+  long garbageCollect(Instant createdBefore, Long keepNewest);
+
+  /** Cancels the unfinished workflows created at or before {@code createdBefore}; their IDs. */
+  List<String> globalTimeout(Instant createdBefore);
 
   /** Stops starting scheduled workflows; the workflows already recorded still run. */
   void deactivate();

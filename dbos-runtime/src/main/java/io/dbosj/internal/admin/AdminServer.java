@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.dbosj.ConflictingWorkflowException;
 import io.dbosj.DbosException;
 import io.dbosj.SystemDatabaseUnreachableException;
+import io.dbosj.UnfinishedWorkflowException;
 import io.dbosj.UnreadableRowException;
 import io.dbosj.internal.lifecycle.Service;
 import java.io.IOException;
@@ -106,6 +107,8 @@ public final class AdminServer implements Service {
       reply = AdminReply.text(400, e.getMessage());
     } catch (ConflictingWorkflowException e) {
       reply = AdminReply.text(409, e.getMessage()); // a fork's new_workflow_id that is taken
+    } catch (UnfinishedWorkflowException e) {
+      reply = AdminReply.text(409, e.getMessage()); // a delete of a workflow still running
     } catch (DbosException e) {
       reply = AdminReply.text(500, e.getMessage());
     } catch (RuntimeException e) {

@@ -187,7 +187,21 @@ final class RenderedSql {
               /* selectEvents */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events\" where \"workflow_uuid\" = ? order by \"key\"",
               /* selectEventHistory */ "select \"function_id\", \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events_history\" where \"workflow_uuid\" = ? order by \"function_id\", \"key\"",
               /* selectPendingMessages */ "select \"message_uuid\", \"topic\", \"message\", \"serialization\", \"created_at_epoch_ms\" from \"dbos\".\"notifications\" where (\"destination_uuid\" = ? and \"consumed\" = false) order by \"created_at_epoch_ms\", \"message_uuid\"",
-              /* selectStreamValues */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"streams\" where \"workflow_uuid\" = ? order by \"key\", \"offset\""));
+              /* selectStreamValues */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"streams\" where \"workflow_uuid\" = ? order by \"key\", \"offset\""),
+          /* retention */ new SystemSql.Retention(
+              /* lockWorkflow */ "select \"workflow_uuid\", \"status\" from \"dbos\".\"workflow_status\" where \"workflow_uuid\" = ? for update",
+              /* lockChildren */ "select \"workflow_uuid\", \"status\" from \"dbos\".\"workflow_status\" where \"parent_workflow_id\" = ? for update",
+              /* deleteRecords */ List.of(
+                  "delete from \"dbos\".\"operation_outputs\" where \"workflow_uuid\" = ?",
+                  "delete from \"dbos\".\"workflow_input\" where \"workflow_uuid\" = ?",
+                  "delete from \"dbos\".\"workflow_output\" where \"workflow_uuid\" = ?",
+                  "delete from \"dbos\".\"notifications\" where \"destination_uuid\" = ?",
+                  "delete from \"dbos\".\"workflow_events\" where \"workflow_uuid\" = ?",
+                  "delete from \"dbos\".\"workflow_events_history\" where \"workflow_uuid\" = ?",
+                  "delete from \"dbos\".\"streams\" where \"workflow_uuid\" = ?",
+                  "delete from \"dbos\".\"workflow_status\" where \"workflow_uuid\" = ?"),
+              /* selectNthNewest */ "select \"created_at\" from \"dbos\".\"workflow_status\" order by \"created_at\" desc offset ? rows fetch next 1 rows only",
+              /* lockFinishedBefore */ "select \"workflow_uuid\" from \"dbos\".\"workflow_status\" where (\"created_at\" < ? and \"status\" not in ('PENDING', 'ENQUEUED', 'DELAYED')) order by \"created_at\" fetch next ? rows only for update skip locked"));
 
   static final SystemSql SQLITE =
       new SystemSql(
@@ -342,7 +356,21 @@ final class RenderedSql {
               /* selectEvents */ "select \"key\", value, serialization from workflow_events where workflow_uuid = ? order by \"key\"",
               /* selectEventHistory */ "select function_id, \"key\", value, serialization from workflow_events_history where workflow_uuid = ? order by function_id, \"key\"",
               /* selectPendingMessages */ "select message_uuid, topic, message, serialization, created_at_epoch_ms from notifications where (destination_uuid = ? and consumed = 0) order by created_at_epoch_ms, message_uuid",
-              /* selectStreamValues */ "select \"key\", value, serialization from streams where workflow_uuid = ? order by \"key\", \"offset\""));
+              /* selectStreamValues */ "select \"key\", value, serialization from streams where workflow_uuid = ? order by \"key\", \"offset\""),
+          /* retention */ new SystemSql.Retention(
+              /* lockWorkflow */ "select workflow_uuid, status from workflow_status where workflow_uuid = ?",
+              /* lockChildren */ "select workflow_uuid, status from workflow_status where parent_workflow_id = ?",
+              /* deleteRecords */ List.of(
+                  "delete from operation_outputs where workflow_uuid = ?",
+                  "delete from workflow_input where workflow_uuid = ?",
+                  "delete from workflow_output where workflow_uuid = ?",
+                  "delete from notifications where destination_uuid = ?",
+                  "delete from workflow_events where workflow_uuid = ?",
+                  "delete from workflow_events_history where workflow_uuid = ?",
+                  "delete from streams where workflow_uuid = ?",
+                  "delete from workflow_status where workflow_uuid = ?"),
+              /* selectNthNewest */ "select created_at from workflow_status order by created_at desc limit 1 offset ?",
+              /* lockFinishedBefore */ "select workflow_uuid from workflow_status where (created_at < ? and status not in ('PENDING', 'ENQUEUED', 'DELAYED')) order by created_at limit ?"));
 
   static final SystemSql POSTGRES_WITHOUT_PAYLOAD_TABLES =
       new SystemSql(
@@ -522,5 +550,17 @@ final class RenderedSql {
               /* selectEvents */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events\" where \"workflow_uuid\" = ? order by \"key\"",
               /* selectEventHistory */ "select \"function_id\", \"key\", \"value\", \"serialization\" from \"dbos\".\"workflow_events_history\" where \"workflow_uuid\" = ? order by \"function_id\", \"key\"",
               /* selectPendingMessages */ "select \"message_uuid\", \"topic\", \"message\", \"serialization\", \"created_at_epoch_ms\" from \"dbos\".\"notifications\" where (\"destination_uuid\" = ? and \"consumed\" = false) order by \"created_at_epoch_ms\", \"message_uuid\"",
-              /* selectStreamValues */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"streams\" where \"workflow_uuid\" = ? order by \"key\", \"offset\""));
+              /* selectStreamValues */ "select \"key\", \"value\", \"serialization\" from \"dbos\".\"streams\" where \"workflow_uuid\" = ? order by \"key\", \"offset\""),
+          /* retention */ new SystemSql.Retention(
+              /* lockWorkflow */ "select \"workflow_uuid\", \"status\" from \"dbos\".\"workflow_status\" where \"workflow_uuid\" = ? for update",
+              /* lockChildren */ "select \"workflow_uuid\", \"status\" from \"dbos\".\"workflow_status\" where \"parent_workflow_id\" = ? for update",
+              /* deleteRecords */ List.of(
+                  "delete from \"dbos\".\"operation_outputs\" where \"workflow_uuid\" = ?",
+                  "delete from \"dbos\".\"notifications\" where \"destination_uuid\" = ?",
+                  "delete from \"dbos\".\"workflow_events\" where \"workflow_uuid\" = ?",
+                  "delete from \"dbos\".\"workflow_events_history\" where \"workflow_uuid\" = ?",
+                  "delete from \"dbos\".\"streams\" where \"workflow_uuid\" = ?",
+                  "delete from \"dbos\".\"workflow_status\" where \"workflow_uuid\" = ?"),
+              /* selectNthNewest */ "select \"created_at\" from \"dbos\".\"workflow_status\" order by \"created_at\" desc offset ? rows fetch next 1 rows only",
+              /* lockFinishedBefore */ "select \"workflow_uuid\" from \"dbos\".\"workflow_status\" where (\"created_at\" < ? and \"status\" not in ('PENDING', 'ENQUEUED', 'DELAYED')) order by \"created_at\" fetch next ? rows only for update skip locked"));
 }

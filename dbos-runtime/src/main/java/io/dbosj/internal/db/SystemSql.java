@@ -17,7 +17,8 @@ record SystemSql(
     Migrations migrations,
     Executors executors,
     Messaging messaging,
-    Communications communications) {
+    Communications communications,
+    Retention retention) {
 
   /** The statements of this database, for DBOS TS 5.3's layout (the one io.dbosj creates). */
   static SystemSql of(boolean postgres) {
@@ -101,6 +102,20 @@ record SystemSql(
   /** {@link CommunicationStore}'s: a workflow's events, their history, its unconsumed messages, its streams. */
   record Communications(
       String selectEvents, String selectEventHistory, String selectPendingMessages, String selectStreamValues) {}
+
+  /**
+   * {@link RetentionStore}'s: {@code lockWorkflow} and {@code lockChildren} read (and on
+   * PostgreSQL lock) a workflow's row or its children's, ID and status; {@code deleteRecords}
+   * delete one workflow's records, its row last; {@code selectNthNewest} is the creation time of
+   * the workflow at an offset from the newest; {@code lockFinishedBefore} takes a batch of
+   * finished workflows created before a cutoff, oldest first.
+   */
+  record Retention(
+      String lockWorkflow,
+      String lockChildren,
+      List<String> deleteRecords,
+      String selectNthNewest,
+      String lockFinishedBefore) {}
 
   /** {@link TransactionOutputStore}'s; {@code create} makes its table. */
   record TransactionOutputs(String select, String insert, List<String> create) {}

@@ -4,6 +4,7 @@ import io.dbosj.internal.config.DatabaseUrl;
 import io.dbosj.internal.db.ChannelListener;
 import io.dbosj.internal.db.CommunicationStore;
 import io.dbosj.internal.db.QueueStore;
+import io.dbosj.internal.db.RetentionStore;
 import io.dbosj.internal.db.SchemaMigrations;
 import io.dbosj.internal.db.StepStore;
 import io.dbosj.internal.db.SystemDatabase;
@@ -15,6 +16,7 @@ import io.dbosj.internal.exec.CommunicationListing;
 import io.dbosj.internal.exec.OutcomeWaiter;
 import io.dbosj.internal.exec.Registry;
 import io.dbosj.internal.exec.WorkflowManagement;
+import io.dbosj.internal.exec.WorkflowRetention;
 import io.dbosj.internal.lifecycle.ShutdownFlag;
 import io.dbosj.internal.messaging.Communication;
 import io.dbosj.internal.messaging.WakeUps;
@@ -37,6 +39,7 @@ public final class ClientRuntime implements AutoCloseable {
   private final WakeUps wakeUps;
   private final Communication communication;
   private final CommunicationListing communicationListing;
+  private final WorkflowRetention retention;
   /** Started by the first wait for a message, event or stream value, on PostgreSQL; stopped by close. */
   private ChannelListener listener;
 
@@ -48,6 +51,7 @@ public final class ClientRuntime implements AutoCloseable {
     this.wakeUps = new WakeUps(db.isPostgres());
     this.communication = new Communication(db, json, wakeUps);
     this.communicationListing = new CommunicationListing(new WorkflowStore(db), new CommunicationStore(db), json);
+    this.retention = new WorkflowRetention(new RetentionStore(db), management);
   }
 
   /**
@@ -84,6 +88,10 @@ public final class ClientRuntime implements AutoCloseable {
 
   public CommunicationListing communicationListing() {
     return communicationListing;
+  }
+
+  public WorkflowRetention retention() {
+    return retention;
   }
 
   public Admission admission() {

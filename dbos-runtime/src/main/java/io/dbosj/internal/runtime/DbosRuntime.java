@@ -1,5 +1,6 @@
 package io.dbosj.internal.runtime;
 
+import io.dbosj.Retention;
 import io.dbosj.StepInfo;
 import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowHandle;
@@ -10,6 +11,7 @@ import io.dbosj.internal.db.ChannelListener;
 import io.dbosj.internal.db.ExecutorStore;
 import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.QueueStore;
+import io.dbosj.internal.db.RetentionStore;
 import io.dbosj.internal.db.SchemaMigrations;
 import io.dbosj.internal.db.StepStore;
 import io.dbosj.internal.db.SystemDatabase;
@@ -20,6 +22,7 @@ import io.dbosj.internal.exec.QueueRegistry;
 import io.dbosj.internal.exec.Registry;
 import io.dbosj.internal.exec.CommunicationListing;
 import io.dbosj.internal.exec.WorkflowManagement;
+import io.dbosj.internal.exec.WorkflowRetention;
 import io.dbosj.internal.exec.WorkflowServices;
 import io.dbosj.internal.exec.WorkflowThreads;
 import io.dbosj.internal.lifecycle.Services;
@@ -52,10 +55,16 @@ public final class DbosRuntime {
 
   /** What exists only once launched. */
   private record Launched(
-      WorkflowServices services, WorkflowRecovery recovery, AdminServer admin, ExecutorStore executors) {}
+      WorkflowServices services,
+      WorkflowRecovery recovery,
+      AdminServer admin,
+      ExecutorStore executors,
+      WorkflowRetention retention) {}
 
   private final DbosConfig config;
   private final Clock clock;
+  /** How long finished workflows are kept, or {@code null}: kept until deleted. */
+  private final Retention retention;
   private final ShutdownFlag shutdown = new ShutdownFlag();
   private final CallRouter router = new CallRouter(shutdown);
   private final Registry registry = new Registry(router);
@@ -67,9 +76,10 @@ public final class DbosRuntime {
   /** The executor ID in use: the configured one until launch takes one. */
   private volatile String executorId;
 
-  public DbosRuntime(DbosConfig config, Clock clock) {
+  public DbosRuntime(DbosConfig config, Clock clock, Retention retention) {
     this.config = config;
     this.clock = clock;
+    this.retention = retention;
     this.executorId = config.executorId();
   }
 
@@ -204,6 +214,10 @@ public final class DbosRuntime {
             new RecoveryStarts(parts.calls(), parts.executor(), wakeUp), !WorkflowThreads.virtual(), shutdown);
     services.start(
         new ExecutorTakeover(executorStore, recovery, executorId, config.heartbeatInterval(), config.executorLease()));
+    WorkflowRetention workflowRetention = new WorkflowRetention(new RetentionStore(db), parts.management());
+    if (retention != null) {
+      services.start(new RetentionCollector(retention, workflowRetention, clock));
+    }
     RecoveryAfterOutage afterOutage = new RecoveryAfterOutage(recovery, parts.executor(), shutdown);
     db.retry().onGiveUp(afterOutage::schedule);
     if (applicationDb != db) {
@@ -212,13 +226,15 @@ public final class DbosRuntime {
     AdminServer admin = null;
     if (config.adminServer()) {
       RuntimeAdmin.Parts adminParts =
-          new RuntimeAdmin.Parts(parts.management(), parts.communicationListing(), workflowStore, recovery, queues, executorStore, scheduler);
+          new RuntimeAdmin.Parts(
+              parts.management(), parts.communicationListing(), workflowStore, recovery, queues, executorStore, scheduler,
+              workflowRetention);
       admin = AdminServer.bind(new RuntimeAdmin(adminParts, executorId, config.executorLease()), "127.0.0.1", config.adminPort());
       if (admin != null) {
         services.start(admin);
       }
     }
-    return new Launched(parts, recovery, admin, executorStore);
+    return new Launched(parts, recovery, admin, executorStore, workflowRetention);
   }
 
   private String appVersion() {
@@ -306,6 +322,12 @@ public final class DbosRuntime {
 
   public <R> WorkflowHandle<R> fork(String workflowId, int startStep, String forkId) {
     return management().fork(workflowId, startStep, forkId);
+  }
+
+  /** Deleting and collecting workflows, and DBOS's global timeout; launched, not closed. */
+  public WorkflowRetention retention() {
+    management(); // the same checks: launched, not closed
+    return launched.retention();
   }
 
   /** Every executor recorded in the system database, judged against this process's lease. */

@@ -15,9 +15,11 @@ import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.exec.QueueRegistry;
 import io.dbosj.internal.exec.CommunicationListing;
 import io.dbosj.internal.exec.WorkflowManagement;
+import io.dbosj.internal.exec.WorkflowRetention;
 import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.recovery.WorkflowRecovery;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,8 @@ final class RuntimeAdmin implements AdminOperations {
       WorkflowRecovery recovery,
       QueueRegistry queues,
       ExecutorStore executors,
-      Service scheduler) {}
+      Service scheduler,
+      WorkflowRetention retention) {}
 
   private final Parts parts;
   private final String self;
@@ -152,6 +155,24 @@ final class RuntimeAdmin implements AdminOperations {
       return Optional.empty();
     }
     return Optional.of(parts.management().fork(workflowId, startStep, newWorkflowId, appVersion).workflowId());
+  }
+
+  @Override
+  public Optional<List<String>> delete(String workflowId, boolean withChildren) {
+    if (!recorded(workflowId)) {
+      return Optional.empty();
+    }
+    return Optional.of(parts.retention().delete(workflowId, withChildren));
+  }
+
+  @Override
+  public long garbageCollect(Instant createdBefore, Long keepNewest) {
+    return parts.retention().garbageCollect(createdBefore, keepNewest);
+  }
+
+  @Override
+  public List<String> globalTimeout(Instant createdBefore) {
+    return parts.retention().globalTimeout(createdBefore);
   }
 
   @Override
