@@ -4,6 +4,7 @@ import io.dbosj.internal.config.ConfigSources;
 import io.dbosj.internal.exec.ActiveTransaction;
 import io.dbosj.internal.exec.CallRouter;
 import io.dbosj.internal.exec.Checkpointer;
+import io.dbosj.internal.exec.Patches;
 import io.dbosj.internal.exec.CurrentContext;
 import io.dbosj.internal.exec.WorkflowCommunication;
 import io.dbosj.internal.exec.WorkflowContext;
@@ -355,6 +356,37 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
   public static String workflowId() {
     WorkflowContext context = CurrentContext.workflow();
     return context == null ? null : context.workflowId();
+  }
+
+  /**
+   * Whether this execution of the workflow takes the patched path: changing a workflow's code
+   * safely while executions recorded by the old code are in flight.
+   *
+   * <pre>{@code
+   * if (DBOS.patch("tax-by-region")) {
+   *   tax = taxes.byRegion(order);     // the new step
+   * } else {
+   *   tax = taxes.flat(order);         // what executions recorded before the patch replay
+   * }
+   * }</pre>
+   *
+   * A new execution records the patch (an operation named {@code DBOS.patch-<name>}, as DBOS
+   * records it) and gets {@code true}; one recorded before the patch existed has the old code's
+   * operation at this position and gets {@code false}. Once no old execution can run again,
+   * replace it with {@link #deprecatePatch}, and later remove that too.
+   *
+   * @throws IllegalStateException outside a workflow's body (in a step, or no workflow)
+   */
+  public static boolean patch(String name) {
+    return Patches.patch(name);
+  }
+
+  /**
+   * The second phase of retiring a {@link #patch}: always {@code true}, records nothing, and
+   * steps over the marker that executions of the patched code recorded, so they still replay.
+   */
+  public static boolean deprecatePatch(String name) {
+    return Patches.deprecatePatch(name);
   }
 
   /**

@@ -103,6 +103,18 @@ public final class Checkpointer {
     return stopped(step.workflowId());
   }
 
+  /**
+   * Records operation {@code functionId} as {@code name}, with no output: a marker, such as a
+   * patch's. Yields if another execution recorded that operation first.
+   */
+  void recordMarker(WorkflowContext context, int functionId, String name) {
+    long now = System.currentTimeMillis();
+    StepRecord record = new StepRecord(context.workflowId(), functionId, name, null, null, null, now, now);
+    if (!steps.insert(record) && !isRecordedAsIs(record)) {
+      throw yieldTo(record);
+    }
+  }
+
   /** Past its deadline, a workflow is cancelled here, as by {@code cancelWorkflow}. */
   void checkDeadline(WorkflowContext context) {
     Long deadline = context.deadline();

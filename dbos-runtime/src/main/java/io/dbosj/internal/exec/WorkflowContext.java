@@ -64,6 +64,16 @@ public final class WorkflowContext {
     return nextFunctionId++;
   }
 
+  /**
+   * The number the next operation will get, without taking it: writes the last step's outcome if
+   * it waits, as {@link #beginOperation} does. For an operation that exists only if its record
+   * does (a patch that an older execution never passed).
+   */
+  int peekOperation() {
+    checkpointer.writeUnwritten(this);
+    return nextFunctionId;
+  }
+
   /** Keeps a step's outcome until the next operation or the workflow's outcome is written. */
   void holdUnwritten(StepRecord step) {
     unwritten = step;

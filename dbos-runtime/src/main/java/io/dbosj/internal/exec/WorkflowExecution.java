@@ -1,5 +1,6 @@
 package io.dbosj.internal.exec;
 
+import io.dbosj.DeterminismException;
 import io.dbosj.SystemDatabaseUnreachableException;
 import io.dbosj.WorkflowCancelledException;
 import io.dbosj.WorkflowState;
@@ -68,6 +69,10 @@ final class WorkflowExecution {
   <R> Outcome<R> execute(DurableCall<R> call, String workflowId, Map<Integer, StepRecord> recorded, Long deadline) {
     WorkflowContext context = new WorkflowContext(checkpointer, communication, workflowId, recorded, deadline);
     Outcome<R> outcome = runBody(call, context);
+    if (outcome.error() instanceof DeterminismException d && d.recordedVersion() == null) {
+      String version = workflows.find(workflowId).map(StatusRow::appVersion).orElse(null);
+      outcome = Outcome.failure(version == null ? d : d.withRecordedVersion(version));
+    }
     if (shutdown.isSet() || outcome.error() instanceof DbosShutdownException) {
       throw new DbosShutdownException();
     }
