@@ -10,6 +10,7 @@ import io.dbosj.WorkflowHandle;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.SlowSteps;
 import io.dbosj.tests.fixtures.SlowStepsDurable;
+import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
 
@@ -73,6 +74,20 @@ class StepTimeoutTest {
   }
 
   @BothDatabases
+  void aTimeoutIsNotRetriedWhenRetryOnDoesNotListIt(TestDatabase db) throws Exception {
+    Journal journal = new Journal();
+    try (DBOS dbos = db.builder().build()) {
+      SlowStepsDurable steps = new SlowStepsDurable(dbos, journal);
+      dbos.launch();
+
+      assertThatThrownBy(() -> steps.start(StartOptions.id("io-only")).retriedForIoOnly().getResult())
+          .isInstanceOf(StepTimeoutException.class);
+      assertThat(journal.entries()).containsExactly("slowOnce attempt 1");
+      assertThat(recordedError(db, "io-only")).contains(StepTimeoutException.class.getName());
+    }
+  }
+
+  @BothDatabases
   void aStepThatReturnsInTimeIsUnaffected(TestDatabase db) throws Exception {
     Journal journal = new Journal();
     try (DBOS dbos = db.builder().build()) {
@@ -107,6 +122,25 @@ class StepTimeoutTest {
       assertThat(db.value("SELECT output FROM " + db.table("operation_outputs") + " WHERE workflow_uuid = 'stubborn'"))
           .isNull();
     }
+  }
+
+  @BothDatabases
+  void closeStopsTheOneTimerThreadTheFirstTimedStepStarted(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      SlowStepsDurable steps = new SlowStepsDurable(dbos, new Journal());
+      dbos.launch();
+      steps.quick();
+      steps.quick();
+
+      assertThat(timerThreads()).isEqualTo(1);
+    }
+    Await.until("the step timeout timer stopped", () -> timerThreads() == 0, StepTimeoutTest::timerThreads);
+  }
+
+  private static long timerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.isAlive() && thread.getName().equals("dbos-step-timeouts"))
+        .count();
   }
 
   @BothDatabases
