@@ -67,12 +67,14 @@ final class RetryClasses {
     if (retryOn.isEmpty()) {
       return;
     }
-    StringJoiner retried = new StringJoiner(", ");
     for (ListedClass listed : retryOn) {
       if (types.isSameType(listed.type(), excluded.type())) {
         problems.add(excluded.where(), Messages.retryOnAndNoRetryFor(excluded.type()));
         return;
       }
+    }
+    StringJoiner retried = new StringJoiner(", ");
+    for (ListedClass listed : retryOn) {
       if (types.isSubtype(excluded.type(), listed.type())) {
         return;
       }

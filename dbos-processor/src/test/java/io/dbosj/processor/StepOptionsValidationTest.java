@@ -99,6 +99,20 @@ class StepOptionsValidationTest {
   }
 
   @Test
+  void aClassInBothListsIsRejectedThoughItIsASubclassOfAnotherRetryOnClass() {
+    String annotation =
+        "@Step(maxAttempts = 3, retryOn = {IOException.class, FileNotFoundException.class},"
+            + " noRetryFor = FileNotFoundException.class)";
+    JavaFileObject source = step(annotation, "public void s() throws IOException {}");
+
+    assertRejected(
+        source,
+        "[dbos.retry-on-and-no-retry-for] java.io.FileNotFoundException is in both",
+        6,
+        at(annotation, "FileNotFoundException.class)"));
+  }
+
+  @Test
   void aNoRetryForClassOutsideEveryRetryOnClassIsRejected() {
     String annotation =
         "@Step(maxAttempts = 3, retryOn = IOException.class, noRetryFor = IllegalStateException.class)";
@@ -151,6 +165,24 @@ class StepOptionsValidationTest {
             "@Step(maxAttempts = 3, retryOn = {IOException.class, Exception.class, RuntimeException.class},"
                 + " noRetryFor = {FileNotFoundException.class, IllegalStateException.class}, timeoutSeconds = 0.2)",
             "public void s() throws FileNotFoundException {}");
+
+    assertThat(Sources.compile(Sources.STRICT, source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aDeprecatedExceptionClassIsNamedWithoutADeprecationWarning() {
+    JavaFileObject source =
+        Sources.source(
+            "com.example.A",
+            "package com.example;",
+            "import io.dbosj.annotation.Step;",
+            "public class A {",
+            "  @Deprecated public static class OldBusy extends RuntimeException {",
+            "    private static final long serialVersionUID = 1L;",
+            "  }",
+            "  @Step(maxAttempts = 3, retryOn = OldBusy.class)",
+            "  public void s() {}",
+            "}");
 
     assertThat(Sources.compile(Sources.STRICT, source)).succeededWithoutWarnings();
   }
