@@ -12,12 +12,18 @@ import java.lang.annotation.Target;
  * recorded output is returned without running the step again.
  *
  * <pre>{@code
- * @Step(maxAttempts = 5, intervalSeconds = 0.5, backoffRate = 2)
- * public Quote fetchQuote(String sku) { return pricing.quote(sku); }
+ * @Step(maxAttempts = 5, intervalSeconds = 0.5, backoffRate = 2,
+ *     retryOn = IOException.class, noRetryFor = FileNotFoundException.class,
+ *     timeoutSeconds = 10)
+ * public Quote fetchQuote(String sku) throws IOException { return pricing.quote(sku); }
  * }</pre>
  *
- * <p>Called outside a workflow, a step is an ordinary method call. A step called from inside
- * another step runs as part of the outer step and is not recorded on its own.
+ * <p>A failed attempt is retried while attempts remain, if what it threw is an instance of a
+ * {@link #retryOn} class (any exception, when none is listed) and of no {@link #noRetryFor} class;
+ * otherwise it is recorded at once. An {@link Error} is never retried.
+ *
+ * <p>Called outside a workflow, a step is an ordinary method call: no retries, no timeout. A step
+ * called from inside another step runs as part of the outer step and is not recorded on its own.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -37,4 +43,28 @@ public @interface Step {
 
   /** Factor by which the wait grows after each failed attempt (exponential backoff). */
   double backoffRate() default 2.0;
+
+  /**
+   * The exceptions a failed attempt is retried for: instances of any of these classes (and their
+   * subclasses). Empty, the default, retries every exception. Needs {@code maxAttempts > 1}; a
+   * checked exception listed must be one the method can throw.
+   */
+  Class<? extends Throwable>[] retryOn() default {};
+
+  /**
+   * Exceptions recorded at once, never retried, though {@link #retryOn} covers them: each must be
+   * a subclass of a {@code retryOn} class (of any exception, when {@code retryOn} is empty).
+   */
+  Class<? extends Throwable>[] noRetryFor() default {};
+
+  /**
+   * How long one attempt may run, in seconds; {@code 0}, the default, sets no limit. Past it, the
+   * thread running the step is interrupted (which ends {@code Thread.sleep}, {@code wait}, lock and
+   * latch waits, and interruptible I/O such as {@code HttpClient} calls, on virtual and platform
+   * threads alike), and the attempt fails with {@code io.dbosj.StepTimeoutException}: retried like
+   * any other exception while attempts remain (and {@code retryOn} / {@code noRetryFor} allow),
+   * otherwise recorded. A step that ignores the interrupt keeps its workflow waiting until it
+   * returns; what it returns then is discarded and the timeout stands.
+   */
+  double timeoutSeconds() default 0;
 }

@@ -1,5 +1,7 @@
 package io.dbosj.processor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -8,6 +10,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /** The options of one annotation on one element, read from its mirror with the defaults filled in. */
@@ -51,6 +54,24 @@ final class AnnotationOptions {
     ExecutableElement option = option(name);
     VariableElement constant = (VariableElement) withDefaults.get(option).getValue();
     return read(option, constant.getSimpleName().toString());
+  }
+
+  /**
+   * A {@code Class[]} option whose default is empty, each class with its own place, so a problem
+   * with one is underlined on it. A value that is not a resolved class (javac reports it) is left
+   * out.
+   */
+  Option<List<ListedClass>> classes(String name) {
+    ExecutableElement option = option(name);
+    AnnotationValue asWritten = written.get(option);
+    List<ListedClass> classes = new ArrayList<>();
+    for (Object value : (List<?>) withDefaults.get(option).getValue()) {
+      if (value instanceof AnnotationValue listed && listed.getValue() instanceof TypeMirror type) {
+        classes.add(new ListedClass(type, asWritten == null ? Where.on(element) : new Where(element, mirror, listed)));
+      }
+    }
+    Where where = asWritten == null ? Where.on(element) : new Where(element, mirror, asWritten);
+    return new Option<>(List.copyOf(classes), classes.isEmpty(), where);
   }
 
   private <T> Option<T> read(ExecutableElement option, T value) {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -43,6 +44,16 @@ final class Descriptors {
           TypeTokens.of(parameter.asType()));
     }
     init.add(options(method));
+    if (method.options() instanceof MethodOptions.StepOptions step) {
+      init.add(classes("retryOn", step.retryOn().value()));
+      init.add(classes("noRetryFor", step.noRetryFor().value()));
+      for (ListedClass listed : step.retryOn().value()) {
+        suppressions.addIf(Deprecations.mentionsDeprecated(listed.type()), "deprecation");
+      }
+      for (ListedClass listed : step.noRetryFor().value()) {
+        suppressions.addIf(Deprecations.mentionsDeprecated(listed.type()), "deprecation");
+      }
+    }
     for (TypeMirror thrown : element.getThrownTypes()) {
       Optional<ExecutableElement> constructor =
           ExceptionRebuilds.messageConstructor(thrown, packageName);
@@ -77,6 +88,7 @@ final class Descriptors {
       set(options, "maxAttempts", step.maxAttempts());
       set(options, "intervalSeconds", step.intervalSeconds());
       set(options, "backoffRate", step.backoffRate());
+      set(options, "timeoutSeconds", step.timeoutSeconds());
     } else if (annotation instanceof MethodOptions.TransactionOptions transaction) {
       if (!transaction.isolation().isDefault()) {
         options.add("\n.isolation($T.$L)", ISOLATION, transaction.isolation().value());
@@ -94,6 +106,18 @@ final class Descriptors {
       set(options, "maxCatchUp", schedule.maxCatchUp());
     }
     return options.build();
+  }
+
+  /** {@code .retryOn(IOException.class, ...)}: class literals, so nothing is looked up by name. */
+  private static CodeBlock classes(String option, List<ListedClass> classes) {
+    if (classes.isEmpty()) {
+      return CodeBlock.of("");
+    }
+    CodeBlock.Builder literals = CodeBlock.builder();
+    for (int i = 0; i < classes.size(); i++) {
+      literals.add(i == 0 ? "$T.class" : ", $T.class", TypeName.get(classes.get(i).type()));
+    }
+    return CodeBlock.of("\n.$L($L)", option, literals.build());
   }
 
   private static void set(CodeBlock.Builder options, String name, Option<?> option) {

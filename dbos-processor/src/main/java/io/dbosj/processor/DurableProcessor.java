@@ -128,7 +128,11 @@ public final class DurableProcessor extends AbstractProcessor {
         }
         return;
       }
-      Problems problems = Validator.validate(model, new RecordedTypes(processingEnv.getTypeUtils()));
+      Problems problems =
+          Validator.validate(
+              model,
+              new RecordedTypes(processingEnv.getTypeUtils()),
+              new RetryClasses(processingEnv.getTypeUtils(), processingEnv.getElementUtils()));
       if (!problems.isEmpty()) {
         rejected(type);
         problems.reportTo(processingEnv.getMessager());

@@ -108,6 +108,47 @@ final class Messages {
         + " waits this many times longer than the last.";
   }
 
+  static String stepTimeout(double seconds) {
+    return "[dbos.step-timeout] @Step(timeoutSeconds = " + seconds + ") must be 0 (no timeout) or a"
+        + " finite number of seconds: how long one attempt may run before it is interrupted.";
+  }
+
+  static String retryWithoutAttempts(String option) {
+    return "[dbos.retry-without-attempts] @Step(" + option + ") chooses which exceptions are"
+        + " retried, but maxAttempts is 1, so none ever is. Allow retries, e.g. @Step(maxAttempts"
+        + " = 3, " + option + " = ...), or remove " + option + ".";
+  }
+
+  static String retriedError(String option, TypeMirror type) {
+    return "[dbos.retry-on-error] " + type + " is an Error, and a step never retries an Error, so"
+        + " listing it in " + option + " changes nothing. Remove it"
+        + (option.equals("retryOn") ? "; retryOn lists exceptions to retry." : ".");
+  }
+
+  static String neverThrown(String option, TypeMirror type, String method) {
+    return "[dbos.never-thrown] " + type + " is a checked exception that " + method + "() does not"
+        + " declare, so it is never thrown there and " + option + " = " + type + ".class never"
+        + " applies. Declare it (throws " + type + "), or remove it from " + option + ".";
+  }
+
+  static String retryOnAndNoRetryFor(TypeMirror type) {
+    return "[dbos.retry-on-and-no-retry-for] " + type + " is in both retryOn and noRetryFor. Keep"
+        + " it in one: retryOn to retry it, noRetryFor to record it at once.";
+  }
+
+  static String noRetryForOutsideRetryOn(TypeMirror type, String retryOn) {
+    return "[dbos.no-retry-for-outside-retry-on] noRetryFor exempts some of the exceptions retryOn"
+        + " retries, so each of its classes must be a subclass of a retryOn class (" + retryOn
+        + "). " + type + " is not: it would either never apply, or exempt a whole retryOn class."
+        + " Remove it, list a narrower class, or remove the class it covers from retryOn.";
+  }
+
+  static String privateRetryClass(String option, TypeMirror type) {
+    return "[dbos.private-retry-class] " + type + " is private (or nested in a private class), so"
+        + " the generated subclass cannot name it in " + option + ". Make it package-private or"
+        + " wider.";
+  }
+
   static String maxCatchUp(int ticks) {
     return "[dbos.max-catch-up] @Scheduled(maxCatchUp = " + ticks + ") must be 0 or more: it counts"
         + " the missed ticks run after a pause, 0 for none.";

@@ -1,5 +1,7 @@
 package io.dbosj.processor;
 
+import java.util.List;
+
 /** The options of a durable method's annotation, one record per kind of durable method. */
 sealed interface MethodOptions {
   /** {@code @Workflow}'s options. */
@@ -7,7 +9,12 @@ sealed interface MethodOptions {
 
   /** {@code @Step}'s options. */
   record StepOptions(
-      Option<Integer> maxAttempts, Option<Double> intervalSeconds, Option<Double> backoffRate)
+      Option<Integer> maxAttempts,
+      Option<Double> intervalSeconds,
+      Option<Double> backoffRate,
+      Option<List<ListedClass>> retryOn,
+      Option<List<ListedClass>> noRetryFor,
+      Option<Double> timeoutSeconds)
       implements MethodOptions {}
 
   /** {@code @Transaction}'s options; {@code isolation} is the {@code Isolation} constant's name. */

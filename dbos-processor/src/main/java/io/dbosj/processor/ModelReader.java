@@ -94,7 +94,10 @@ final class ModelReader {
           new MethodOptions.StepOptions(
               decisive.get("maxAttempts", Integer.class),
               decisive.get("intervalSeconds", Double.class),
-              decisive.get("backoffRate", Double.class));
+              decisive.get("backoffRate", Double.class),
+              decisive.classes("retryOn"),
+              decisive.classes("noRetryFor"),
+              decisive.get("timeoutSeconds", Double.class));
     } else {
       kind = MethodKind.TRANSACTION;
       options =
@@ -158,6 +161,19 @@ final class ModelReader {
     }
     for (DurableMethodModel method : model.methods()) {
       if (unresolved(method.element())) {
+        return true;
+      }
+      if (method.options() instanceof MethodOptions.StepOptions step
+          && (unresolved(step.retryOn().value()) || unresolved(step.noRetryFor().value()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean unresolved(List<ListedClass> classes) {
+    for (ListedClass listed : classes) {
+      if (isError(listed.type())) {
         return true;
       }
     }

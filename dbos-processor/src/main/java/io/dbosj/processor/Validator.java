@@ -25,7 +25,7 @@ import javax.lang.model.type.TypeMirror;
 final class Validator {
   private Validator() {}
 
-  static Problems validate(DurableClassModel model, RecordedTypes recorded) {
+  static Problems validate(DurableClassModel model, RecordedTypes recorded, RetryClasses retryClasses) {
     Problems problems = new Problems();
     validateClass(model, problems);
     validateReservedNames(model, problems);
@@ -34,7 +34,7 @@ final class Validator {
     }
     Map<String, DurableMethodModel> byName = new HashMap<>();
     for (DurableMethodModel method : model.methods()) {
-      validateMethod(method, problems);
+      validateMethod(method, retryClasses, problems);
       validateRecordedTypes(method, recorded, problems);
       DurableMethodModel first = byName.putIfAbsent(method.durableName(), method);
       if (first != null) {
@@ -95,7 +95,8 @@ final class Validator {
     }
   }
 
-  private static void validateMethod(DurableMethodModel method, Problems problems) {
+  private static void validateMethod(
+      DurableMethodModel method, RetryClasses retryClasses, Problems problems) {
     ExecutableElement element = method.element();
     String annotation =
         switch (method.kind()) {
@@ -122,6 +123,9 @@ final class Validator {
       problems.add(element, Messages.genericMethod(annotation));
     }
     validateOptions(method.options(), problems);
+    if (method.options() instanceof MethodOptions.StepOptions step) {
+      retryClasses.validate(element, step, problems);
+    }
   }
 
   /**
@@ -176,6 +180,10 @@ final class Validator {
       Option<Double> backoff = step.backoffRate();
       if (!(backoff.value() >= 1)) {
         problems.add(backoff.where(), Messages.backoffRate(backoff.value()));
+      }
+      Option<Double> timeout = step.timeoutSeconds();
+      if (!(timeout.value() >= 0) || timeout.value().isInfinite()) {
+        problems.add(timeout.where(), Messages.stepTimeout(timeout.value()));
       }
     }
   }

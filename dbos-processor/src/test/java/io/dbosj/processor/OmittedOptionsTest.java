@@ -35,6 +35,11 @@ class OmittedOptionsTest {
     assertThat(retries.intervalSeconds())
         .isEqualTo(annotationDefault(Step.class, "intervalSeconds"));
     assertThat(retries.backoffRate()).isEqualTo(annotationDefault(Step.class, "backoffRate"));
+    assertThat(retries.timeoutSeconds()).isEqualTo(annotationDefault(Step.class, "timeoutSeconds"));
+    assertThat(retries.retryOn()).isEmpty();
+    assertThat((Class<?>[]) annotationDefault(Step.class, "retryOn")).isEmpty();
+    assertThat(retries.noRetryFor()).isEmpty();
+    assertThat((Class<?>[]) annotationDefault(Step.class, "noRetryFor")).isEmpty();
   }
 
   @Test

@@ -9,6 +9,8 @@ import io.dbosj.internal.codegen.DurableClass;
 import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.codegen.TypeToken;
 import io.dbosj.internal.runtime.DurableObject;
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,6 +22,14 @@ public final class PricingDurable extends Pricing {
   private static final DurableMethod<Double> QUOTE = DurableMethod.step("quote", TypeToken.of(double.class))
       .param("sku", TypeToken.of(String.class));
 
+  private static final DurableMethod<String> CATALOG = DurableMethod.step("catalog", TypeToken.of(String.class))
+      .param("url", TypeToken.of(String.class))
+      .maxAttempts(3)
+      .timeoutSeconds(2.5)
+      .retryOn(IOException.class, IllegalStateException.class)
+      .noRetryFor(FileNotFoundException.class)
+      .rebuilds(IOException.class, IOException::new);
+
   private static final DurableMethod<Integer> STOCK = DurableMethod.transaction("stock", TypeToken.of(int.class))
       .param("sku", TypeToken.of(String.class))
       .isolation(Isolation.SERIALIZABLE)
@@ -27,6 +37,7 @@ public final class PricingDurable extends Pricing {
 
   private static final DurableClass<PricingDurable> CLASS = DurableClass.<PricingDurable>builder("com.example.Pricing")
       .add(QUOTE, (self, args) -> self.quote((String) args[0]))
+      .add(CATALOG, (self, args) -> self.catalog((String) args[0]))
       .add(STOCK, (self, args) -> self.stock((String) args[0]))
       .build();
 
@@ -45,6 +56,11 @@ public final class PricingDurable extends Pricing {
   @Override
   public double quote(String sku) {
     return this.durable.step(QUOTE, new Object[] {sku}, () -> super.quote(sku));
+  }
+
+  @Override
+  public String catalog(String url) throws IOException {
+    return this.durable.step(CATALOG, new Object[] {url}, () -> super.catalog(url));
   }
 
   @Override
@@ -83,6 +99,11 @@ public final class PricingDurable extends Pricing {
     public WorkflowHandle<Double> quote(String sku) {
       return PricingDurable.this.durable.start(this.options, QUOTE, new Object[] {sku},
           () -> PricingDurable.super.quote(sku));
+    }
+
+    public WorkflowHandle<String> catalog(String url) {
+      return PricingDurable.this.durable.start(this.options, CATALOG, new Object[] {url},
+          () -> PricingDurable.super.catalog(url));
     }
 
     public WorkflowHandle<Integer> stock(String sku) {

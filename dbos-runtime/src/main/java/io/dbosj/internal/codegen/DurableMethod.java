@@ -23,13 +23,16 @@ import java.util.function.Function;
  * private static final DurableMethod<Price> QUOTE =
  *     DurableMethod.step("quote", TypeToken.of(Price.class))
  *         .maxAttempts(3)
- *         .intervalSeconds(0.5);
+ *         .intervalSeconds(0.5)
+ *         .retryOn(IOException.class)
+ *         .timeoutSeconds(10.0);
  * }</pre>
  *
  * <p>Instances are immutable; each call returns a new one. A method's options start at its
  * annotation's defaults: {@code @Workflow(maxRecoveryAttempts = 100)}, {@code @Step(maxAttempts =
- * 1, intervalSeconds = 1.0, backoffRate = 2.0)}, {@code @Transaction(isolation = DEFAULT, readOnly
- * = false)}, {@code @Scheduled(zone = "UTC", maxCatchUp = 0)}.
+ * 1, intervalSeconds = 1.0, backoffRate = 2.0, retryOn = {}, noRetryFor = {}, timeoutSeconds =
+ * 0)}, {@code @Transaction(isolation = DEFAULT, readOnly = false)}, {@code @Scheduled(zone =
+ * "UTC", maxCatchUp = 0)}.
  */
 public final class DurableMethod<R> {
   /** What kind of durable method this is. */
@@ -153,6 +156,33 @@ public final class DurableMethod<R> {
   /** For a step: {@code @Step(backoffRate)}, how much longer each retry waits than the last. */
   public DurableMethod<R> backoffRate(double rate) {
     return withRetryPolicy(retryPolicy.withBackoffRate(rate));
+  }
+
+  /**
+   * For a step: {@code @Step(retryOn)}, the exceptions retried (instances of any of them); every
+   * exception when never called.
+   */
+  public DurableMethod<R> retryOn(Class<?>... types) {
+    return withRetryPolicy(retryPolicy.withRetryOn(throwables(types)));
+  }
+
+  /** For a step: {@code @Step(noRetryFor)}, the exceptions recorded at once, never retried. */
+  public DurableMethod<R> noRetryFor(Class<?>... types) {
+    return withRetryPolicy(retryPolicy.withNoRetryFor(throwables(types)));
+  }
+
+  /** The classes as Throwable classes (the processor lets no other through); no generic array involved. */
+  private static List<Class<? extends Throwable>> throwables(Class<?>[] types) {
+    List<Class<? extends Throwable>> throwables = new ArrayList<>();
+    for (Class<?> type : types) {
+      throwables.add(type.asSubclass(Throwable.class));
+    }
+    return throwables;
+  }
+
+  /** For a step: {@code @Step(timeoutSeconds)}, how long each attempt may run before it is interrupted. */
+  public DurableMethod<R> timeoutSeconds(double seconds) {
+    return withRetryPolicy(retryPolicy.withTimeoutSeconds(seconds));
   }
 
   private DurableMethod<R> withRetryPolicy(RetryPolicy policy) {

@@ -32,12 +32,15 @@ public final class Checkpointer {
   private final StepStore steps;
   private final OutcomeCodec outcomes;
   private final ShutdownFlag shutdown;
+  private final StepTimeouts timeouts;
 
-  public Checkpointer(WorkflowStore workflows, StepStore steps, OutcomeCodec outcomes, ShutdownFlag shutdown) {
+  Checkpointer(
+      WorkflowStore workflows, StepStore steps, OutcomeCodec outcomes, ShutdownFlag shutdown, StepTimeouts timeouts) {
     this.workflows = workflows;
     this.steps = steps;
     this.outcomes = outcomes;
     this.shutdown = shutdown;
+    this.timeouts = timeouts;
   }
 
   /** Runs a step of {@code context}'s workflow, or replays its recorded outcome. */
@@ -53,7 +56,7 @@ public final class Checkpointer {
     context.enterStep(call.method().name(), functionId);
     Outcome<R> outcome;
     try {
-      outcome = StepRetries.run(call.label(), call.method().retryPolicy(), call.body());
+      outcome = StepRetries.run(call.label(), context.workflowId(), call.method().retryPolicy(), timeouts, call.body());
     } finally {
       context.exitStep();
     }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Where workflows execute: on the caller's thread, or on a background thread this executor owns.
  * Whoever claims a workflow ID in {@link RunningWorkflows} first executes it; a second caller,
  * recovery or queue runner attaches to that execution. Stopping interrupts what runs, which
- * stays {@code PENDING} for recovery.
+ * stays {@code PENDING} for recovery, then stops the timer of step timeouts it owns.
  */
 public final class WorkflowExecutor implements Service {
   private static final Logger log = LoggerFactory.getLogger(WorkflowExecutor.class);
@@ -32,6 +32,7 @@ public final class WorkflowExecutor implements Service {
   private final RunningWorkflows running;
   private final JsonCodec json;
   private final ExecutorService threads;
+  private final StepTimeouts stepTimeouts;
   private final ShutdownFlag shutdown;
 
   WorkflowExecutor(
@@ -41,6 +42,7 @@ public final class WorkflowExecutor implements Service {
       RunningWorkflows running,
       JsonCodec json,
       ExecutorService threads,
+      StepTimeouts stepTimeouts,
       ShutdownFlag shutdown) {
     this.admission = admission;
     this.execution = execution;
@@ -48,6 +50,7 @@ public final class WorkflowExecutor implements Service {
     this.running = running;
     this.json = json;
     this.threads = threads;
+    this.stepTimeouts = stepTimeouts;
     this.shutdown = shutdown;
   }
 
@@ -306,6 +309,7 @@ public final class WorkflowExecutor implements Service {
     if (!ended) {
       log.warn("{} workflows still running at close; they will be recovered", running.size());
     }
+    stepTimeouts.stop(timeout);
     return true; // the warning above says all there is to say
   }
 }

@@ -52,7 +52,8 @@ public record WorkflowServices(
     TransactionOutputStore transactionOutputs = new TransactionOutputStore(w.applicationDb());
     RunningWorkflows running = new RunningWorkflows();
     OutcomeWaiter waiter = new OutcomeWaiter(running, workflows, outcomes, w.shutdown());
-    Checkpointer checkpointer = new Checkpointer(workflows, steps, outcomes, w.shutdown());
+    StepTimeouts stepTimeouts = new StepTimeouts();
+    Checkpointer checkpointer = new Checkpointer(workflows, steps, outcomes, w.shutdown(), stepTimeouts);
     TransactionRunner transactions = new TransactionRunner(
             transactionOutputs, steps, w.applicationDb() == w.systemDb(), outcomes, w.executorId());
     Communication communication = new Communication(w.systemDb(), json, w.wakeUps());
@@ -64,7 +65,8 @@ public record WorkflowServices(
             checkpointer, workflowCommunication, transactions, outcomes, new OutcomeWrites(w.systemDb(), steps, workflows),
             w.systemDb().groupCommit(), workflows, waiter, w.shutdown());
     WorkflowExecutor executor =
-        new WorkflowExecutor(admission, execution, waiter, running, json, WorkflowThreads.create(), w.shutdown());
+        new WorkflowExecutor(
+            admission, execution, waiter, running, json, WorkflowThreads.create(), stepTimeouts, w.shutdown());
     WorkflowManagement management =
         new WorkflowManagement(
             workflows, steps, transactionOutputs,

@@ -1,5 +1,6 @@
 package io.dbosj.internal.serde;
 
+import io.dbosj.StepTimeoutException;
 import io.dbosj.WorkflowFailedException;
 import io.dbosj.WorkflowStatus;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An exception as the system database keeps it: class name, message and stack frames. Rebuilt on
  * replay as the same type only when that type is known without reading a class name from the
- * database: a checked exception the durable method declares, or one of the JDK's common unchecked
- * exceptions. Anything else comes back as a {@link WorkflowFailedException} carrying the recorded
+ * database: a checked exception the durable method declares, one of the JDK's common unchecked
+ * exceptions, or one io.dbosj records itself ({@link StepTimeoutException}). Anything else comes back as a {@link WorkflowFailedException} carrying the recorded
  * class, message and stack.
  */
 public record RecordedError(String className, String message, List<Frame> stack) {
@@ -42,6 +43,9 @@ public record RecordedError(String className, String message, List<Frame> stack)
               ConcurrentModificationException.class.getName(),
               ConcurrentModificationException::new),
           Map.entry(SecurityException.class.getName(), SecurityException::new));
+
+  private static final Map<String, Function<String, ? extends Throwable>> OWN_EXCEPTIONS =
+      Map.of(StepTimeoutException.class.getName(), StepTimeoutException::new);
 
   /** The class name of an error record that names none (a TypeScript workflow may throw any value). */
   static final String UNNAMED = "(unnamed error)";
@@ -119,7 +123,7 @@ public record RecordedError(String className, String message, List<Frame> stack)
 
   /**
    * The exception to throw for this record: the same type if {@code declared} (the method's
-   * declared exception constructors) or the JDK list knows it, else a {@link
+   * declared exception constructors), the JDK list or io.dbosj's own list knows it, else a {@link
    * WorkflowFailedException}.
    */
   public Throwable rebuild(
@@ -127,6 +131,9 @@ public record RecordedError(String className, String message, List<Frame> stack)
     Function<String, ? extends Throwable> factory = declared.get(className);
     if (factory == null) {
       factory = JDK_EXCEPTIONS.get(className);
+    }
+    if (factory == null) {
+      factory = OWN_EXCEPTIONS.get(className);
     }
     Throwable rebuilt =
         factory != null
