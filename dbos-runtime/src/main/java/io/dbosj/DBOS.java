@@ -232,6 +232,45 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
   }
 
   /**
+   * Cancels a workflow that has not finished, as far as {@code options} say: its unfinished
+   * descendants too ({@link CancelOptions#cancelChildren(boolean)}), and the step running now
+   * interrupted ({@link CancelOptions#interruptRunningStep(boolean)}). In one transaction; a
+   * workflow that finished meanwhile stays as it finished. Returns the IDs cancelled, this one
+   * first (empty if it had finished).
+   *
+   * <pre>{@code
+   * dbos.cancelWorkflow("order-42", CancelOptions.defaults().cancelChildren(true).interruptRunningStep(true));
+   * }</pre>
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public List<String> cancelWorkflow(String workflowId, CancelOptions options) {
+    return runtime.cancel(
+        Objects.requireNonNull(workflowId, "workflowId"), Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * Cancels the unfinished workflows among those {@link #listWorkflows(WorkflowFilter)} would list
+   * for {@code filter} (its limit too: at most 100 unless told), with {@link
+   * CancelOptions#defaults()}; the IDs cancelled.
+   *
+   * <pre>{@code
+   * dbos.cancelWorkflows(WorkflowFilter.all().name("checkout").states(WorkflowState.ENQUEUED).limit(1000));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code filter} selects by nothing at all ({@code
+   *     WorkflowFilter.all()}): say what to cancel, e.g. {@code states(PENDING, ENQUEUED)}
+   */
+  public List<String> cancelWorkflows(WorkflowFilter filter) {
+    return cancelWorkflows(filter, CancelOptions.defaults());
+  }
+
+  /** {@link #cancelWorkflows(WorkflowFilter)} as far as {@code options} say. */
+  public List<String> cancelWorkflows(WorkflowFilter filter, CancelOptions options) {
+    return runtime.cancel(Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(options, "options"));
+  }
+
+  /**
    * Starts a cancelled, failed or stuck workflow again from its last recorded step, in whichever
    * process's queue runner takes it first (this one, if no other). A workflow that succeeded is
    * left as it is.
@@ -489,8 +528,22 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     private Duration executorLease;
     private Duration databaseRetryLimit;
     private Clock clock = Clock.systemUTC();
+    private boolean interruptStepsCancelledElsewhere;
 
     private Builder() {}
+
+    /**
+     * Whether a cancel this process learns of from the database, made by a {@code DBOSClient}, the
+     * {@code dbos} command, another process or DBOS's own tools, interrupts the step running here
+     * (as {@link CancelOptions#interruptRunningStep(boolean)} does for a cancel made in this
+     * process). Off by default: the step finishes, and nothing after it runs. Such a cancel is
+     * noticed within about a second either way, and ends a durable sleep or a wait for a message
+     * or an event at once.
+     */
+    public Builder interruptStepsCancelledElsewhere(boolean interrupt) {
+      this.interruptStepsCancelledElsewhere = interrupt;
+      return this;
+    }
 
     /** The application's name; the default SQLite file is {@code <appName>.sqlite}. */
     public Builder appName(String name) {
@@ -644,7 +697,8 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
                       heartbeatInterval,
                       executorLease,
                       databaseRetryLimit)),
-              clock));
+              clock,
+              interruptStepsCancelledElsewhere));
     }
   }
 }
