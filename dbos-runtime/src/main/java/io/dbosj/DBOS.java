@@ -223,7 +223,8 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
   /**
    * Cancels a workflow that has not finished: a running execution stops at its next step (with
    * {@link WorkflowCancelledException}), and the workflow is not recovered. Returns {@code false}
-   * if it had already finished.
+   * if it had already finished. {@link #cancelWorkflow(String, CancelOptions)} reaches further:
+   * descendants, the running step.
    *
    * @throws DbosException if no workflow has this ID
    */

@@ -1,5 +1,6 @@
 package io.dbosj.internal.admin;
 
+import io.dbosj.CancelOptions;
 import io.dbosj.StepInfo;
 import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowState;
@@ -176,9 +177,7 @@ final class AdminEndpoints {
             .states(WorkflowState.PENDING, WorkflowState.ENQUEUED)
             .createdBefore(Instant.ofEpochMilli(cutoff))
             .limit(Integer.MAX_VALUE);
-    for (AdminWorkflow w : operations.listWorkflows(unfinished)) {
-      operations.cancel(w.status().workflowId());
-    }
+    operations.cancel(unfinished, CancelOptions.defaults());
     return AdminReply.noContent();
   }
 

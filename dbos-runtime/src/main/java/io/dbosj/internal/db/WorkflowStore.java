@@ -6,9 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Owns {@code workflow_status}. Its SQL, rendered ahead of time by jOOQ for this database (see
@@ -312,8 +315,8 @@ public final class WorkflowStore {
   public List<String> cancelAll(List<String> workflowIds, boolean descendants, long now) {
     return db.inTransaction(
         c -> {
-          List<String> cancelled = new java.util.ArrayList<>();
-          java.util.Set<String> seen = new java.util.LinkedHashSet<>(workflowIds);
+          List<String> cancelled = new ArrayList<>();
+          Set<String> seen = new LinkedHashSet<>(workflowIds);
           List<String> level = List.copyOf(seen);
           try (PreparedStatement cancelOne = c.prepareStatement(cancel);
               PreparedStatement children = c.prepareStatement(selectChildIds)) {
@@ -327,7 +330,7 @@ public final class WorkflowStore {
               if (!descendants) {
                 break;
               }
-              List<String> next = new java.util.ArrayList<>();
+              List<String> next = new ArrayList<>();
               for (String id : level) {
                 Jdbc.bind(children, id);
                 try (ResultSet rs = children.executeQuery()) {
@@ -347,7 +350,7 @@ public final class WorkflowStore {
 
   /** Which of {@code workflowIds} are {@code CANCELLED}, in one query per {@value SystemSql.Workflows#CANCELLED_AMONG_WIDTH}. */
   public List<String> cancelledAmong(List<String> workflowIds) {
-    List<String> cancelled = new java.util.ArrayList<>();
+    List<String> cancelled = new ArrayList<>();
     int width = SystemSql.Workflows.CANCELLED_AMONG_WIDTH;
     for (int from = 0; from < workflowIds.size(); from += width) {
       List<String> chunk = workflowIds.subList(from, Math.min(workflowIds.size(), from + width));

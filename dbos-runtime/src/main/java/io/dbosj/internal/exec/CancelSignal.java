@@ -1,5 +1,7 @@
 package io.dbosj.internal.exec;
 
+import java.util.function.Supplier;
+
 /**
  * How a cancel reaches one execution of a workflow on its thread, once the workflow is recorded
  * {@code CANCELLED}: no step starts after it, a durable sleep or a wait for a message or an
@@ -70,7 +72,7 @@ final class CancelSignal {
   }
 
   /** Runs {@code waiter} with {@code wake} as what a cancel calls to end its wait early. */
-  <T> T whileWaiting(Runnable wake, java.util.function.Supplier<T> waiter) {
+  <T> T whileWaiting(Runnable wake, Supplier<T> waiter) {
     synchronized (this) {
       wakeWait = wake;
     }
