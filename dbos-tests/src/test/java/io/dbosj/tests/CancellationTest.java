@@ -51,6 +51,29 @@ class CancellationTest {
   }
 
   @BothDatabases
+  void aDbosClientCancelsAFamilyRunningInTheDbosProcessWithCancelChildren(TestDatabase db) throws Exception {
+    Journal journal = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      CancellableDurable family = new CancellableDurable(dbos, journal);
+      dbos.launch();
+      WorkflowHandle<String> parent = family.start(StartOptions.id("fam")).family();
+      journal.awaitBlocked();
+
+      try (DBOSClient client = DBOSClient.connect(db.url())) {
+        assertThat(client.cancelWorkflow("fam", CancelOptions.defaults().cancelChildren(true)))
+            .containsExactly("fam", "fam-child", "fam-child-grandchild");
+      }
+      journal.open(); // the grandchild's step finishes; nothing after it may run
+
+      assertEndsCancelled(dbos.retrieveWorkflow("fam-child-grandchild"));
+      assertEndsCancelled(dbos.retrieveWorkflow("fam-child"));
+      assertEndsCancelled(parent);
+      assertThat(db.status("fam-finished")).isEqualTo("SUCCESS");
+      assertThat(journal.entries()).containsExactly("quick", "at gate");
+    }
+  }
+
+  @BothDatabases
   void byDefaultACancelStopsOnlyTheWorkflowNamedAsDbosDoes(TestDatabase db) throws Exception {
     Journal journal = new Journal().closed();
     try (DBOS dbos = db.builder().build()) {
