@@ -1,6 +1,5 @@
 package io.dbosj.internal.admin;
 
-import io.dbosj.CancelOptions;
 import io.dbosj.StepInfo;
 import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowState;
@@ -18,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The admin API's paths, methods, bodies and answers, as DBOS Java 1.1.0-m6's admin server has
- * them, plus our {@code POST /workflows/cancel} (by filter), {@code GET /dbos-executors} and {@code GET /workflows/{id}/events|messages|streams}. Where DBOS answers an unknown workflow ID with an
+ * them, plus our {@code POST /workflows/cancel} (by filter), {@code GET /dbos-executors} and
+ * {@code GET /workflows/{id}/events|messages|streams}. Where DBOS answers an unknown workflow ID with an
  * empty success (steps, cancel, resume) or a 500 (fork), this answers 404 "Workflow not found", as
  * DBOS does for {@code GET /workflows/{id}}.
  */
@@ -177,7 +177,9 @@ final class AdminEndpoints {
             .states(WorkflowState.PENDING, WorkflowState.ENQUEUED)
             .createdBefore(Instant.ofEpochMilli(cutoff))
             .limit(Integer.MAX_VALUE);
-    operations.cancel(unfinished, CancelOptions.defaults());
+    for (AdminWorkflow w : operations.listWorkflows(unfinished)) {
+      operations.cancel(w.status().workflowId());
+    }
     return AdminReply.noContent();
   }
 
