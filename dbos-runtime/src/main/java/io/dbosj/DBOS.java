@@ -225,7 +225,8 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
   /**
    * Cancels a workflow that has not finished: a running execution stops at its next step (with
    * {@link WorkflowCancelledException}), and the workflow is not recovered. Returns {@code false}
-   * if it had already finished.
+   * if it had already finished. {@link #cancelWorkflow(String, CancelOptions)} reaches further:
+   * descendants, the running step.
    *
    * @throws DbosException if no workflow has this ID
    */
@@ -270,6 +271,45 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
    */
   public List<String> globalTimeout(Instant createdBefore) {
     return runtime.retention().globalTimeout(Objects.requireNonNull(createdBefore, "createdBefore"));
+  }
+
+  /**
+   * Cancels a workflow that has not finished, as far as {@code options} say: its unfinished
+   * descendants too ({@link CancelOptions#cancelChildren(boolean)}), and the step running now
+   * interrupted ({@link CancelOptions#interruptRunningStep(boolean)}). In one transaction; a
+   * workflow that finished meanwhile stays as it finished. Returns the IDs cancelled, this one
+   * first (empty if it had finished).
+   *
+   * <pre>{@code
+   * dbos.cancelWorkflow("order-42", CancelOptions.defaults().cancelChildren(true).interruptRunningStep(true));
+   * }</pre>
+   *
+   * @throws DbosException if no workflow has this ID
+   */
+  public List<String> cancelWorkflow(String workflowId, CancelOptions options) {
+    return runtime.cancel(
+        Objects.requireNonNull(workflowId, "workflowId"), Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * Cancels the unfinished workflows among those {@link #listWorkflows(WorkflowFilter)} would list
+   * for {@code filter} (its limit too: at most 100 unless told), with {@link
+   * CancelOptions#defaults()}; the IDs cancelled.
+   *
+   * <pre>{@code
+   * dbos.cancelWorkflows(WorkflowFilter.all().name("checkout").states(WorkflowState.ENQUEUED).limit(1000));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code filter} selects by nothing at all ({@code
+   *     WorkflowFilter.all()}): say what to cancel, e.g. {@code states(PENDING, ENQUEUED)}
+   */
+  public List<String> cancelWorkflows(WorkflowFilter filter) {
+    return cancelWorkflows(filter, CancelOptions.defaults());
+  }
+
+  /** {@link #cancelWorkflows(WorkflowFilter)} as far as {@code options} say. */
+  public List<String> cancelWorkflows(WorkflowFilter filter, CancelOptions options) {
+    return runtime.cancel(Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(options, "options"));
   }
 
   /**
@@ -562,8 +602,22 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     private Duration databaseRetryLimit;
     private Clock clock = Clock.systemUTC();
     private Retention retention;
+    private boolean interruptStepsCancelledElsewhere;
 
     private Builder() {}
+
+    /**
+     * Whether a cancel this process learns of from the database, made by a {@code DBOSClient}, the
+     * {@code dbos} command, another process or DBOS's own tools, interrupts the step running here
+     * (as {@link CancelOptions#interruptRunningStep(boolean)} does for a cancel made in this
+     * process). Off by default: the step finishes, and nothing after it runs. Such a cancel is
+     * noticed within about a second either way, and ends a durable sleep or a wait for a message
+     * or an event at once.
+     */
+    public Builder interruptStepsCancelledElsewhere(boolean interrupt) {
+      this.interruptStepsCancelledElsewhere = interrupt;
+      return this;
+    }
 
     /** The application's name; the default SQLite file is {@code <appName>.sqlite}. */
     public Builder appName(String name) {
@@ -728,7 +782,8 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
                       executorLease,
                       databaseRetryLimit)),
               clock,
-              retention));
+              retention,
+              interruptStepsCancelledElsewhere));
     }
   }
 }

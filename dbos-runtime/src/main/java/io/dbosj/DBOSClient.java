@@ -159,6 +159,47 @@ public final class DBOSClient implements AutoCloseable {
     return runtime.retention().globalTimeout(Objects.requireNonNull(createdBefore, "createdBefore"));
   }
 
+  /**
+   * Cancels a workflow, and its unfinished descendants with {@link
+   * CancelOptions#cancelChildren(boolean)}, in one transaction; the IDs cancelled. The process
+   * running each of them notices within about a second: no further step starts, a durable sleep
+   * or a wait ends, and its running step is interrupted if that process was built with {@link
+   * DBOS.Builder#interruptStepsCancelledElsewhere(boolean)}.
+   *
+   * @throws IllegalArgumentException with {@link CancelOptions#interruptRunningStep(boolean)}:
+   *     a client runs no step to interrupt, the running process decides
+   * @throws DbosException if no workflow has this ID
+   */
+  public List<String> cancelWorkflow(String workflowId, CancelOptions options) {
+    Objects.requireNonNull(workflowId, "workflowId");
+    return runtime.management().cancel(workflowId, clientOptions(options));
+  }
+
+  /**
+   * Cancels the unfinished workflows among those {@link #listWorkflows(WorkflowFilter)} lists for
+   * {@code filter} (its limit too); their IDs.
+   *
+   * @throws IllegalArgumentException if {@code filter} selects by nothing at all
+   */
+  public List<String> cancelWorkflows(WorkflowFilter filter) {
+    return cancelWorkflows(filter, CancelOptions.defaults());
+  }
+
+  /** {@link #cancelWorkflows(WorkflowFilter)}, with descendants if {@code options} say so. */
+  public List<String> cancelWorkflows(WorkflowFilter filter, CancelOptions options) {
+    return runtime.management().cancel(Objects.requireNonNull(filter, "filter"), clientOptions(options));
+  }
+
+  private static CancelOptions clientOptions(CancelOptions options) {
+    if (Objects.requireNonNull(options, "options").interruptRunningStep()) {
+      throw new IllegalArgumentException(
+          "a DBOSClient cannot interrupt a running step: it runs none. The process running the workflow"
+              + " interrupts it if built with DBOS.builder().interruptStepsCancelledElsewhere(true); here, leave"
+              + " interruptRunningStep off");
+    }
+    return options;
+  }
+
   public WorkflowHandle<Object> resumeWorkflow(String workflowId) {
     return runtime.management().resume(Objects.requireNonNull(workflowId, "workflowId"));
   }

@@ -1,10 +1,9 @@
 package io.dbosj.cli;
 
+import io.dbosj.CancelOptions;
 import io.dbosj.DBOSClient;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowFilter;
-import io.dbosj.WorkflowState;
-import java.time.Instant;
 import java.util.List;
 
 import java.util.concurrent.Callable;
@@ -46,26 +45,7 @@ final class WorkflowCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin SystemDatabaseOption database;
 
-    @Option(names = {"-S", "--status"}, paramLabel = "STATUS", split = ",",
-        description = "Only these statuses: ${COMPLETION-CANDIDATES}.")
-    List<WorkflowState> states;
-
-    @Option(names = {"-n", "--name"}, description = "Only workflows with this name.")
-    String name;
-
-    @Option(names = {"-q", "--queue"}, description = "Only workflows of this queue.")
-    String queue;
-
-    @Option(names = {"-v", "--application-version"}, description = "Only this application version.")
-    String appVersion;
-
-    @Option(names = {"-s", "--start-time"}, paramLabel = "INSTANT",
-        description = "Only workflows started at or after this ISO-8601 instant, e.g. 2026-01-31T12:00:00Z.")
-    Instant startTime;
-
-    @Option(names = {"-e", "--end-time"}, paramLabel = "INSTANT",
-        description = "Only workflows started at or before this ISO-8601 instant.")
-    Instant endTime;
+    @Mixin WorkflowFilterOptions filters;
 
     @Option(names = {"-l", "--limit"}, defaultValue = "10", description = "At most this many (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -87,24 +67,7 @@ final class WorkflowCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
-      if (states != null) {
-        filter = filter.states(states.toArray(new WorkflowState[0]));
-      }
-      if (name != null) {
-        filter = filter.name(name);
-      }
-      if (queue != null) {
-        filter = filter.queueName(queue);
-      }
-      if (appVersion != null) {
-        filter = filter.appVersion(appVersion);
-      }
-      if (startTime != null) {
-        filter = filter.createdAfter(startTime);
-      }
-      if (endTime != null) {
-        filter = filter.createdBefore(endTime);
-      }
+      filter = filters.applyTo(filter);
       try (DBOSClient client = database.connect()) {
         List<io.dbosj.WorkflowStatus> found =
             client.listWorkflows(filter, Output.skippedTo(spec.commandLine().getErr()));
@@ -119,8 +82,7 @@ final class WorkflowCommand implements Runnable {
     }
 
     private boolean filtered() {
-      return states != null || name != null || queue != null || appVersion != null || startTime != null
-          || endTime != null || offset > 0;
+      return filters.any() || offset > 0;
     }
   }
 
@@ -153,20 +115,62 @@ final class WorkflowCommand implements Runnable {
     }
   }
 
-  @Command(name = "cancel", description = "Cancel a workflow: it stops at its next step.", mixinStandardHelpOptions = true)
+  @Command(name = "cancel",
+      description = "Cancel a workflow, or every unfinished one the filters select: each stops before its next step.",
+      mixinStandardHelpOptions = true)
   static final class Cancel implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin SystemDatabaseOption database;
-    @Parameters(paramLabel = "WORKFLOW_ID") String workflowId;
+    @Parameters(paramLabel = "WORKFLOW_ID", arity = "0..1", description = "The workflow to cancel; or give filters.")
+    String workflowId;
+
+    @Mixin WorkflowFilterOptions filters;
+
+    @Option(names = {"-l", "--limit"}, description = "With filters, at most this many (default: every one selected).")
+    Integer limit;
+
+    @Option(names = "--children", description = "Cancel their unfinished child workflows too, and theirs.")
+    boolean children;
 
     @Override
     public Integer call() {
+      if ((workflowId == null) == !filters.any()) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            workflowId == null
+                ? "name a workflow ID, or filters (--status, --name, --queue, --application-version, --start-time,"
+                    + " --end-time) selecting the workflows to cancel, e.g. --status PENDING,ENQUEUED for every unfinished one"
+                : "give a workflow ID or filters, not both");
+      }
+      if (workflowId != null && limit != null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit goes with filters, not with a workflow ID");
+      }
+      CancelOptions options = CancelOptions.defaults().cancelChildren(children);
       try (DBOSClient client = database.connect()) {
-        boolean cancelled = client.cancelWorkflow(workflowId);
-        spec.commandLine().getOut().println(
-            cancelled ? "Cancelled " + workflowId : workflowId + " had already finished; nothing to cancel");
+        if (workflowId != null && !children) {
+          boolean cancelled = client.cancelWorkflow(workflowId);
+          spec.commandLine().getOut().println(
+              cancelled ? "Cancelled " + workflowId : workflowId + " had already finished; nothing to cancel");
+          return 0;
+        }
+        List<String> cancelled =
+            workflowId != null ? client.cancelWorkflow(workflowId, options) : client.cancelWorkflows(filter(), options);
+        if (cancelled.isEmpty()) {
+          spec.commandLine().getOut().println("Cancelled nothing: every workflow selected had already finished");
+        }
+        for (String id : cancelled) {
+          spec.commandLine().getOut().println("Cancelled " + id);
+        }
       }
       return 0;
+    }
+
+    private WorkflowFilter filter() {
+      try {
+        return filters.applyTo(WorkflowFilter.all().limit(limit == null ? Integer.MAX_VALUE : limit).newestFirst(false));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
   }
 

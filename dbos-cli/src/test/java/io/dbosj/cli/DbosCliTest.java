@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbosj.DBOS;
+import io.dbosj.DBOSClient;
 import io.dbosj.Queue;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
+import io.dbosj.WorkflowState;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -147,6 +149,45 @@ class DbosCliTest {
       Result fork = dbos("workflow", "fork", "done", "--step", "0", "--new-id", "done-again", "-D", url);
       assertThat(fork.out().trim()).isEqualTo("done-again");
       assertThat(dbos.<String>retrieveWorkflow("done-again").getResult()).isEqualTo("reserved-apple");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void workflowCancelTakesListsFiltersAndCancelsTheUnfinishedOnesTheySelect(String database) throws Exception {
+    String url = url(database);
+    try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
+      ShopDurable shop = new ShopDurable(dbos, new CountDownLatch(0));
+      dbos.launch();
+      shop.start(StartOptions.id("done")).order("apple").getResult();
+      try (DBOSClient client = DBOSClient.connect(url)) {
+        // a queue no process runs: these stay ENQUEUED
+        client.enqueue("held", Shop.class.getName(), "order", StartOptions.id("held-1"), "fig");
+        client.enqueue("held", Shop.class.getName(), "order", StartOptions.id("held-2"), "kiwi");
+        client.enqueue("held", Shop.class.getName(), "refuse", StartOptions.id("held-3"), "plum");
+      }
+
+      Result byFilter = dbos("workflow", "cancel", "-D", url, "--name", "order", "--status", "ENQUEUED");
+      assertThat(byFilter.exit()).as(byFilter.out()).isZero();
+      assertThat(byFilter.out()).contains("Cancelled held-1").contains("Cancelled held-2").doesNotContain("held-3");
+      assertThat(dbos.retrieveWorkflow("held-1").getStatus().state()).isEqualTo(WorkflowState.CANCELLED);
+      assertThat(dbos.retrieveWorkflow("held-3").getStatus().state()).isEqualTo(WorkflowState.ENQUEUED);
+
+      Result finished = dbos("workflow", "cancel", "-D", url, "--status", "SUCCESS");
+      assertThat(finished.out()).contains("Cancelled nothing");
+      assertThat(dbos.retrieveWorkflow("done").getStatus().state()).isEqualTo(WorkflowState.SUCCESS);
+
+      Result nothingNamed = dbos("workflow", "cancel", "-D", url);
+      assertThat(nothingNamed.exit()).isEqualTo(2);
+      assertThat(nothingNamed.out()).contains("name a workflow ID, or filters").contains("--status PENDING,ENQUEUED");
+      Result both = dbos("workflow", "cancel", "held-3", "--status", "ENQUEUED", "-D", url);
+      assertThat(both.exit()).isEqualTo(2);
+      assertThat(both.out()).contains("not both");
+
+      Result one = dbos("workflow", "cancel", "held-3", "--children", "-D", url);
+      assertThat(one.exit()).as(one.out()).isZero();
+      assertThat(one.out()).contains("Cancelled held-3");
+      assertThat(dbos.retrieveWorkflow("held-3").getStatus().state()).isEqualTo(WorkflowState.CANCELLED);
     }
   }
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The admin API's paths, methods, bodies and answers, as DBOS Java 1.1.0-m6's admin server has
- * them, plus our {@code GET /dbos-executors} and {@code GET /workflows/{id}/events|messages|streams}. Where DBOS answers an unknown workflow ID with an
+ * them, plus our {@code POST /workflows/cancel} (by filter), {@code GET /dbos-executors} and
+ * {@code GET /workflows/{id}/events|messages|streams}. Where DBOS answers an unknown workflow ID with an
  * empty success (steps, cancel, resume) or a 500 (fork), this answers 404 "Workflow not found", as
  * DBOS does for {@code GET /workflows/{id}}.
  */
@@ -65,6 +66,11 @@ final class AdminEndpoints {
         return only("POST", request, () -> garbageCollect(request.json()));
       case "/workflows":
         return only("POST", request, () -> listWorkflows(ListWorkflowsRequest.parse(request.json())));
+      case "/workflows/cancel":
+        if (request.method().equals("POST")) {
+          return cancelWorkflows(CancelWorkflowsRequest.parse(request.json()));
+        }
+        return workflowPath(request); // GET: the workflow whose ID is "cancel"
       case "/queues":
         return only("POST", request, () -> listQueued(ListQueuedRequest.parse(request.json())));
       default:
@@ -120,6 +126,17 @@ final class AdminEndpoints {
       out.add(WorkflowsOutput.of(w, request.loadInput(), request.loadOutput()));
     }
     return json(out);
+  }
+
+  private AdminReply cancelWorkflows(CancelWorkflowsRequest request) {
+    try {
+      return json(operations.cancel(request.filter(), request.options()));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest(
+          "POST /workflows/cancel needs a filter, e.g. {\"status\": [\"PENDING\", \"ENQUEUED\"]} for every"
+              + " unfinished workflow, or workflow_name, start_time, end_time, workflow_uuids, queue_name,"
+              + " application_version: an empty one would cancel everything");
+    }
   }
 
   private AdminReply listQueued(ListQueuedRequest request) {

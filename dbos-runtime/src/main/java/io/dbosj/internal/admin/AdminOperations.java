@@ -1,5 +1,6 @@
 package io.dbosj.internal.admin;
 
+import io.dbosj.CancelOptions;
 import io.dbosj.StepInfo;
 import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowMessage;
@@ -43,6 +44,14 @@ public interface AdminOperations {
 
   /** Cancels the workflow if it has not finished; {@code false} if no workflow has that ID. */
   boolean cancel(String workflowId);
+
+  /**
+   * Cancels the unfinished workflows {@code filter} selects (and their descendants if {@code
+   * options} say so); their IDs.
+   *
+   * @throws IllegalArgumentException if {@code filter} selects by nothing
+   */
+  List<String> cancel(WorkflowFilter filter, CancelOptions options);
 
   /** Resumes the workflow; {@code false} if no workflow has that ID. */
   boolean resume(String workflowId);

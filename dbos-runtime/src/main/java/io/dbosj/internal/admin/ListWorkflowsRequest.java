@@ -25,6 +25,11 @@ record ListWorkflowsRequest(WorkflowFilter filter, boolean loadInput, boolean lo
 
   static ListWorkflowsRequest parse(JsonNode body) {
     RequestFields fields = RequestFields.of(body, FIELDS, "POST /workflows");
+    return new ListWorkflowsRequest(filter(fields), fields.bool("load_input", true), fields.bool("load_output", true));
+  }
+
+  /** The filter these fields (of {@link #FIELDS}) select by. */
+  static WorkflowFilter filter(RequestFields fields) {
     UNSUPPORTED.forEach(fields::unsupported);
     WorkflowFilter filter =
         WorkflowFilter.all()
@@ -39,8 +44,7 @@ record ListWorkflowsRequest(WorkflowFilter filter, boolean loadInput, boolean lo
     if (name != null) {
       filter = filter.name(name);
     }
-    filter = page(filter, fields);
-    return new ListWorkflowsRequest(filter, fields.bool("load_input", true), fields.bool("load_output", true));
+    return page(filter, fields);
   }
 
   /** Applies {@code limit} (none: every workflow, as DBOS) and {@code offset}. */

@@ -48,7 +48,12 @@ record SystemSql(
       String resume,
       String selectPendingOfExecutor,
       String countRecoveryAttempt,
-      String markForkedFrom) {}
+      String markForkedFrom,
+      String selectChildIds,
+      String selectCancelledAmong) {
+    /** How many IDs {@code selectCancelledAmong} takes; fewer are padded with the last one. */
+    static final int CANCELLED_AMONG_WIDTH = 32;
+  }
 
   /** {@link StepStore}'s. */
   record Steps(String insert, String selectAll, String selectAllOfPending, String copy, String selectOne) {}

@@ -178,6 +178,21 @@ final class SystemSqlRendering {
             .set(WorkflowStatus.WAS_FORKED_FROM, inline(true, WorkflowStatus.WAS_FORKED_FROM))
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .getSQL();
+    String selectChildIds =
+        sql.select(WorkflowStatus.WORKFLOW_UUID)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.PARENT_WORKFLOW_ID.eq(val(null, WorkflowStatus.PARENT_WORKFLOW_ID)))
+            .getSQL();
+    List<Field<String>> someIds = new ArrayList<>();
+    for (int i = 0; i < SystemSql.Workflows.CANCELLED_AMONG_WIDTH; i++) {
+      someIds.add(val(null, WorkflowStatus.WORKFLOW_UUID));
+    }
+    String selectCancelledAmong =
+        sql.select(WorkflowStatus.WORKFLOW_UUID)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.WORKFLOW_UUID.in(someIds))
+            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.CANCELLED.name(), WorkflowStatus.STATUS)))
+            .getSQL();
     return new SystemSql.Workflows(
         insertPending,
         insertEnqueued,
@@ -191,7 +206,9 @@ final class SystemSqlRendering {
         resume,
         selectPendingOfExecutor,
         countRecoveryAttempt,
-        markForkedFrom);
+        markForkedFrom,
+        selectChildIds,
+        selectCancelledAmong);
   }
 
   private static SystemSql.Steps steps(DSLContext sql) {

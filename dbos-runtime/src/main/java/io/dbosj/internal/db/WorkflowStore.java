@@ -6,9 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Owns {@code workflow_status}. Its SQL, rendered ahead of time by jOOQ for this database (see
@@ -36,6 +39,8 @@ public final class WorkflowStore {
   private final String reassign;
   private final String resume;
   private final String markForkedFrom;
+  private final String selectChildIds;
+  private final String selectCancelledAmong;
   private final boolean payloadTables;
 
   public WorkflowStore(SystemDatabase db) {
@@ -53,6 +58,8 @@ public final class WorkflowStore {
     this.reassign = sql.reassign();
     this.resume = sql.resume();
     this.markForkedFrom = sql.markForkedFrom();
+    this.selectChildIds = sql.selectChildIds();
+    this.selectCancelledAmong = sql.selectCancelledAmong();
     this.payloadTables = db.hasPayloadTables();
     this.selectPendingOfExecutor = sql.selectPendingOfExecutor();
     this.countRecoveryAttempt = sql.countRecoveryAttempt();
@@ -296,6 +303,64 @@ public final class WorkflowStore {
    */
   public boolean cancel(String workflowId, long now) {
     return db.update(cancel, now, now, workflowId) == 1;
+  }
+
+  /**
+   * Cancels, in one transaction, each of {@code workflowIds} that has not finished and, with
+   * {@code descendants}, every unfinished workflow below them (children, their children, ...,
+   * found level by level through {@code parent_workflow_id}, whatever the status of the ones
+   * between). Returns the IDs it cancelled, roots first; a workflow that finished meanwhile stays
+   * as it finished.
+   */
+  public List<String> cancelAll(List<String> workflowIds, boolean descendants, long now) {
+    return db.inTransaction(
+        c -> {
+          List<String> cancelled = new ArrayList<>();
+          Set<String> seen = new LinkedHashSet<>(workflowIds);
+          List<String> level = List.copyOf(seen);
+          try (PreparedStatement cancelOne = c.prepareStatement(cancel);
+              PreparedStatement children = c.prepareStatement(selectChildIds)) {
+            while (!level.isEmpty()) {
+              for (String id : level) {
+                Jdbc.bind(cancelOne, now, now, id);
+                if (cancelOne.executeUpdate() == 1) {
+                  cancelled.add(id);
+                }
+              }
+              if (!descendants) {
+                break;
+              }
+              List<String> next = new ArrayList<>();
+              for (String id : level) {
+                Jdbc.bind(children, id);
+                try (ResultSet rs = children.executeQuery()) {
+                  while (rs.next()) {
+                    if (seen.add(rs.getString(1))) {
+                      next.add(rs.getString(1));
+                    }
+                  }
+                }
+              }
+              level = next;
+            }
+          }
+          return cancelled;
+        });
+  }
+
+  /** Which of {@code workflowIds} are {@code CANCELLED}, in one query per {@value SystemSql.Workflows#CANCELLED_AMONG_WIDTH}. */
+  public List<String> cancelledAmong(List<String> workflowIds) {
+    List<String> cancelled = new ArrayList<>();
+    int width = SystemSql.Workflows.CANCELLED_AMONG_WIDTH;
+    for (int from = 0; from < workflowIds.size(); from += width) {
+      List<String> chunk = workflowIds.subList(from, Math.min(workflowIds.size(), from + width));
+      Object[] binds = new Object[width];
+      for (int i = 0; i < width; i++) {
+        binds[i] = chunk.get(Math.min(i, chunk.size() - 1));
+      }
+      cancelled.addAll(db.query(selectCancelledAmong, rs -> rs.getString(1), binds));
+    }
+    return cancelled;
   }
 
   /**

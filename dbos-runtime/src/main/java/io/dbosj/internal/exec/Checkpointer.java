@@ -52,13 +52,21 @@ public final class Checkpointer {
     }
     shutdown.throwIfSet();
     checkDeadline(context);
+    checkCancelled(context);
     long startedAt = System.currentTimeMillis();
     context.enterStep(call.method().name(), functionId);
+    context.cancelSignal().enterStep();
     Outcome<R> outcome;
+    boolean interruptedByCancel;
     try {
       outcome = StepRetries.run(call.label(), context.workflowId(), call.method().retryPolicy(), timeouts, call.body());
     } finally {
+      interruptedByCancel = context.cancelSignal().exitStep();
       context.exitStep();
+    }
+    if (interruptedByCancel) {
+      // whatever the interrupted body returned or threw is not its outcome: nothing is recorded
+      throw new WorkflowCancelledException(context.workflowId());
     }
     shutdown.throwIfSet();
     OutcomeCodec.Encoded<R> encoded = outcomes.encode("step " + call.label(), call.method().returnType(), outcome);
@@ -123,6 +131,13 @@ public final class Checkpointer {
     Long deadline = context.deadline();
     if (deadline != null && System.currentTimeMillis() >= deadline) {
       workflows.cancel(context.workflowId(), System.currentTimeMillis());
+      throw new WorkflowCancelledException(context.workflowId());
+    }
+  }
+
+  /** A cancel that reached this execution (see {@link CancelSignal}) lets no further step start. */
+  void checkCancelled(WorkflowContext context) {
+    if (context.cancelSignal().isCancelled()) {
       throw new WorkflowCancelledException(context.workflowId());
     }
   }
@@ -214,14 +229,18 @@ public final class Checkpointer {
     }
     Long deadline = context == null ? null : context.deadline();
     long until = deadline == null ? wakeAt : Math.min(wakeAt, deadline);
-    long remaining = until - System.currentTimeMillis();
-    if (remaining > 0) {
-      try {
-        Thread.sleep(remaining);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DbosShutdownException();
+    try {
+      if (context == null || context.currentStep() != null) {
+        long remaining = until - System.currentTimeMillis();
+        if (remaining > 0) {
+          Thread.sleep(remaining);
+        }
+      } else if (context.cancelSignal().sleepUntil(until)) {
+        throw new WorkflowCancelledException(context.workflowId());
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DbosShutdownException();
     }
     if (deadline != null && until == deadline && deadline < wakeAt) {
       context.checkpointer().checkDeadline(context);

@@ -4,6 +4,7 @@ import io.dbosj.DeterminismException;
 import io.dbosj.NoSuchWorkflowException;
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.db.CheckpointWrite;
+import io.dbosj.internal.db.EventStore;
 import io.dbosj.internal.db.GroupCommit;
 import io.dbosj.internal.db.MessageStore;
 import io.dbosj.internal.db.StepRecord;
@@ -125,10 +126,13 @@ public final class WorkflowCommunication {
         if (deadline == null) {
           deadline = deadline(c, timeoutFunctionId, timeout);
         }
+        long until = deadline.until();
         message =
-            communication.wakeUps().await(
-                MessageStore.CHANNEL, payload, deadline.until(),
-                () -> communication.messages().oldestUnconsumed(c.workflowId(), topic), () -> checkStillPending(c));
+            c.cancelSignal().whileWaiting(
+                () -> communication.wakeUps().signal(MessageStore.CHANNEL, payload),
+                () -> communication.wakeUps().await(
+                    MessageStore.CHANNEL, payload, until,
+                    () -> communication.messages().oldestUnconsumed(c.workflowId(), topic), () -> checkStillPending(c)));
         if (message.isEmpty()) {
           deadline.cancelIfReached(c);
           written(operation(c, functionId, RECV, null, startedAt));
@@ -199,7 +203,10 @@ public final class WorkflowCommunication {
     Optional<StoredValue> stored = communication.events().latest(workflowId, key);
     if (stored.isEmpty()) {
       Deadline deadline = deadline(c, timeoutFunctionId, timeout);
-      stored = communication.awaitEvent(workflowId, key, deadline.until(), () -> checkStillPending(c));
+      stored =
+          c.cancelSignal().whileWaiting(
+              () -> communication.wakeUps().signal(EventStore.CHANNEL, workflowId + "::" + key),
+              () -> communication.awaitEvent(workflowId, key, deadline.until(), () -> checkStillPending(c)));
       if (stored.isEmpty()) {
         deadline.cancelIfReached(c);
         written(operation(c, functionId, GET_EVENT, null, startedAt));
@@ -266,6 +273,7 @@ public final class WorkflowCommunication {
 
   /** A waiting workflow that was cancelled (or ended elsewhere) stops waiting. */
   private void checkStillPending(WorkflowContext c) {
+    checkpointer.checkCancelled(c);
     String status = communication.messages().status(c.workflowId()).orElse(null);
     if (!WorkflowState.PENDING.name().equals(status)) {
       throw checkpointer.stopped(c.workflowId());

@@ -19,6 +19,7 @@ public final class WorkflowContext {
   private final String workflowId;
   private final Map<Integer, StepRecord> recorded;
   private final Long deadline;
+  private final CancelSignal cancelSignal;
   private int nextFunctionId;
   private String currentStep;
   private int currentStepFunctionId = -1;
@@ -29,12 +30,19 @@ public final class WorkflowContext {
       WorkflowCommunication communication,
       String workflowId,
       Map<Integer, StepRecord> recorded,
-      Long deadline) {
+      Long deadline,
+      CancelSignal cancelSignal) {
     this.checkpointer = checkpointer;
     this.communication = communication;
     this.workflowId = workflowId;
     this.recorded = recorded;
     this.deadline = deadline;
+    this.cancelSignal = cancelSignal;
+  }
+
+  /** How a cancel reaches this execution. */
+  CancelSignal cancelSignal() {
+    return cancelSignal;
   }
 
   /** When the workflow times out (epoch milliseconds), or {@code null}. */

@@ -38,6 +38,7 @@ final class WorkflowExecution {
   private final WorkflowStore workflows;
   private final OutcomeWaiter waiter;
   private final ShutdownFlag shutdown;
+  private final CancelSignals cancelSignals;
 
   WorkflowExecution(
       Checkpointer checkpointer,
@@ -48,7 +49,8 @@ final class WorkflowExecution {
       GroupCommit groupCommit,
       WorkflowStore workflows,
       OutcomeWaiter waiter,
-      ShutdownFlag shutdown) {
+      ShutdownFlag shutdown,
+      CancelSignals cancelSignals) {
     this.checkpointer = checkpointer;
     this.communication = communication;
     this.transactions = transactions;
@@ -58,6 +60,7 @@ final class WorkflowExecution {
     this.workflows = workflows;
     this.waiter = waiter;
     this.shutdown = shutdown;
+    this.cancelSignals = cancelSignals;
   }
 
   /**
@@ -67,8 +70,15 @@ final class WorkflowExecution {
    * @throws ExecutedElsewhere if another execution recorded one of its steps first
    */
   <R> Outcome<R> execute(DurableCall<R> call, String workflowId, Map<Integer, StepRecord> recorded, Long deadline) {
-    WorkflowContext context = new WorkflowContext(checkpointer, communication, workflowId, recorded, deadline);
-    Outcome<R> outcome = runBody(call, context);
+    CancelSignal cancelSignal = cancelSignals.open(workflowId);
+    Outcome<R> outcome;
+    WorkflowContext context;
+    try {
+      context = new WorkflowContext(checkpointer, communication, workflowId, recorded, deadline, cancelSignal);
+      outcome = runBody(call, context);
+    } finally {
+      cancelSignals.close(workflowId, cancelSignal);
+    }
     if (outcome.error() instanceof DeterminismException d && d.recordedVersion() == null) {
       String version = workflows.find(workflowId).map(StatusRow::appVersion).orElse(null);
       outcome = Outcome.failure(version == null ? d : d.withRecordedVersion(version));

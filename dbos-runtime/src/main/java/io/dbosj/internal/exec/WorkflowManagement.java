@@ -1,5 +1,6 @@
 package io.dbosj.internal.exec;
 
+import io.dbosj.CancelOptions;
 import io.dbosj.ConflictingWorkflowException;
 import io.dbosj.DbosException;
 import io.dbosj.StepInfo;
@@ -48,6 +49,7 @@ public final class WorkflowManagement {
   private final String appVersion;
   private final String executorId;
   private final Runnable wakeQueues;
+  private final CancelSignals cancelSignals;
 
   public WorkflowManagement(
       WorkflowStore workflows,
@@ -59,7 +61,8 @@ public final class WorkflowManagement {
       Registry registry,
       String appVersion,
       String executorId,
-      Runnable wakeQueues) {
+      Runnable wakeQueues,
+      CancelSignals cancelSignals) {
     this.workflows = workflows;
     this.steps = steps;
     this.transactionOutputs = transactionOutputs;
@@ -70,6 +73,7 @@ public final class WorkflowManagement {
     this.appVersion = appVersion;
     this.executorId = executorId;
     this.wakeQueues = wakeQueues;
+    this.cancelSignals = cancelSignals;
   }
 
   /**
@@ -185,8 +189,51 @@ public final class WorkflowManagement {
 
   /** Cancels an unfinished workflow; {@code false} if it had finished. */
   public boolean cancel(String workflowId) {
+    return !cancel(workflowId, CancelOptions.defaults()).isEmpty();
+  }
+
+  /**
+   * Cancels an unfinished workflow, and its unfinished descendants if {@code options} say so, in
+   * one transaction; then the executions of those running in this process stop (see {@link
+   * CancelSignal}). Returns the IDs it cancelled, this one first if it had not finished.
+   */
+  public List<String> cancel(String workflowId, CancelOptions options) {
     require(workflowId);
-    return workflows.cancel(workflowId, System.currentTimeMillis());
+    return cancelAll(List.of(workflowId), options);
+  }
+
+  /**
+   * Cancels those of the workflows {@code filter} selects (as {@link #list} would list them, limit
+   * included) that have not finished, and their descendants if {@code options} say so; their IDs.
+   *
+   * @throws IllegalArgumentException if {@code filter} selects by nothing: it would be every workflow
+   */
+  public List<String> cancel(WorkflowFilter filter, CancelOptions options) {
+    if (selectsEverything(filter)) {
+      throw new IllegalArgumentException(
+          "refusing to cancel by a filter that selects every workflow: name what to cancel, e.g."
+              + " WorkflowFilter.all().states(WorkflowState.PENDING, WorkflowState.ENQUEUED) for every unfinished"
+              + " one, or .name(\"checkout\"), .createdBefore(cutoff), .queueName(\"mail\"), .workflowIds(...)");
+    }
+    List<String> ids = new ArrayList<>();
+    for (StatusRow row : workflows.list(filter)) {
+      ids.add(row.workflowId());
+    }
+    return ids.isEmpty() ? List.of() : cancelAll(ids, options);
+  }
+
+  private List<String> cancelAll(List<String> ids, CancelOptions options) {
+    List<String> cancelled = workflows.cancelAll(ids, options.cancelChildren(), System.currentTimeMillis());
+    if (!cancelled.isEmpty()) {
+      log.info("cancelled {}", cancelled);
+      cancelSignals.cancelled(cancelled, options.interruptRunningStep());
+    }
+    return cancelled;
+  }
+
+  private static boolean selectsEverything(WorkflowFilter f) {
+    return f.workflowIds().isEmpty() && f.name() == null && f.states().isEmpty() && f.createdAfter() == null
+        && f.createdBefore() == null && f.appVersion() == null && f.queueName() == null;
   }
 
   /**

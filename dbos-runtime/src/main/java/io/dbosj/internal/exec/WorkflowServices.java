@@ -42,7 +42,8 @@ public record WorkflowServices(
       QueueRegistry queues,
       Runnable wakeQueues,
       WakeUps wakeUps,
-      ShutdownFlag shutdown) {}
+      ShutdownFlag shutdown,
+      CancelSignals cancelSignals) {}
 
   public static WorkflowServices connect(Wiring w) {
     JsonCodec json = new JsonCodec();
@@ -63,7 +64,7 @@ public record WorkflowServices(
     WorkflowExecution execution =
         new WorkflowExecution(
             checkpointer, workflowCommunication, transactions, outcomes, new OutcomeWrites(w.systemDb(), steps, workflows),
-            w.systemDb().groupCommit(), workflows, waiter, w.shutdown());
+            w.systemDb().groupCommit(), workflows, waiter, w.shutdown(), w.cancelSignals());
     WorkflowExecutor executor =
         new WorkflowExecutor(
             admission, execution, waiter, running, json, WorkflowThreads.create(), stepTimeouts, w.shutdown());
@@ -71,7 +72,8 @@ public record WorkflowServices(
         new WorkflowManagement(
             workflows, steps, transactionOutputs,
             new WorkflowForks(w.systemDb(), workflows, steps, transactionOutputs),
-            new QueueStore(w.systemDb()), waiter, w.registry(), w.appVersion(), w.executorId(), w.wakeQueues());
+            new QueueStore(w.systemDb()), waiter, w.registry(), w.appVersion(), w.executorId(), w.wakeQueues(),
+            w.cancelSignals());
     return new WorkflowServices(
         executor, checkpointer, transactions, admission, w.queues(), json, running,
         new DispatchedCalls(w.registry(), json, workflows), management, communication,

@@ -12,6 +12,7 @@ import io.dbosj.internal.db.TransactionOutputStore;
 import io.dbosj.internal.db.WorkflowForks;
 import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.exec.Admission;
+import io.dbosj.internal.exec.CancelSignals;
 import io.dbosj.internal.exec.CommunicationListing;
 import io.dbosj.internal.exec.OutcomeWaiter;
 import io.dbosj.internal.exec.Registry;
@@ -73,7 +74,8 @@ public final class ClientRuntime implements AutoCloseable {
       WorkflowManagement management =
           new WorkflowManagement(
               workflows, steps, transactions, new WorkflowForks(db, workflows, steps, transactions),
-              new QueueStore(db), waiter, Registry.none(), "", CLIENT_EXECUTOR_ID, nothingToWake);
+              new QueueStore(db), waiter, Registry.none(), "", CLIENT_EXECUTOR_ID, nothingToWake,
+              new CancelSignals(false)); // a client executes nothing for a cancel to reach
       return new ClientRuntime(
           db, management, new Admission(workflows, steps, CLIENT_EXECUTOR_ID, "", nothingToWake), json);
     } catch (RuntimeException | Error e) {

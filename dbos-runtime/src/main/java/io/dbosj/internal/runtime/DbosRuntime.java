@@ -1,5 +1,6 @@
 package io.dbosj.internal.runtime;
 
+import io.dbosj.CancelOptions;
 import io.dbosj.Retention;
 import io.dbosj.StepInfo;
 import io.dbosj.WorkflowFilter;
@@ -21,6 +22,8 @@ import io.dbosj.internal.exec.CallRouter;
 import io.dbosj.internal.exec.QueueRegistry;
 import io.dbosj.internal.exec.Registry;
 import io.dbosj.internal.exec.CommunicationListing;
+import io.dbosj.internal.exec.CancelSignals;
+import io.dbosj.internal.exec.CancelledElsewhereWatch;
 import io.dbosj.internal.exec.WorkflowManagement;
 import io.dbosj.internal.exec.WorkflowRetention;
 import io.dbosj.internal.exec.WorkflowServices;
@@ -70,17 +73,23 @@ public final class DbosRuntime {
   private final Registry registry = new Registry(router);
   private final QueueRegistry queues = new QueueRegistry();
   private final Services services = new Services();
+  private final CancelSignals cancelSignals;
   /** Completed by launch's recovery with the IDs it requeued or started. */
   private final CompletableFuture<List<String>> recovered = new CompletableFuture<>();
   private volatile Launched launched;
   /** The executor ID in use: the configured one until launch takes one. */
   private volatile String executorId;
 
-  public DbosRuntime(DbosConfig config, Clock clock, Retention retention) {
+  /**
+   * {@code retention}: how long finished workflows are kept ({@code null}: until deleted);
+   * {@code interruptStepsCancelledElsewhere}: see {@code DBOS.Builder.interruptStepsCancelledElsewhere}.
+   */
+  public DbosRuntime(DbosConfig config, Clock clock, Retention retention, boolean interruptStepsCancelledElsewhere) {
     this.config = config;
     this.clock = clock;
     this.retention = retention;
     this.executorId = config.executorId();
+    this.cancelSignals = new CancelSignals(interruptStepsCancelledElsewhere);
   }
 
   /** The executor ID in use (see {@link ExecutorRegistration}), or the configured one before launch. */
@@ -190,8 +199,10 @@ public final class DbosRuntime {
     WorkflowServices parts =
         WorkflowServices.connect(
             new WorkflowServices.Wiring(
-                db, applicationDb, executorId, appVersion, registry, queues, wakeUp, wakeUps, shutdown));
+                db, applicationDb, executorId, appVersion, registry, queues, wakeUp, wakeUps, shutdown, cancelSignals));
     services.adopt(parts.executor());
+    services.start(
+        new CancelledElsewhereWatch(workflowStore, cancelSignals, CancelledElsewhereWatch.DEFAULT_INTERVAL, executorId));
     router.attach(parts); // before any thread of ours can run a workflow
     QueueRunner runner =
         services.start(
@@ -314,6 +325,14 @@ public final class DbosRuntime {
 
   public boolean cancel(String workflowId) {
     return management().cancel(workflowId);
+  }
+
+  public List<String> cancel(String workflowId, CancelOptions options) {
+    return management().cancel(workflowId, options);
+  }
+
+  public List<String> cancel(WorkflowFilter filter, CancelOptions options) {
+    return management().cancel(filter, options);
   }
 
   public <R> WorkflowHandle<R> resume(String workflowId) {

@@ -1,5 +1,6 @@
 package io.dbosj.internal.runtime;
 
+import io.dbosj.CancelOptions;
 import io.dbosj.StepInfo;
 import io.dbosj.UnreadableRowException;
 import io.dbosj.WorkflowFilter;
@@ -138,6 +139,11 @@ final class RuntimeAdmin implements AdminOperations {
     }
     parts.management().cancel(workflowId);
     return true;
+  }
+
+  @Override
+  public List<String> cancel(WorkflowFilter filter, CancelOptions options) {
+    return parts.management().cancel(filter, options);
   }
 
   @Override
