@@ -17,7 +17,8 @@ record SystemSql(
     Migrations migrations,
     Executors executors,
     Messaging messaging,
-    Communications communications) {
+    Communications communications,
+    Outcomes outcomes) {
 
   /** The statements of this database, for DBOS TS 5.3's layout (the one io.dbosj creates). */
   static SystemSql of(boolean postgres) {
@@ -101,6 +102,9 @@ record SystemSql(
   /** {@link CommunicationStore}'s: a workflow's events, their history, its unconsumed messages, its streams. */
   record Communications(
       String selectEvents, String selectEventHistory, String selectPendingMessages, String selectStreamValues) {}
+
+  /** {@link FinishedWorkflows}': the finished ones of {@link FinishedWorkflows#BATCH} workflow IDs. */
+  record Outcomes(String selectFinished) {}
 
   /** {@link TransactionOutputStore}'s; {@code create} makes its table. */
   record TransactionOutputs(String select, String insert, List<String> create) {}
