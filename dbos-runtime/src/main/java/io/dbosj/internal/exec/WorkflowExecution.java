@@ -30,6 +30,7 @@ final class WorkflowExecution {
 
   private final Checkpointer checkpointer;
   private final WorkflowCommunication communication;
+  private final FirstFinished firstFinished;
   private final TransactionRunner transactions;
   private final OutcomeCodec outcomes;
   private final OutcomeWrites outcomeWrites;
@@ -41,6 +42,7 @@ final class WorkflowExecution {
   WorkflowExecution(
       Checkpointer checkpointer,
       WorkflowCommunication communication,
+      FirstFinished firstFinished,
       TransactionRunner transactions,
       OutcomeCodec outcomes,
       OutcomeWrites outcomeWrites,
@@ -50,6 +52,7 @@ final class WorkflowExecution {
       ShutdownFlag shutdown) {
     this.checkpointer = checkpointer;
     this.communication = communication;
+    this.firstFinished = firstFinished;
     this.transactions = transactions;
     this.outcomes = outcomes;
     this.outcomeWrites = outcomeWrites;
@@ -66,7 +69,7 @@ final class WorkflowExecution {
    * @throws ExecutedElsewhere if another execution recorded one of its steps first
    */
   <R> Outcome<R> execute(DurableCall<R> call, String workflowId, Map<Integer, StepRecord> recorded, Long deadline) {
-    WorkflowContext context = new WorkflowContext(checkpointer, communication, workflowId, recorded, deadline);
+    WorkflowContext context = new WorkflowContext(checkpointer, communication, firstFinished, workflowId, recorded, deadline);
     Outcome<R> outcome = runBody(call, context);
     if (shutdown.isSet() || outcome.error() instanceof DbosShutdownException) {
       throw new DbosShutdownException();

@@ -1,6 +1,7 @@
 package io.dbosj.internal.exec;
 
 import io.dbosj.internal.db.CommunicationStore;
+import io.dbosj.internal.db.FinishedWorkflows;
 import io.dbosj.internal.db.OutcomeWrites;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.StepStore;
@@ -30,7 +31,8 @@ public record WorkflowServices(
     DispatchedCalls calls,
     WorkflowManagement management,
     Communication communication,
-    CommunicationListing communicationListing) {
+    CommunicationListing communicationListing,
+    OutcomePoller poller) {
 
   /** What the parts are built from. */
   public record Wiring(
@@ -51,7 +53,8 @@ public record WorkflowServices(
     StepStore steps = new StepStore(w.systemDb());
     TransactionOutputStore transactionOutputs = new TransactionOutputStore(w.applicationDb());
     RunningWorkflows running = new RunningWorkflows();
-    OutcomeWaiter waiter = new OutcomeWaiter(running, workflows, outcomes, w.shutdown());
+    OutcomePoller poller = new OutcomePoller(new FinishedWorkflows(w.systemDb()), running, "DBOS");
+    OutcomeWaiter waiter = new OutcomeWaiter(running, workflows, outcomes, w.shutdown(), poller);
     Checkpointer checkpointer = new Checkpointer(workflows, steps, outcomes, w.shutdown());
     TransactionRunner transactions = new TransactionRunner(
             transactionOutputs, steps, w.applicationDb() == w.systemDb(), outcomes, w.executorId());
@@ -61,7 +64,8 @@ public record WorkflowServices(
     Admission admission = new Admission(workflows, steps, w.executorId(), w.appVersion(), w.wakeQueues());
     WorkflowExecution execution =
         new WorkflowExecution(
-            checkpointer, workflowCommunication, transactions, outcomes, new OutcomeWrites(w.systemDb(), steps, workflows),
+            checkpointer, workflowCommunication, new FirstFinished(poller, checkpointer, steps, workflows, json),
+            transactions, outcomes, new OutcomeWrites(w.systemDb(), steps, workflows),
             w.systemDb().groupCommit(), workflows, waiter, w.shutdown());
     WorkflowExecutor executor =
         new WorkflowExecutor(admission, execution, waiter, running, json, WorkflowThreads.create(), w.shutdown());
@@ -73,6 +77,6 @@ public record WorkflowServices(
     return new WorkflowServices(
         executor, checkpointer, transactions, admission, w.queues(), json, running,
         new DispatchedCalls(w.registry(), json, workflows), management, communication,
-        new CommunicationListing(workflows, new CommunicationStore(w.systemDb()), json));
+        new CommunicationListing(workflows, new CommunicationStore(w.systemDb()), json), poller);
   }
 }

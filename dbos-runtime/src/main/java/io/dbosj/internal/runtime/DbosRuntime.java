@@ -182,6 +182,7 @@ public final class DbosRuntime {
             new WorkflowServices.Wiring(
                 db, applicationDb, executorId, appVersion, registry, queues, wakeUp, wakeUps, shutdown));
     services.adopt(parts.executor());
+    services.adopt(parts.poller()); // stopped before the executor, so a closing DBOS fails the waits on it
     router.attach(parts); // before any thread of ours can run a workflow
     QueueRunner runner =
         services.start(
