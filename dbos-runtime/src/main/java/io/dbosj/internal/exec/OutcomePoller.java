@@ -10,6 +10,7 @@ import io.dbosj.internal.lifecycle.ServiceThread;
 import io.dbosj.internal.serde.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,9 @@ public final class OutcomePoller implements Service {
       }
       return false;
     }
+    // the earliest finisher first, so a waitFirst that finds several finished takes it
+    rows = new ArrayList<>(rows);
+    rows.sort(Comparator.comparingLong(StatusRow::updatedAt));
     for (StatusRow row : rows) {
       Watch watch;
       synchronized (lock) {
