@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbosj.DBOS;
 import io.dbosj.DBOSClient;
 import io.dbosj.StartOptions;
+import io.dbosj.WorkflowCancelledException;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.tests.fixtures.RacersDurable;
 import io.dbosj.tests.support.Await;
@@ -124,6 +125,40 @@ class WaitFirstTest {
           .as("the chosen ID, as DBOS records it")
           .isEqualTo("\"chooser-y\"");
       racers.open("x");
+    }
+  }
+
+  @BothDatabases
+  void aWorkflowCancelledWhileInWaitFirstStopsWaitingAndRecordsNoChoice(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      RacersDurable racers = new RacersDurable(dbos);
+      dbos.launch();
+      WorkflowHandle<String> chooser = racers.start(StartOptions.id("impatient")).firstOf(List.of("p", "q"));
+      Await.until("both children to start", () -> dbos.listWorkflowSteps("impatient").size() == 2, () -> db.steps("impatient"));
+      dbos.cancelWorkflow("impatient");
+      assertThatThrownBy(chooser::getResult).isInstanceOf(WorkflowCancelledException.class);
+      assertThat(db.steps("impatient")).containsExactly("0:race", "1:race");
+      racers.open("p");
+      racers.open("q");
+    }
+  }
+
+  @BothDatabases
+  void aWorkflowInWaitFirstWhenItsDbosClosesStaysPendingAndChoosesOnRecovery(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      RacersDurable racers = new RacersDurable(dbos);
+      dbos.launch();
+      racers.start(StartOptions.id("interrupted")).firstOf(List.of("m", "n"));
+      Await.until("both children to start", () -> dbos.listWorkflowSteps("interrupted").size() == 2, () -> db.steps("interrupted"));
+    }
+    assertThat(db.status("interrupted")).isEqualTo("PENDING");
+    assertThat(db.steps("interrupted")).containsExactly("0:race", "1:race");
+    try (DBOS dbos = db.builder().build()) {
+      RacersDurable racers = new RacersDurable(dbos);
+      dbos.launch();
+      racers.open("n");
+      assertThat(dbos.<String>retrieveWorkflow("interrupted").getResult()).isEqualTo("interrupted-n");
+      racers.open("m");
     }
   }
 }
