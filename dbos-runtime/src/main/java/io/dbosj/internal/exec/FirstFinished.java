@@ -11,7 +11,6 @@ import io.dbosj.internal.db.StepStore;
 import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.lifecycle.DbosShutdownException;
 import io.dbosj.internal.serde.JsonCodec;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +114,7 @@ public final class FirstFinished {
    */
   private String firstInWorkflow(WorkflowContext c, Collection<String> ids) {
     CompletableFuture<String> first = new CompletableFuture<>();
-    List<String> watching = watch(poller, ids, first);
+    Map<String, CompletableFuture<OutcomePoller.Finished>> watching = watch(poller, ids, first);
     try {
       while (true) {
         long wait = STILL_PENDING_CHECK_MS;
@@ -145,7 +144,7 @@ public final class FirstFinished {
   /** The first of {@code ids} to finish, waited for on {@code poller}. */
   private static String first(OutcomePoller poller, Collection<String> ids) {
     CompletableFuture<String> first = new CompletableFuture<>();
-    List<String> watching = watch(poller, ids, first);
+    Map<String, CompletableFuture<OutcomePoller.Finished>> watching = watch(poller, ids, first);
     try {
       return first.get();
     } catch (InterruptedException e) {
@@ -158,12 +157,16 @@ public final class FirstFinished {
     }
   }
 
-  /** Watches each of {@code ids}; the first to finish completes {@code first} with its ID. */
-  private static List<String> watch(OutcomePoller poller, Collection<String> ids, CompletableFuture<String> first) {
-    List<String> watching = new ArrayList<>(ids.size());
+  /**
+   * Watches each of {@code ids}; the first to finish completes {@code first} with its ID. Returns
+   * the watches, to release once the wait is over.
+   */
+  private static Map<String, CompletableFuture<OutcomePoller.Finished>> watch(
+      OutcomePoller poller, Collection<String> ids, CompletableFuture<String> first) {
+    Map<String, CompletableFuture<OutcomePoller.Finished>> watching = new LinkedHashMap<>();
     for (String id : ids) {
       CompletableFuture<OutcomePoller.Finished> finished = poller.polled(id);
-      watching.add(id);
+      watching.put(id, finished);
       finished.whenComplete(
           (done, failure) -> {
             if (failure != null) {

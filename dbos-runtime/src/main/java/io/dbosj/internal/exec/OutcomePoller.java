@@ -105,11 +105,14 @@ public final class OutcomePoller implements Service {
     }
   }
 
-  /** One waiter on {@code workflowId}, got from {@link #polled}, no longer waits. */
-  void release(String workflowId) {
+  /**
+   * One waiter on {@code workflowId} no longer waits for {@code future}, got from {@link #polled};
+   * nothing changes if that watch has ended (a later one of the same ID is another's).
+   */
+  void release(String workflowId, CompletableFuture<Finished> future) {
     synchronized (lock) {
       Watch watch = watched.get(workflowId);
-      if (watch != null && --watch.waiters == 0) {
+      if (watch != null && watch.future == future && --watch.waiters == 0) {
         watched.remove(workflowId);
       }
     }
