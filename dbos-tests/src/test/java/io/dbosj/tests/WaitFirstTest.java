@@ -13,6 +13,7 @@ import io.dbosj.tests.fixtures.RacersDurable;
 import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -140,6 +141,21 @@ class WaitFirstTest {
       assertThat(db.steps("impatient")).containsExactly("0:race", "1:race");
       racers.open("p");
       racers.open("q");
+    }
+  }
+
+  @BothDatabases
+  void aWorkflowTimeoutEndsAWaitFirstAndCancelsTheWorkflow(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().build()) {
+      RacersDurable racers = new RacersDurable(dbos);
+      dbos.launch();
+      WorkflowHandle<String> chooser =
+          racers.start(StartOptions.id("hurried").timeout(Duration.ofMillis(500))).firstOf(List.of("s", "t"));
+      assertThatThrownBy(chooser::getResult).isInstanceOf(WorkflowCancelledException.class);
+      assertThat(db.status("hurried")).isEqualTo("CANCELLED");
+      assertThat(db.steps("hurried")).containsExactly("0:race", "1:race");
+      racers.open("s");
+      racers.open("t");
     }
   }
 

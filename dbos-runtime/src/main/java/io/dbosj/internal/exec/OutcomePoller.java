@@ -32,7 +32,7 @@ public final class OutcomePoller implements Service {
   private static final long LONGEST_PAUSE_MS = 500;
 
   /** How a watched workflow finished: its execution's outcome here, or else its finished row. */
-  public record Finished(Outcome<?> local, StatusRow row) {}
+  record Finished(Outcome<?> local, StatusRow row) {}
 
   /** One watched ID: its future, and how many waiters still want it. */
   private static final class Watch {
@@ -48,6 +48,8 @@ public final class OutcomePoller implements Service {
   private ServiceThread thread;
   private boolean stopped;
   private boolean woken;
+  /** Whether the last read failed: a failing database is logged once, not at every poll. */
+  private boolean failing;
 
   /**
    * {@code running} is {@code null} where nothing executes workflows (a client); {@code owner}
@@ -71,7 +73,7 @@ public final class OutcomePoller implements Service {
    * Completes once {@code workflowId} has finished: with {@code execution}'s outcome (or that of
    * the execution under way here) when it ran to the end here, else with its row.
    */
-  public CompletableFuture<Finished> watch(String workflowId, CompletableFuture<Outcome<?>> execution) {
+  CompletableFuture<Finished> watch(String workflowId, CompletableFuture<Outcome<?>> execution) {
     CompletableFuture<Outcome<?>> local =
         execution != null ? execution : running == null ? null : running.get(workflowId);
     if (local == null) {
@@ -173,11 +175,13 @@ public final class OutcomePoller implements Service {
     } catch (SystemDatabaseUnreachableException e) {
       return false; // an outage is no workflow's outcome: keep watching through it
     } catch (RuntimeException e) {
-      if (!thread.stopping()) {
+      if (!thread.stopping() && !failing) {
         log.warn("could not read the outcomes of {} watched workflow(s); trying again", ids.size(), e);
       }
+      failing = true;
       return false;
     }
+    failing = false;
     // the earliest finisher first, so a waitFirst that finds several finished takes it
     rows = new ArrayList<>(rows);
     rows.sort(Comparator.comparingLong(StatusRow::updatedAt));
