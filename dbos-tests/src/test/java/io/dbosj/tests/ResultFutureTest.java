@@ -20,7 +20,9 @@ import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -103,13 +105,16 @@ class ResultFutureTest {
         ids.add(client.enqueue("unserved", "no.such.Class", "never", StartOptions.id("idle-" + i)).workflowId());
       }
       int pollersBefore = pollerThreads();
-      int threadsBefore = Thread.activeCount();
+      Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
       List<CompletableFuture<Object>> futures = new ArrayList<>();
       for (String id : ids) {
         futures.add(client.retrieveWorkflow(id).resultFuture());
       }
       assertThat(pollerThreads() - pollersBefore).as("poller threads started for %d futures", count).isEqualTo(1);
-      assertThat(Thread.activeCount() - threadsBefore).as("threads started for %d futures", count).isLessThanOrEqualTo(1);
+      Set<Thread> started = new HashSet<>(Thread.getAllStackTraces().keySet());
+      started.removeAll(threadsBefore);
+      // the poller, and at most a few of the JVM's or the pool's own: not one per future
+      assertThat(started).as("threads started for %d futures", count).hasSizeLessThan(5);
       assertThat(futures).noneMatch(CompletableFuture::isDone);
 
       ids.forEach(client::cancelWorkflow);
