@@ -6,6 +6,7 @@ import io.dbosj.internal.exec.CallRouter;
 import io.dbosj.internal.exec.Checkpointer;
 import io.dbosj.internal.exec.Patches;
 import io.dbosj.internal.exec.CurrentContext;
+import io.dbosj.internal.exec.FirstFinished;
 import io.dbosj.internal.exec.WorkflowCommunication;
 import io.dbosj.internal.exec.WorkflowContext;
 import io.dbosj.internal.runtime.DbosRuntime;
@@ -483,6 +484,29 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
         Objects.requireNonNull(call, "call"),
         Objects.requireNonNull(options, "options"),
         "the lambda given to DBOS.startWorkflow");
+  }
+
+  /**
+   * Waits for the first of {@code handles}' workflows to finish, with any final status (success,
+   * error, cancelled), and returns its handle; read its result with {@code getResult()}. No
+   * thread waits per handle. Inside a workflow the choice is recorded as an operation ({@code
+   * DBOS.waitFirst}, as DBOS records it): a re-executed workflow gets the same handle at once,
+   * whichever finishes first then.
+   *
+   * <pre>{@code
+   * WorkflowHandle<Quote> fastest = DBOS.waitFirst(List.of(
+   *     DBOS.startWorkflow(() -> quote("north")), DBOS.startWorkflow(() -> quote("south"))));
+   * Quote quote = fastest.getResult();
+   * }</pre>
+   *
+   * Outside a workflow it waits through the {@code DBOS} (or client) the handles came from;
+   * handles of another {@code DBOS} on the same system database are fine.
+   *
+   * @throws IllegalArgumentException if {@code handles} is null or empty, holds a null handle, or
+   *     holds one workflow twice
+   */
+  public static <H extends WorkflowHandle<?>> H waitFirst(List<H> handles) {
+    return FirstFinished.waitFirst(handles);
   }
 
   /** {@link #startWorkflow(Supplier, StartOptions)} for a workflow without a result. */

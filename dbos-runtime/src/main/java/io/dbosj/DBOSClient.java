@@ -1,5 +1,6 @@
 package io.dbosj;
 
+import io.dbosj.internal.exec.FirstFinished;
 import io.dbosj.internal.runtime.ClientRuntime;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,6 +208,17 @@ public final class DBOSClient implements AutoCloseable {
   public WorkflowHandle<Object> forkWorkflow(String workflowId, int startStep, StartOptions options) {
     return runtime.management().fork(
         Objects.requireNonNull(workflowId, "workflowId"), startStep, Objects.requireNonNull(options, "options").workflowId());
+  }
+
+  /**
+   * Waits for the first of {@code handles}' workflows to finish, with any final status, and
+   * returns its handle; one poller of this client watches them all, no thread per handle.
+   *
+   * @throws IllegalArgumentException if {@code handles} is null or empty, holds a null handle, or
+   *     holds one workflow twice
+   */
+  public <H extends WorkflowHandle<?>> H waitFirst(List<H> handles) {
+    return FirstFinished.waitFirst(runtime.poller(), handles);
   }
 
   /**

@@ -18,7 +18,8 @@ record SystemSql(
     Executors executors,
     Messaging messaging,
     Communications communications,
-    Retention retention) {
+    Retention retention,
+    Outcomes outcomes) {
 
   /** The statements of this database, for DBOS TS 5.3's layout (the one io.dbosj creates). */
   static SystemSql of(boolean postgres) {
@@ -121,6 +122,9 @@ record SystemSql(
       List<String> deleteRecords,
       String selectNthNewest,
       String lockFinishedBefore) {}
+
+  /** {@link FinishedWorkflows}': the finished ones of {@link FinishedWorkflows#BATCH} workflow IDs. */
+  record Outcomes(String selectFinished) {}
 
   /** {@link TransactionOutputStore}'s; {@code create} makes its table. */
   record TransactionOutputs(String select, String insert, List<String> create) {}

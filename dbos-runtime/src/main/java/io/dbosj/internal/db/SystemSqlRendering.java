@@ -49,7 +49,8 @@ final class SystemSqlRendering {
     return new SystemSql(
         workflows(sql, postgres, row, payloadTables), steps(sql), queues(sql, postgres, row), transactionOutputs(sql, postgres), SchemaSqlRendering.migrations(sql, postgres),
         ExecutorSqlRendering.executors(sql, postgres), MessagingSqlRendering.messaging(sql, postgres),
-        CommunicationSqlRendering.communications(sql), RetentionSqlRendering.retention(sql, postgres, payloadTables));
+        CommunicationSqlRendering.communications(sql), RetentionSqlRendering.retention(sql, postgres, payloadTables),
+        OutcomeSqlRendering.outcomes(sql, row));
   }
 
   private static SystemSql.Workflows workflows(

@@ -39,13 +39,33 @@ final class LocalWorkflowHandle<R> implements WorkflowHandle<R> {
     if (error == null) {
       return outcome.value();
     }
-    if (error instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (error instanceof Error fatal) {
+    Throwable thrown = thrown(workflowId, error);
+    if (thrown instanceof Error fatal) {
       throw fatal;
     }
-    throw new WorkflowFailedException(workflowId, error.getClass().getName(), error.getMessage(), error);
+    throw (RuntimeException) thrown;
+  }
+
+  @Override
+  public CompletableFuture<R> resultFuture() {
+    return waiter.resultFuture(workflowId, method, execution);
+  }
+
+  /** The poller of the runtime or client this handle came from: what {@code waitFirst} waits with. */
+  OutcomePoller poller() {
+    return waiter.poller();
+  }
+
+  /**
+   * What {@link #getResult()} throws for a workflow that failed with {@code error}: a {@link
+   * RuntimeException} or {@link Error} as it was, a checked exception wrapped in a {@link
+   * WorkflowFailedException} whose cause it is.
+   */
+  static Throwable thrown(String workflowId, Throwable error) {
+    if (error instanceof RuntimeException || error instanceof Error) {
+      return error;
+    }
+    return new WorkflowFailedException(workflowId, error.getClass().getName(), error.getMessage(), error);
   }
 
   @Override

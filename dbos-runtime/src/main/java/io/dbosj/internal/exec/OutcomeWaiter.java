@@ -11,6 +11,7 @@ import io.dbosj.internal.lifecycle.ShutdownFlag;
 import io.dbosj.internal.serde.Outcome;
 import io.dbosj.internal.serde.OutcomeCodec;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Waits for a workflow's outcome: from its execution in this process when there is one,
@@ -25,17 +26,55 @@ public final class OutcomeWaiter {
   private final WorkflowStore workflows;
   private final OutcomeCodec outcomes;
   private final ShutdownFlag shutdown;
+  private final OutcomePoller poller;
 
   /** {@code running} is {@code null} where nothing executes workflows (a client). */
-  public OutcomeWaiter(RunningWorkflows running, WorkflowStore workflows, OutcomeCodec outcomes, ShutdownFlag shutdown) {
+  public OutcomeWaiter(
+      RunningWorkflows running, WorkflowStore workflows, OutcomeCodec outcomes, ShutdownFlag shutdown, OutcomePoller poller) {
     this.running = running;
     this.workflows = workflows;
     this.outcomes = outcomes;
     this.shutdown = shutdown;
+    this.poller = poller;
   }
 
   WorkflowStore workflows() {
     return workflows;
+  }
+
+  OutcomePoller poller() {
+    return poller;
+  }
+
+  /**
+   * The result of {@code workflowId} to come, without a thread waiting for it: completed by the
+   * poller, or by its execution here, with its value or with the exception {@link
+   * LocalWorkflowHandle#getResult()} would throw.
+   */
+  <R> CompletableFuture<R> resultFuture(
+      String workflowId, DurableMethod<R> method, CompletableFuture<Outcome<?>> execution) {
+    CompletableFuture<R> result = new CompletableFuture<>();
+    poller.watch(workflowId, execution).whenComplete((finished, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
+        return;
+      }
+      Outcome<R> outcome;
+      try {
+        outcome = finished.local() != null
+            ? finished.local().cast()
+            : method != null ? recordedOutcome(finished.row(), method) : untypedOutcome(finished.row());
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+        return;
+      }
+      if (outcome.error() == null) {
+        result.complete(outcome.value());
+      } else {
+        result.completeExceptionally(LocalWorkflowHandle.thrown(workflowId, outcome.error()));
+      }
+    });
+    return result;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.dbosj.internal.serde.Outcome;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 
 /**
  * The workflows executing in this process, by ID. Whoever claims an ID first executes it; a
@@ -13,8 +14,15 @@ import java.util.concurrent.ConcurrentMap;
 public final class RunningWorkflows {
   private final ConcurrentMap<String, CompletableFuture<Outcome<?>>> running =
       new ConcurrentHashMap<>();
+  /** Told the ID of each execution that ends here, after it recorded its outcome; set by the outcome poller. */
+  private volatile Consumer<String> onFinish = workflowId -> {};
 
   public RunningWorkflows() {}
+
+  /** Tells {@code listener} the ID of each execution that ends from now on. */
+  void onFinish(Consumer<String> listener) {
+    this.onFinish = listener;
+  }
 
   /**
    * Claims {@code workflowId}. Returns {@code null} if this caller now owns its execution (and
@@ -32,6 +40,7 @@ public final class RunningWorkflows {
   void finish(String workflowId, CompletableFuture<Outcome<?>> mine, Outcome<?> outcome) {
     running.remove(workflowId, mine);
     mine.complete(outcome);
+    onFinish.accept(workflowId);
   }
 
   public int size() {

@@ -16,6 +16,7 @@ import java.util.Map;
 public final class WorkflowContext {
   private final Checkpointer checkpointer;
   private final WorkflowCommunication communication;
+  private final FirstFinished firstFinished;
   private final String workflowId;
   private final Map<Integer, StepRecord> recorded;
   private final Long deadline;
@@ -28,12 +29,14 @@ public final class WorkflowContext {
   WorkflowContext(
       Checkpointer checkpointer,
       WorkflowCommunication communication,
+      FirstFinished firstFinished,
       String workflowId,
       Map<Integer, StepRecord> recorded,
       Long deadline,
       CancelSignal cancelSignal) {
     this.checkpointer = checkpointer;
     this.communication = communication;
+    this.firstFinished = firstFinished;
     this.workflowId = workflowId;
     this.recorded = recorded;
     this.deadline = deadline;
@@ -57,6 +60,11 @@ public final class WorkflowContext {
   /** Messages, events and streams of this workflow, recorded as its operations. */
   public WorkflowCommunication communication() {
     return communication;
+  }
+
+  /** {@code DBOS.waitFirst} in this workflow, a recorded operation. */
+  FirstFinished firstFinished() {
+    return firstFinished;
   }
 
   public String workflowId() {

@@ -31,6 +31,7 @@ final class WorkflowExecution {
 
   private final Checkpointer checkpointer;
   private final WorkflowCommunication communication;
+  private final FirstFinished firstFinished;
   private final TransactionRunner transactions;
   private final OutcomeCodec outcomes;
   private final OutcomeWrites outcomeWrites;
@@ -43,6 +44,7 @@ final class WorkflowExecution {
   WorkflowExecution(
       Checkpointer checkpointer,
       WorkflowCommunication communication,
+      FirstFinished firstFinished,
       TransactionRunner transactions,
       OutcomeCodec outcomes,
       OutcomeWrites outcomeWrites,
@@ -53,6 +55,7 @@ final class WorkflowExecution {
       CancelSignals cancelSignals) {
     this.checkpointer = checkpointer;
     this.communication = communication;
+    this.firstFinished = firstFinished;
     this.transactions = transactions;
     this.outcomes = outcomes;
     this.outcomeWrites = outcomeWrites;
@@ -74,7 +77,7 @@ final class WorkflowExecution {
     Outcome<R> outcome;
     WorkflowContext context;
     try {
-      context = new WorkflowContext(checkpointer, communication, workflowId, recorded, deadline, cancelSignal);
+      context = new WorkflowContext(checkpointer, communication, firstFinished, workflowId, recorded, deadline, cancelSignal);
       outcome = runBody(call, context);
     } finally {
       cancelSignals.close(workflowId, cancelSignal);

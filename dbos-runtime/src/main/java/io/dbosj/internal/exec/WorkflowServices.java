@@ -1,6 +1,7 @@
 package io.dbosj.internal.exec;
 
 import io.dbosj.internal.db.CommunicationStore;
+import io.dbosj.internal.db.FinishedWorkflows;
 import io.dbosj.internal.db.OutcomeWrites;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.StepStore;
@@ -30,7 +31,8 @@ public record WorkflowServices(
     DispatchedCalls calls,
     WorkflowManagement management,
     Communication communication,
-    CommunicationListing communicationListing) {
+    CommunicationListing communicationListing,
+    OutcomePoller poller) {
 
   /** What the parts are built from. */
   public record Wiring(
@@ -52,7 +54,8 @@ public record WorkflowServices(
     StepStore steps = new StepStore(w.systemDb());
     TransactionOutputStore transactionOutputs = new TransactionOutputStore(w.applicationDb());
     RunningWorkflows running = new RunningWorkflows();
-    OutcomeWaiter waiter = new OutcomeWaiter(running, workflows, outcomes, w.shutdown());
+    OutcomePoller poller = new OutcomePoller(new FinishedWorkflows(w.systemDb()), running, "DBOS");
+    OutcomeWaiter waiter = new OutcomeWaiter(running, workflows, outcomes, w.shutdown(), poller);
     StepTimeouts stepTimeouts = new StepTimeouts();
     Checkpointer checkpointer = new Checkpointer(workflows, steps, outcomes, w.shutdown(), stepTimeouts);
     TransactionRunner transactions = new TransactionRunner(
@@ -63,7 +66,8 @@ public record WorkflowServices(
     Admission admission = new Admission(workflows, steps, w.executorId(), w.appVersion(), w.wakeQueues());
     WorkflowExecution execution =
         new WorkflowExecution(
-            checkpointer, workflowCommunication, transactions, outcomes, new OutcomeWrites(w.systemDb(), steps, workflows),
+            checkpointer, workflowCommunication, new FirstFinished(poller, checkpointer, steps, workflows, json),
+            transactions, outcomes, new OutcomeWrites(w.systemDb(), steps, workflows),
             w.systemDb().groupCommit(), workflows, waiter, w.shutdown(), w.cancelSignals());
     WorkflowExecutor executor =
         new WorkflowExecutor(
@@ -77,6 +81,6 @@ public record WorkflowServices(
     return new WorkflowServices(
         executor, checkpointer, transactions, admission, w.queues(), json, running,
         new DispatchedCalls(w.registry(), json, workflows), management, communication,
-        new CommunicationListing(workflows, new CommunicationStore(w.systemDb()), json));
+        new CommunicationListing(workflows, new CommunicationStore(w.systemDb()), json), poller);
   }
 }

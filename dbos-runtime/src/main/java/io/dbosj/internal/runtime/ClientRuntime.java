@@ -3,6 +3,7 @@ package io.dbosj.internal.runtime;
 import io.dbosj.internal.config.DatabaseUrl;
 import io.dbosj.internal.db.ChannelListener;
 import io.dbosj.internal.db.CommunicationStore;
+import io.dbosj.internal.db.FinishedWorkflows;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.RetentionStore;
 import io.dbosj.internal.db.SchemaMigrations;
@@ -14,6 +15,7 @@ import io.dbosj.internal.db.WorkflowStore;
 import io.dbosj.internal.exec.Admission;
 import io.dbosj.internal.exec.CancelSignals;
 import io.dbosj.internal.exec.CommunicationListing;
+import io.dbosj.internal.exec.OutcomePoller;
 import io.dbosj.internal.exec.OutcomeWaiter;
 import io.dbosj.internal.exec.Registry;
 import io.dbosj.internal.exec.WorkflowManagement;
@@ -41,11 +43,15 @@ public final class ClientRuntime implements AutoCloseable {
   private final Communication communication;
   private final CommunicationListing communicationListing;
   private final WorkflowRetention retention;
+  /** Started by the first wait on a result future or waitFirst; stopped by close. */
+  private final OutcomePoller poller;
   /** Started by the first wait for a message, event or stream value, on PostgreSQL; stopped by close. */
   private ChannelListener listener;
 
-  private ClientRuntime(SystemDatabase db, WorkflowManagement management, Admission admission, JsonCodec json) {
+  private ClientRuntime(
+      SystemDatabase db, WorkflowManagement management, Admission admission, JsonCodec json, OutcomePoller poller) {
     this.db = db;
+    this.poller = poller;
     this.management = management;
     this.admission = admission;
     this.json = json;
@@ -70,14 +76,15 @@ public final class ClientRuntime implements AutoCloseable {
       StepStore steps = new StepStore(db);
       TransactionOutputStore transactions = new TransactionOutputStore(db);
       Runnable nothingToWake = () -> {};
-      OutcomeWaiter waiter = new OutcomeWaiter(null, workflows, new OutcomeCodec(json), new ShutdownFlag());
+      OutcomePoller poller = new OutcomePoller(new FinishedWorkflows(db), null, "DBOSClient");
+      OutcomeWaiter waiter = new OutcomeWaiter(null, workflows, new OutcomeCodec(json), new ShutdownFlag(), poller);
       WorkflowManagement management =
           new WorkflowManagement(
               workflows, steps, transactions, new WorkflowForks(db, workflows, steps, transactions),
               new QueueStore(db), waiter, Registry.none(), "", CLIENT_EXECUTOR_ID, nothingToWake,
               new CancelSignals(false)); // a client executes nothing for a cancel to reach
       return new ClientRuntime(
-          db, management, new Admission(workflows, steps, CLIENT_EXECUTOR_ID, "", nothingToWake), json);
+          db, management, new Admission(workflows, steps, CLIENT_EXECUTOR_ID, "", nothingToWake), json, poller);
     } catch (RuntimeException | Error e) {
       db.close();
       throw e;
@@ -98,6 +105,11 @@ public final class ClientRuntime implements AutoCloseable {
 
   public Admission admission() {
     return admission;
+  }
+
+  /** What waits on many workflows' outcomes for this client: result futures and waitFirst. */
+  public OutcomePoller poller() {
+    return poller;
   }
 
   public JsonCodec json() {
@@ -129,6 +141,11 @@ public final class ClientRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      poller.stop(java.time.Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     synchronized (this) {
       if (listener != null) {
         try {

@@ -203,6 +203,7 @@ public final class DbosRuntime {
     services.adopt(parts.executor());
     services.start(
         new CancelledElsewhereWatch(workflowStore, cancelSignals, CancelledElsewhereWatch.DEFAULT_INTERVAL, executorId));
+    services.adopt(parts.poller()); // stopped before the executor, so a closing DBOS fails the waits on it
     router.attach(parts); // before any thread of ours can run a workflow
     QueueRunner runner =
         services.start(
