@@ -108,7 +108,7 @@ class AdminApiManagementTest {
   }
 
   @BothDatabases
-  void garbageCollectionIsRefusedAsNotImplementedAndDeletesNothing(TestDatabase db) throws Exception {
+  void garbageCollectionThatWouldKeepNoWorkflowIsRefusedAndDeletesNothing(TestDatabase db) throws Exception {
     try (DBOS dbos = db.builder().adminServer(true).adminPort(0).build()) {
       OrdersDurable orders = new OrdersDurable(dbos, new Journal());
       dbos.launch();
@@ -118,8 +118,8 @@ class AdminApiManagementTest {
       HttpResponse<String> gc =
           admin.post("/dbos-garbage-collect", "{\"cutoff_epoch_timestamp_ms\": " + (System.currentTimeMillis() + 60_000) + ", \"rows_threshold\": 0}");
 
-      assertThat(gc.statusCode()).isEqualTo(501);
-      assertThat(gc.body()).contains("cannot delete workflows");
+      assertThat(gc.statusCode()).isEqualTo(400);
+      assertThat(gc.body()).contains("keeps at least 1 workflow");
       assertThat(db.status("kept")).isEqualTo("SUCCESS");
     }
   }
