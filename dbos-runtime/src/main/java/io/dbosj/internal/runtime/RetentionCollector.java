@@ -3,6 +3,7 @@ package io.dbosj.internal.runtime;
 import io.dbosj.Retention;
 import io.dbosj.SystemDatabaseUnreachableException;
 import io.dbosj.internal.exec.WorkflowRetention;
+import io.dbosj.internal.lifecycle.ClockSleep;
 import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.lifecycle.ServiceThread;
 import java.time.Clock;
@@ -13,24 +14,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies a {@link Retention}: collects at launch, then each time its interval has passed on the
- * clock given. A clock other than the system's (a test's, moved by hand) is read again at least
- * every {@link #OTHER_CLOCK_SLICE} of real time, so a jump past the interval collects at once.
+ * clock given (a test's clock moved past it collects at once, see {@link ClockSleep}).
  */
 final class RetentionCollector implements Service {
   private static final Logger log = LoggerFactory.getLogger(RetentionCollector.class);
-  static final Duration OTHER_CLOCK_SLICE = Duration.ofMillis(10);
 
   private final Retention retention;
   private final WorkflowRetention workflows;
   private final Clock clock;
-  private final boolean systemClock;
+  private final ClockSleep sleep;
   private final ServiceThread thread = new ServiceThread("dbos-retention", this::loop);
 
   RetentionCollector(Retention retention, WorkflowRetention workflows, Clock clock) {
     this.retention = retention;
     this.workflows = workflows;
     this.clock = clock;
-    this.systemClock = clock.equals(Clock.system(clock.getZone()));
+    this.sleep = new ClockSleep(clock);
   }
 
   @Override
@@ -51,14 +50,12 @@ final class RetentionCollector implements Service {
   private void loop() {
     Instant next = clock.instant();
     while (!thread.stopping()) {
-      long wait = next.toEpochMilli() - clock.millis();
-      if (wait > 0) {
-        try {
-          Thread.sleep(systemClock ? wait : Math.min(wait, OTHER_CLOCK_SLICE.toMillis()));
-        } catch (InterruptedException e) {
-          return;
+      try {
+        if (!sleep.reached(next)) {
+          continue;
         }
-        continue;
+      } catch (InterruptedException e) {
+        return;
       }
       collect(clock.instant());
       next = clock.instant().plus(retention.interval());

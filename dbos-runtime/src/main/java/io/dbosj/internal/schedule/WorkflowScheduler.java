@@ -1,5 +1,6 @@
 package io.dbosj.internal.schedule;
 
+import io.dbosj.internal.lifecycle.ClockSleep;
 import io.dbosj.internal.lifecycle.DbosShutdownException;
 import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.lifecycle.ServiceThread;
@@ -22,17 +23,14 @@ import org.slf4j.LoggerFactory;
  * <p>"Now" is always read from the {@link Clock} given: the ticks after it, the missed ticks
  * before it, and each tick's actual time. {@link #start} reads it once on the caller's thread, so
  * the first tick is the first one after {@code launch()}, whenever the thread gets to run. With
- * the system clock the thread sleeps until the next tick. Any other clock (a test's, which it moves
- * by hand) can jump without telling anyone, so the thread waits in slices of at most {@link
- * #OTHER_CLOCK_SLICE} of real time and reads the clock again after each: moved past a tick, it
- * fires that tick (and every tick the jump passed, in order) within one slice.
+ * the system clock the thread sleeps until the next tick; a clock a test moves by hand is read
+ * again every {@link ClockSleep#OTHER_CLOCK_SLICE}: moved past a tick, it fires that tick (and
+ * every tick the jump passed, in order) within one slice.
  */
 public final class WorkflowScheduler implements Service {
   private static final Logger log = LoggerFactory.getLogger(WorkflowScheduler.class);
   /** How many ticks catch-up looks through at most, however long the process was down. */
   private static final int MAX_CATCH_UP_SCAN = 1_000_000;
-  /** The longest real time the thread waits before reading a clock other than the system's again. */
-  static final Duration OTHER_CLOCK_SLICE = Duration.ofMillis(10);
 
   /** A schedule and its next tick. */
   private static final class Due {
@@ -46,8 +44,7 @@ public final class WorkflowScheduler implements Service {
 
   private final List<Due> schedules = new ArrayList<>();
   private final Clock clock;
-  /** Whether {@link #clock} is the system clock, whose time passes as the thread sleeps. */
-  private final boolean systemClock;
+  private final ClockSleep sleep;
   private final ServiceThread thread = new ServiceThread("dbos-scheduler", this::run);
   /** The clock's instant when {@link #start} was called. */
   private volatile Instant startedAt;
@@ -55,7 +52,7 @@ public final class WorkflowScheduler implements Service {
   public WorkflowScheduler(List<ScheduledWorkflow> schedules, Clock clock) {
     schedules.forEach(s -> this.schedules.add(new Due(s)));
     this.clock = clock;
-    this.systemClock = clock.equals(Clock.system(clock.getZone()));
+    this.sleep = new ClockSleep(clock);
   }
 
   @Override
@@ -92,14 +89,12 @@ public final class WorkflowScheduler implements Service {
       if (due == null) {
         return;
       }
-      long wait = due.next.toEpochMilli() - clock.millis();
-      if (wait > 0) {
-        try {
-          Thread.sleep(systemClock ? wait : Math.min(wait, OTHER_CLOCK_SLICE.toMillis()));
-        } catch (InterruptedException e) {
-          return;
+      try {
+        if (!sleep.reached(due.next)) {
+          continue;
         }
-        continue;
+      } catch (InterruptedException e) {
+        return;
       }
       if (thread.stopping()) {
         return;
