@@ -1,11 +1,10 @@
 package io.dbosj.internal.exec;
 
+import io.dbosj.CancelOptions;
 import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowState;
-import io.dbosj.WorkflowStatus;
 import io.dbosj.internal.db.RetentionStore;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,7 +47,7 @@ public final class WorkflowRetention {
 
   /**
    * Cancels every workflow not yet finished ({@code PENDING} or {@code ENQUEUED}) created at or
-   * before {@code createdBefore}; returns the IDs it cancelled.
+   * before {@code createdBefore}, in one transaction; returns the IDs it cancelled.
    */
   public List<String> globalTimeout(Instant createdBefore) {
     Objects.requireNonNull(createdBefore, "createdBefore");
@@ -57,12 +56,6 @@ public final class WorkflowRetention {
             .states(WorkflowState.PENDING, WorkflowState.ENQUEUED)
             .createdBefore(createdBefore)
             .limit(Integer.MAX_VALUE);
-    List<String> cancelled = new ArrayList<>();
-    for (WorkflowStatus w : management.list(unfinished)) {
-      if (management.cancel(w.workflowId())) {
-        cancelled.add(w.workflowId());
-      }
-    }
-    return cancelled;
+    return management.cancel(unfinished, CancelOptions.defaults());
   }
 }
