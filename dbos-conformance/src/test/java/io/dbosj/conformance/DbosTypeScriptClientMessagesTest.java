@@ -162,6 +162,18 @@ class DbosTypeScriptClientMessagesTest {
         "DBOS.recv"); // "done" was sent before: taken at once, with no deadline to record
   }
 
+  @Test
+  void dbosCliListsOurPatchMarkerAndWaitFirstChoiceAsItsOwn() throws Exception {
+    String chosen = app.mailbox.start(StartOptions.id("cli-patched")).patchedRace().getResult();
+
+    JsonNode steps = ts.cli("workflow", "steps", "cli-patched", "-s", db.url()).json();
+
+    assertThat(names(steps)).containsExactly("DBOS.patch-faster-path", "echo", "echo", "DBOS.waitFirst");
+    assertThat(chosen).isIn("cli-patched-a", "cli-patched-b");
+    assertThat(steps.get(3).get("output").asString()).isEqualTo("'" + chosen + "'");
+    assertThat(steps.get(1).get("childWorkflowID").asString()).isEqualTo("cli-patched-a");
+  }
+
   private static List<String> names(JsonNode steps) {
     List<String> names = new java.util.ArrayList<>();
     steps.forEach(step -> names.add(step.get("name").asString()));

@@ -1,8 +1,11 @@
 package io.dbosj.conformance;
 
 import io.dbosj.DBOS;
+import io.dbosj.StartOptions;
+import io.dbosj.WorkflowHandle;
 import io.dbosj.annotation.Workflow;
 import java.time.Duration;
+import java.util.List;
 
 /** The io.dbosj workflows that DBOS's clients send messages to and read events and streams of. */
 public class Mailbox {
@@ -60,6 +63,26 @@ public class Mailbox {
   @Workflow
   public void relay(String destinationId, Receipt receipt, String topic) {
     DBOS.send(destinationId, receipt, topic);
+  }
+
+  /**
+   * Takes the path of patch {@code faster-path}, starts two {@link #echo} children ({@code <ID>-a}
+   * and {@code <ID>-b}) and returns the ID of the first to finish, as {@code DBOS.waitFirst} chose
+   * it: the operations DBOS records as {@code DBOS.patch-faster-path} and {@code DBOS.waitFirst}.
+   */
+  @Workflow
+  public String patchedRace() {
+    if (!DBOS.patch("faster-path")) {
+      return "the old path";
+    }
+    WorkflowHandle<String> a = DBOS.startWorkflow(() -> echo("a"), StartOptions.id(DBOS.workflowId() + "-a"));
+    WorkflowHandle<String> b = DBOS.startWorkflow(() -> echo("b"), StartOptions.id(DBOS.workflowId() + "-b"));
+    return DBOS.waitFirst(List.of(a, b)).workflowId();
+  }
+
+  @Workflow
+  public String echo(String text) {
+    return text;
   }
 
   private static String take(String topic) {
