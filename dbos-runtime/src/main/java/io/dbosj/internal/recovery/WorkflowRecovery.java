@@ -142,6 +142,11 @@ public final class WorkflowRecovery {
         runnable.add(row);
       }
     }
+    if (shutdown.isSet()) {
+      // a workflow running here that close() just stopped is no longer running, yet not this
+      // recovery's to count an attempt of: it is left as it is, for the next launch
+      throw new DbosShutdownException();
+    }
     List<String> recovered = new ArrayList<>();
     int[] requeued = workflows.requeue(queued, now);
     for (int i = 0; i < requeued.length; i++) {
