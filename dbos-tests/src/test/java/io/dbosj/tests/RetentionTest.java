@@ -195,6 +195,7 @@ class RetentionTest {
       AdminHttp admin = new AdminHttp(dbos);
       keepsakes.start(StartOptions.id("tree")).family(1).getResult();
       keepsakes.start(StartOptions.id("single")).keep("s").getResult();
+      awaitNextMillisecond(); // so that rows_threshold 1 keeps stuck alone
       WorkflowHandle<String> stuck = keepsakes.start(StartOptions.id("stuck")).gated();
       journal.awaitBlocked();
 
