@@ -5,7 +5,6 @@ import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.lifecycle.ServiceThread;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,15 +22,13 @@ public final class CancelledElsewhereWatch implements Service {
 
   private final WorkflowStore workflows;
   private final CancelSignals signals;
-  private final Duration interval;
   private final ServiceThread thread;
   private boolean failing;
 
   public CancelledElsewhereWatch(WorkflowStore workflows, CancelSignals signals, Duration interval, String executorId) {
     this.workflows = workflows;
     this.signals = signals;
-    this.interval = interval;
-    this.thread = new ServiceThread("dbos-cancel-watch-" + executorId, this::loop);
+    this.thread = ServiceThread.every("dbos-cancel-watch-" + executorId, interval, this::lookOnce);
   }
 
   @Override
@@ -44,16 +41,10 @@ public final class CancelledElsewhereWatch implements Service {
     thread.start();
   }
 
-  private void loop() {
-    while (!thread.stopping()) {
-      LockSupport.parkNanos(interval.toNanos());
-      if (thread.stopping()) {
-        return;
-      }
-      List<String> executing = signals.notCancelled();
-      if (!executing.isEmpty()) {
-        look(executing);
-      }
+  private void lookOnce() {
+    List<String> executing = signals.notCancelled();
+    if (!executing.isEmpty()) {
+      look(executing);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.dbosj.internal.lifecycle;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one thread of a background loop (queue runner, scheduler, listener): a named daemon
@@ -13,6 +14,26 @@ public final class ServiceThread {
   public ServiceThread(String threadName, Runnable loop) {
     this.thread = new Thread(loop, threadName);
     this.thread.setDaemon(true);
+  }
+
+  private ServiceThread(String threadName, Duration interval, Runnable tick) {
+    this.thread = new Thread(() -> repeat(interval, tick), threadName);
+    this.thread.setDaemon(true);
+  }
+
+  /** A thread that runs {@code tick} every {@code interval}, the first time one interval after it starts. */
+  public static ServiceThread every(String threadName, Duration interval, Runnable tick) {
+    return new ServiceThread(threadName, interval, tick);
+  }
+
+  private void repeat(Duration interval, Runnable tick) {
+    while (!stopping) {
+      LockSupport.parkNanos(interval.toNanos());
+      if (stopping) {
+        return;
+      }
+      tick.run();
+    }
   }
 
   public void start() {

@@ -4,7 +4,6 @@ import io.dbosj.internal.db.ExecutorStore;
 import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.lifecycle.ServiceThread;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +16,6 @@ public final class ExecutorHeartbeat implements Service {
 
   private final ExecutorStore store;
   private final ExecutorStore.Holder holder;
-  private final Duration interval;
   private final ServiceThread thread;
   private boolean failing;
   private boolean lost;
@@ -25,8 +23,7 @@ public final class ExecutorHeartbeat implements Service {
   public ExecutorHeartbeat(ExecutorStore store, ExecutorStore.Holder holder, Duration interval) {
     this.store = store;
     this.holder = holder;
-    this.interval = interval;
-    this.thread = new ServiceThread("dbos-heartbeat-" + holder.executorId(), this::loop);
+    this.thread = ServiceThread.every("dbos-heartbeat-" + holder.executorId(), interval, this::beat);
   }
 
   @Override
@@ -37,16 +34,6 @@ public final class ExecutorHeartbeat implements Service {
   @Override
   public void start() {
     thread.start();
-  }
-
-  private void loop() {
-    while (!thread.stopping()) {
-      LockSupport.parkNanos(interval.toNanos());
-      if (thread.stopping()) {
-        return;
-      }
-      beat();
-    }
   }
 
   private void beat() {

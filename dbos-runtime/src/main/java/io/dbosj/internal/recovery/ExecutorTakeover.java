@@ -5,7 +5,6 @@ import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.lifecycle.ServiceThread;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +20,6 @@ public final class ExecutorTakeover implements Service {
   private final ExecutorStore store;
   private final WorkflowRecovery recovery;
   private final String self;
-  private final Duration period;
   private final Duration lease;
   private final ServiceThread thread;
   private boolean failing;
@@ -31,9 +29,8 @@ public final class ExecutorTakeover implements Service {
     this.store = store;
     this.recovery = recovery;
     this.self = self;
-    this.period = period;
     this.lease = lease;
-    this.thread = new ServiceThread("dbos-takeover-" + self, this::loop);
+    this.thread = ServiceThread.every("dbos-takeover-" + self, period, this::lookForLapsed);
   }
 
   @Override
@@ -46,26 +43,17 @@ public final class ExecutorTakeover implements Service {
     thread.start();
   }
 
-  private void loop() {
-    while (!thread.stopping()) {
-      LockSupport.parkNanos(period.toNanos());
-      if (thread.stopping()) {
-        return;
+  private void lookForLapsed() {
+    try {
+      takeOverLapsed();
+      if (failing) {
+        failing = false;
+        log.info("looking for lapsed executors works again");
       }
-      try {
-        takeOverLapsed();
-        if (failing) {
-          failing = false;
-          log.info("looking for lapsed executors works again");
-        }
-      } catch (RuntimeException e) {
-        if (thread.stopping()) {
-          return;
-        }
-        if (!failing) {
-          failing = true;
-          log.warn("cannot look for lapsed executors: {}", e.toString());
-        }
+    } catch (RuntimeException e) {
+      if (!thread.stopping() && !failing) {
+        failing = true;
+        log.warn("cannot look for lapsed executors: {}", e.toString());
       }
     }
   }

@@ -165,10 +165,8 @@ final class RuntimeAdmin implements AdminOperations {
 
   @Override
   public Optional<List<String>> delete(String workflowId, boolean withChildren) {
-    if (!recorded(workflowId)) {
-      return Optional.empty();
-    }
-    return Optional.of(parts.retention().delete(workflowId, withChildren));
+    List<String> deleted = parts.retention().delete(workflowId, withChildren);
+    return deleted.isEmpty() ? Optional.empty() : Optional.of(deleted); // none: no workflow has that ID
   }
 
   @Override
