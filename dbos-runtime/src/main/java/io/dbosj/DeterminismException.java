@@ -36,6 +36,16 @@ public class DeterminismException extends DbosException {
     this.recordedVersion = recordedVersion;
   }
 
+  /** As rebuilt from a recorded error's message, when the outcome is read back from the database. */
+  public DeterminismException(String message) {
+    super(message);
+    this.workflowId = null;
+    this.functionId = -1;
+    this.recorded = null;
+    this.called = null;
+    this.recordedVersion = null;
+  }
+
   /** The same error, naming the application version the workflow is recorded with. */
   public DeterminismException withRecordedVersion(String version) {
     DeterminismException named = new DeterminismException(workflowId, functionId, recorded, called, version);

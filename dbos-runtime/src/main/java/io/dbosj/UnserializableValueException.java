@@ -13,4 +13,9 @@ public class UnserializableValueException extends DbosException {
   public UnserializableValueException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** As rebuilt from a recorded error's message, when the outcome is read back from the database. */
+  public UnserializableValueException(String message) {
+    super(message);
+  }
 }

@@ -1,6 +1,9 @@
 package io.dbosj.internal.serde;
 
+import io.dbosj.DbosException;
+import io.dbosj.DeterminismException;
 import io.dbosj.StepTimeoutException;
+import io.dbosj.UnserializableValueException;
 import io.dbosj.WorkflowFailedException;
 import io.dbosj.WorkflowStatus;
 import java.util.ArrayList;
@@ -45,7 +48,11 @@ public record RecordedError(String className, String message, List<Frame> stack)
           Map.entry(SecurityException.class.getName(), SecurityException::new));
 
   private static final Map<String, Function<String, ? extends Throwable>> OWN_EXCEPTIONS =
-      Map.of(StepTimeoutException.class.getName(), StepTimeoutException::new);
+      Map.of(
+          StepTimeoutException.class.getName(), StepTimeoutException::new,
+          DeterminismException.class.getName(), DeterminismException::new,
+          UnserializableValueException.class.getName(), UnserializableValueException::new,
+          DbosException.class.getName(), DbosException::new);
 
   /** The class name of an error record that names none (a TypeScript workflow may throw any value). */
   static final String UNNAMED = "(unnamed error)";
