@@ -627,8 +627,20 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Retention retention;
     private boolean interruptStepsCancelledElsewhere;
+    private WorkflowVersioning workflowVersioning = WorkflowVersioning.BY_WORKFLOW;
 
     private Builder() {}
+
+    /**
+     * Which recorded workflows this process recovers and dequeues (default {@link
+     * WorkflowVersioning#BY_WORKFLOW}: those of its application version, and those of others
+     * whose workflow's signature is unchanged here). {@link WorkflowVersioning#BY_APPLICATION_VERSION}
+     * is DBOS's rule, by the application version alone.
+     */
+    public Builder workflowVersioning(WorkflowVersioning versioning) {
+      this.workflowVersioning = Objects.requireNonNull(versioning, "versioning");
+      return this;
+    }
 
     /**
      * Whether a cancel this process learns of from the database, made by a {@code DBOSClient}, the
@@ -807,7 +819,8 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
                       databaseRetryLimit)),
               clock,
               retention,
-              interruptStepsCancelledElsewhere));
+              interruptStepsCancelledElsewhere,
+              workflowVersioning));
     }
   }
 }

@@ -120,6 +120,17 @@ public final class DBOSClient implements AutoCloseable {
     return runtime.executors();
   }
 
+  /**
+   * Of these workflows, those that are {@code PENDING} or {@code ENQUEUED} but that no process
+   * can run, each with the reason: they were recorded by an application version no live process
+   * has (or, with none live, not the one started last), and their workflow's fingerprint is not in
+   * that code either (see {@link WorkflowVersioning}). They wait until such a process runs, or
+   * until moved with {@link #forkWorkflow(String, int, StartOptions, String)}.
+   */
+  public Map<String, String> strandedWorkflows(java.util.Collection<String> workflowIds) {
+    return runtime.strandedReasons(List.copyOf(workflowIds));
+  }
+
   /** As {@link #listQueuedWorkflows(String)}, with rows that cannot be read given to {@code onUnreadable}. */
   public List<WorkflowStatus> listQueuedWorkflows(String queueName, java.util.function.Consumer<UnreadableRow> onUnreadable) {
     return runtime.management().listQueued(queueName, Objects.requireNonNull(onUnreadable, "onUnreadable"));
@@ -205,9 +216,25 @@ public final class DBOSClient implements AutoCloseable {
     return runtime.management().resume(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
+  /**
+   * Forks {@code workflowId} from {@code startStep} (see {@link DBOS#forkWorkflow(String, int)});
+   * the fork is recorded with no application version, so any process that has the workflow's
+   * code runs it.
+   */
   public WorkflowHandle<Object> forkWorkflow(String workflowId, int startStep, StartOptions options) {
+    return forkWorkflow(workflowId, startStep, options, null);
+  }
+
+  /**
+   * {@link #forkWorkflow(String, int, StartOptions)}, the fork recorded with application version
+   * {@code appVersion} ({@code null}: none): only processes of that version, and those whose code
+   * of the workflow is unchanged ({@link WorkflowVersioning#BY_WORKFLOW}), run it. How a workflow
+   * recorded by code no process runs any more is moved onto a version that does.
+   */
+  public WorkflowHandle<Object> forkWorkflow(String workflowId, int startStep, StartOptions options, String appVersion) {
     return runtime.management().fork(
-        Objects.requireNonNull(workflowId, "workflowId"), startStep, Objects.requireNonNull(options, "options").workflowId());
+        Objects.requireNonNull(workflowId, "workflowId"), startStep, Objects.requireNonNull(options, "options").workflowId(),
+        appVersion);
   }
 
   /**

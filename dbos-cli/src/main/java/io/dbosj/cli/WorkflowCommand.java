@@ -72,6 +72,7 @@ final class WorkflowCommand implements Runnable {
         List<io.dbosj.WorkflowStatus> found =
             client.listWorkflows(filter, Output.skippedTo(spec.commandLine().getErr()));
         Output.print(spec.commandLine().getOut(), json, found, Output::workflows);
+        printStranded(client, found);
         if (found.isEmpty()) {
           // on stderr, so that --json's output stays a JSON document
           spec.commandLine().getErr().println(
@@ -83,6 +84,13 @@ final class WorkflowCommand implements Runnable {
 
     private boolean filtered() {
       return filters.any() || offset > 0;
+    }
+
+    /** Says which of the listed workflows no process can run, and why; on stderr, so that --json's output stays JSON. */
+    private void printStranded(DBOSClient client, List<io.dbosj.WorkflowStatus> found) {
+      java.util.Map<String, String> stranded =
+          client.strandedWorkflows(found.stream().map(io.dbosj.WorkflowStatus::workflowId).toList());
+      stranded.forEach((id, reason) -> spec.commandLine().getErr().println("waiting: " + id + ": " + reason));
     }
   }
 
@@ -203,6 +211,11 @@ final class WorkflowCommand implements Runnable {
     @Option(names = "--new-id", description = "The fork's workflow ID (default: generated).")
     String newId;
 
+    @Option(names = {"-v", "--application-version"},
+        description = "The application version to record the fork with: only processes of that version, and those"
+            + " whose code of the workflow is unchanged, run it (default: none, so any process with its code does).")
+    String appVersion;
+
     @Override
     public Integer call() {
       if (step < 0) {
@@ -210,7 +223,7 @@ final class WorkflowCommand implements Runnable {
       }
       try (DBOSClient client = database.connect()) {
         String forked =
-            client.forkWorkflow(workflowId, step, newId == null ? StartOptions.defaults() : StartOptions.id(newId))
+            client.forkWorkflow(workflowId, step, newId == null ? StartOptions.defaults() : StartOptions.id(newId), appVersion)
                 .workflowId();
         spec.commandLine().getOut().println(forked);
       }

@@ -154,6 +154,45 @@ class DbosCliTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgres"})
+  void listSaysWhichWorkflowsNoProcessCanRunAndForkWithAVersionMovesOne(String database) throws Exception {
+    String url = url(database);
+    try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).appVersion("v1").adminServer(false)
+        .configFile(dir.resolve("none.yaml")).build()) {
+      ShopDurable shop = new ShopDurable(dbos, new CountDownLatch(1));
+      dbos.launch();
+      shop.start(StartOptions.id("stranded")).slowOrder("pear");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (dbos.listWorkflowSteps("stranded").isEmpty()) { // its reserve step recorded: it waits at the gate
+        assertThat(System.nanoTime()).as("stranded records its first step in time").isLessThan(deadline);
+        Thread.sleep(10);
+      }
+    }
+    String table = database.equals("sqlite") ? "workflow_status" : "dbos.workflow_status";
+    String oldCode = "{\"dbosj.fingerprint\":\"00112233445566778899aabbccddeeff\"}";
+    try (Connection c = connect(url); Statement s = c.createStatement()) {
+      // as if v1's code of slowOrder had another signature than this build's
+      s.executeUpdate("UPDATE " + table + " SET attributes = '" + oldCode + "'" + (database.equals("sqlite") ? "" : "::jsonb")
+          + " WHERE workflow_uuid = 'stranded'");
+    }
+    try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).appVersion("v2").adminServer(false)
+        .configFile(dir.resolve("none.yaml")).build()) {
+      new ShopDurable(dbos, new CountDownLatch(0));
+      dbos.launch();
+
+      Result list = dbos("workflow", "list", "-D", url);
+      assertThat(list.exit()).as(list.out()).isZero();
+      assertThat(list.out()).contains("waiting: stranded: recorded by application version v1 with workflow fingerprint"
+          + " 00112233445566778899aabbccddeeff; no process runs that code (live: ");
+
+      Result fork = dbos("workflow", "fork", "stranded", "--step", "1", "--new-id", "moved", "--application-version", "v2", "-D", url);
+      assertThat(fork.out().trim()).as(fork.out()).isEqualTo("moved");
+      assertThat(dbos.<String>retrieveWorkflow("moved").getResult()).isEqualTo("reserved-pear");
+      assertThat(dbos("workflow", "list", "-D", url).out()).contains("waiting: stranded").doesNotContain("waiting: moved");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
   void workflowCancelTakesListsFiltersAndCancelsTheUnfinishedOnesTheySelect(String database) throws Exception {
     String url = url(database);
     try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {

@@ -19,8 +19,12 @@ import java.util.Map;
  * }</pre>
  */
 public final class DurableClass<T> {
-  /** A durable method and the lambda that calls it on an instance. */
-  public record Entry<T>(DurableMethod<?> method, Dispatch<T> dispatch) {}
+  /**
+   * A durable method and the lambda that calls it on an instance; a workflow's {@code
+   * fingerprint} (see {@link Fingerprint#ofWorkflow}) is recorded with each of its executions, a
+   * step's is {@code null}.
+   */
+  public record Entry<T>(DurableMethod<?> method, Dispatch<T> dispatch, String fingerprint) {}
 
   private final String className;
   private final Map<String, Entry<T>> workflows;
@@ -51,6 +55,11 @@ public final class DurableClass<T> {
     return steps.get(name);
   }
 
+  /** The fingerprint of every workflow of this class. */
+  public List<String> workflowFingerprints() {
+    return workflows.values().stream().map(Entry::fingerprint).toList();
+  }
+
   /** Every durable method, workflows first, in declaration order. */
   public List<DurableMethod<?>> methods() {
     List<DurableMethod<?>> all = new ArrayList<>();
@@ -72,7 +81,8 @@ public final class DurableClass<T> {
     public Builder<T> add(DurableMethod<?> method, Dispatch<T> dispatch) {
       Map<String, Entry<T>> table =
           method.kind() == DurableMethod.Kind.WORKFLOW ? workflows : steps;
-      if (table.putIfAbsent(method.name(), new Entry<>(method, dispatch)) != null) {
+      String fingerprint = table == workflows ? Fingerprint.ofWorkflow(className, method) : null;
+      if (table.putIfAbsent(method.name(), new Entry<>(method, dispatch, fingerprint)) != null) {
         throw new IllegalStateException(
             "two durable methods of " + className + " are named '" + method.name() + "'");
       }

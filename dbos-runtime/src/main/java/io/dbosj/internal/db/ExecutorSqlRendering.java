@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 import io.dbosj.WorkflowState;
+import io.dbosj.internal.db.SystemTables.ExecutorScopes;
 import io.dbosj.internal.db.SystemTables.Executors;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import java.util.ArrayList;
@@ -40,6 +41,32 @@ final class ExecutorSqlRendering {
             .column(Executors.TAKEN_OVER_BY, SQLDataType.CLOB)
             .column(Executors.TAKEN_OVER_AT, SQLDataType.BIGINT)
             .constraints(constraint("dbosj_executors_pkey").primaryKey(Executors.EXECUTOR_ID)));
+    create.add(
+        sql.createTableIfNotExists(ExecutorScopes.TABLE)
+            .column(ExecutorScopes.EXECUTOR_ID, SQLDataType.CLOB.nullable(false))
+            .column(ExecutorScopes.APPLICATION_VERSION, SQLDataType.CLOB.nullable(false))
+            .column(ExecutorScopes.FINGERPRINTS, SQLDataType.CLOB.nullable(false))
+            .constraints(constraint("dbosj_executor_scopes_pkey").primaryKey(ExecutorScopes.EXECUTOR_ID)));
+    String recordScope =
+        sql.insertInto(ExecutorScopes.TABLE)
+            .columns(ExecutorScopes.EXECUTOR_ID, ExecutorScopes.APPLICATION_VERSION, ExecutorScopes.FINGERPRINTS)
+            .values(
+                val(null, ExecutorScopes.EXECUTOR_ID), val(null, ExecutorScopes.APPLICATION_VERSION),
+                val(null, ExecutorScopes.FINGERPRINTS))
+            .onConflict(ExecutorScopes.EXECUTOR_ID)
+            .doUpdate()
+            .set(ExecutorScopes.APPLICATION_VERSION, org.jooq.impl.DSL.excluded(ExecutorScopes.APPLICATION_VERSION))
+            .set(ExecutorScopes.FINGERPRINTS, org.jooq.impl.DSL.excluded(ExecutorScopes.FINGERPRINTS))
+            .getSQL();
+    String selectScopes =
+        sql.select(ExecutorScopes.EXECUTOR_ID, ExecutorScopes.APPLICATION_VERSION, ExecutorScopes.FINGERPRINTS)
+            .from(ExecutorScopes.TABLE)
+            .getSQL();
+    String selectWorkflowScope =
+        sql.select(WorkflowStatus.STATUS, WorkflowStatus.APPLICATION_VERSION, RunnableScopeSql.fingerprint(postgres))
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .getSQL();
     String insert =
         sql.insertInto(Executors.TABLE)
             .columns(Executors.HOLDER_COLUMNS)
@@ -96,7 +123,8 @@ final class ExecutorSqlRendering {
                 Executors.EXECUTOR_ID.in(
                     select(WorkflowStatus.EXECUTOR_ID)
                         .from(WorkflowStatus.TABLE)
-                        .where(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))))
+                        .where(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+                        .and(RunnableScopeSql.runnable(postgres))))
             .orderBy(Executors.HEARTBEAT_AT)
             .getSQL();
     // the one atomic claim: of concurrent claimers, the row lets exactly one through
@@ -121,6 +149,7 @@ final class ExecutorSqlRendering {
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
             .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+            .and(RunnableScopeSql.runnable(postgres))
             .getSQL();
     String reassignPending =
         sql.update(WorkflowStatus.TABLE)
@@ -128,9 +157,24 @@ final class ExecutorSqlRendering {
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
             .where(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
             .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+            .and(RunnableScopeSql.runnable(postgres))
+            .getSQL();
+    // a claimer that could not run all of a lapsed executor's work leaves the rest to one that can
+    String releaseClaim =
+        sql.update(Executors.TABLE)
+            .set(Executors.TAKEN_OVER_BY, inline((String) null, Executors.TAKEN_OVER_BY))
+            .set(Executors.TAKEN_OVER_AT, inline((Long) null, Executors.TAKEN_OVER_AT))
+            .where(Executors.EXECUTOR_ID.eq(val(null, Executors.EXECUTOR_ID)))
+            .and(Executors.TAKEN_OVER_BY.eq(val(null, Executors.TAKEN_OVER_BY)))
+            .andExists(
+                selectOne()
+                    .from(WorkflowStatus.TABLE)
+                    .where(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
+                    .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS))))
             .getSQL();
     return new SystemSql.Executors(
         SchemaSqlRendering.rendered(create), insert, replace, selectOne, selectAll, heartbeat, stop, selectLapsed,
-        claim, markTakenOver, selectPendingIds, reassignPending);
+        claim, markTakenOver, selectPendingIds, reassignPending, releaseClaim, recordScope, selectScopes,
+        selectWorkflowScope);
   }
 }

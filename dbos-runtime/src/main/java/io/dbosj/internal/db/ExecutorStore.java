@@ -60,23 +60,54 @@ public final class ExecutorStore {
     return db.update(sql.heartbeat(), now, executorId, instanceId) == 1;
   }
 
+  /** Records which recorded workflows the code now holding {@code executorId} can run. */
+  public void recordScope(String executorId, RunnableScope scope) {
+    db.update(sql.recordScope(), executorId, scope.appVersion(), scope.fingerprintsJson());
+  }
+
+  /** What the code last holding each executor ID can run, by executor ID. */
+  public java.util.Map<String, RunnableScope> scopes() {
+    java.util.Map<String, RunnableScope> scopes = new java.util.LinkedHashMap<>();
+    for (Object[] row : db.query(sql.selectScopes(), rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+      scopes.put((String) row[0], new RunnableScope((String) row[1], (String) row[2]));
+    }
+    return scopes;
+  }
+
+  /** A workflow's status, application version and recorded fingerprint ({@code null} if none). */
+  public record WorkflowScope(String status, String appVersion, String fingerprint) {}
+
+  /** {@link WorkflowScope} of a recorded workflow, if it is recorded. */
+  public Optional<WorkflowScope> workflowScope(String workflowId) {
+    return db.query(
+            sql.selectWorkflowScope(), rs -> new WorkflowScope(rs.getString(1), rs.getString(2), rs.getString(3)),
+            workflowId)
+        .stream()
+        .findFirst();
+  }
+
   /** Marks the holder stopped (its heartbeat ends now). */
   public boolean stop(String executorId, String instanceId, long now) {
     return db.update(sql.stop(), now, now, executorId, instanceId) == 1;
   }
 
-  /** Executors other than {@code self}, not taken over, heartbeat older than {@code lapsedBefore}, owning PENDING work. */
-  public List<String> lapsed(String self, long lapsedBefore) {
-    return db.query(sql.selectLapsed(), rs -> rs.getString(1), self, lapsedBefore);
+  /**
+   * Executors other than {@code self}, not taken over, heartbeat older than {@code lapsedBefore},
+   * owning PENDING work that {@code scope} admits.
+   */
+  public List<String> lapsed(String self, long lapsedBefore, RunnableScope scope) {
+    return db.query(
+        sql.selectLapsed(), rs -> rs.getString(1), self, lapsedBefore, scope.appVersion(), scope.fingerprintsJson());
   }
 
   /**
    * Takes over a lapsed executor's work, in one transaction: marks its row taken over by {@code
    * claimer} if it still lapsed before {@code lapsedBefore} and nobody took it yet, and moves its
-   * {@code PENDING} workflows to {@code claimer}. Returns their IDs; empty if another process
-   * claimed it first or its holder came back.
+   * {@code PENDING} workflows that {@code scope} admits to {@code claimer}. Returns their IDs;
+   * empty if another process claimed it first or its holder came back. If it owns workflows
+   * {@code scope} leaves out, the mark is taken back, so a process that can run them takes them.
    */
-  public List<String> claim(String lapsed, String claimer, long now, long lapsedBefore) {
+  public List<String> claim(String lapsed, String claimer, long now, long lapsedBefore, RunnableScope scope) {
     return db.inTransaction(
         c -> {
           try (PreparedStatement claim = c.prepareStatement(sql.claim())) {
@@ -87,7 +118,7 @@ public final class ExecutorStore {
           }
           List<String> ids = new ArrayList<>();
           try (PreparedStatement select = c.prepareStatement(sql.selectPendingIds())) {
-            Jdbc.bind(select, lapsed);
+            Jdbc.bind(select, lapsed, scope.appVersion(), scope.fingerprintsJson());
             try (ResultSet rs = select.executeQuery()) {
               while (rs.next()) {
                 ids.add(rs.getString(1));
@@ -95,8 +126,12 @@ public final class ExecutorStore {
             }
           }
           try (PreparedStatement reassign = c.prepareStatement(sql.reassignPending())) {
-            Jdbc.bind(reassign, claimer, now, lapsed);
+            Jdbc.bind(reassign, claimer, now, lapsed, scope.appVersion(), scope.fingerprintsJson());
             reassign.executeUpdate();
+          }
+          try (PreparedStatement release = c.prepareStatement(sql.releaseClaim())) {
+            Jdbc.bind(release, lapsed, claimer, lapsed);
+            release.executeUpdate();
           }
           return ids;
         });

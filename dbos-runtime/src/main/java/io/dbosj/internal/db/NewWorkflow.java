@@ -7,7 +7,8 @@ import io.dbosj.internal.serde.JsonCodec;
  * A workflow about to be recorded: started ({@code PENDING}) or enqueued ({@code ENQUEUED}, with
  * its queue, deduplication ID and priority), its inputs written in the format {@code
  * serialization} names. A child started by a workflow with a deadline carries that deadline
- * ({@code parentDeadline}): the child ends by it too.
+ * ({@code parentDeadline}): the child ends by it too. {@code fingerprint} is that of the code the
+ * workflow is started with ({@code null} for one started by name, by a process without its code).
  */
 public record NewWorkflow(
     String workflowId,
@@ -26,15 +27,17 @@ public record NewWorkflow(
     Long timeoutMillis,
     Long parentDeadline,
     long createdAt,
-    String serialization) {
+    String serialization,
+    String fingerprint) {
 
   /** A workflow whose inputs this project wrote: in {@code portable_json}. */
   public NewWorkflow(
       String workflowId, WorkflowState status, String name, String className, String instanceName, String inputs,
       String executorId, String appVersion, String parentWorkflowId, String queueName, String deduplicationId,
-      int priority, String forkedFrom, Long timeoutMillis, Long parentDeadline, long createdAt) {
+      int priority, String forkedFrom, Long timeoutMillis, Long parentDeadline, long createdAt, String fingerprint) {
     this(workflowId, status, name, className, instanceName, inputs, executorId, appVersion, parentWorkflowId,
-        queueName, deduplicationId, priority, forkedFrom, timeoutMillis, parentDeadline, createdAt, JsonCodec.FORMAT);
+        queueName, deduplicationId, priority, forkedFrom, timeoutMillis, parentDeadline, createdAt, JsonCodec.FORMAT,
+        fingerprint);
   }
 
   /**

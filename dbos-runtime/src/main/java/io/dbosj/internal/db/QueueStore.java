@@ -83,8 +83,8 @@ public final class QueueStore {
    * them are {@code PENDING} for this executor (no one else claims for it), and returns them with whatever it claims itself, so no committed claim is left unstarted.
    */
   public Claimed dequeue(
-      QueueLimits queue, String executorId, String appVersion, long now, Consumer<String> beforeCommit) {
-    return dequeue(queue, executorId, appVersion, now, beforeCommit, new LinkedHashSet<>());
+      QueueLimits queue, String executorId, RunnableScope scope, long now, Consumer<String> beforeCommit) {
+    return dequeue(queue, executorId, scope, now, beforeCommit, new LinkedHashSet<>());
   }
 
   /**
@@ -92,7 +92,7 @@ public final class QueueStore {
    * a test calls it twice with one set to play an attempt whose answer was lost.
    */
   Claimed dequeue(
-      QueueLimits queue, String executorId, String appVersion, long now, Consumer<String> beforeCommit,
+      QueueLimits queue, String executorId, RunnableScope scope, long now, Consumer<String> beforeCommit,
       Set<String> earlierAttempts) {
     return db.inTransaction(
         c -> {
@@ -118,7 +118,7 @@ public final class QueueStore {
           List<StatusRow> candidates = new ArrayList<>();
           boolean anyRecordedSteps = false;
           try (PreparedStatement s = c.prepareStatement(queue.priorityEnabled() ? selectByPriority : selectInOrder)) {
-            Jdbc.bind(s, queue.name(), room);
+            Jdbc.bind(s, queue.name(), scope.appVersion(), scope.fingerprintsJson(), room);
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
                 candidates.add(WorkflowStore.readRow(rs));
@@ -132,7 +132,7 @@ public final class QueueStore {
           anyRecordedSteps |= !claimed.isEmpty();
           try (PreparedStatement s = c.prepareStatement(claim)) {
             for (StatusRow row : candidates) {
-              Jdbc.bind(s, executorId, appVersion, now, now, now, now, row.workflowId());
+              Jdbc.bind(s, executorId, scope.appVersion(), now, now, now, now, row.workflowId());
               s.addBatch();
             }
             int[] counts = s.executeBatch();

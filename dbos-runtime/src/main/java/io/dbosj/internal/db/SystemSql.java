@@ -48,6 +48,7 @@ record SystemSql(
       String reassign,
       String resume,
       String selectPendingOfExecutor,
+      String selectStrandedOfExecutor,
       String countRecoveryAttempt,
       String markForkedFrom,
       String selectChildIds,
@@ -84,7 +85,11 @@ record SystemSql(
       String claim,
       String markTakenOver,
       String selectPendingIds,
-      String reassignPending) {}
+      String reassignPending,
+      String releaseClaim,
+      String recordScope,
+      String selectScopes,
+      String selectWorkflowScope) {}
 
   /**
    * {@link MessageStore}'s, {@link EventStore}'s and {@link StreamStore}'s. On PostgreSQL {@code

@@ -165,6 +165,15 @@ final class SystemSqlRendering {
             .from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.STATUS.eq(val(null, WorkflowStatus.STATUS)))
             .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
+            .and(RunnableScopeSql.runnable(postgres))
+            .orderBy(WorkflowStatus.CREATED_AT)
+            .getSQL();
+    String selectStrandedOfExecutor =
+        sql.select(row)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+            .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
+            .and(RunnableScopeSql.stranded(postgres))
             .orderBy(WorkflowStatus.CREATED_AT)
             .getSQL();
     String countRecoveryAttempt =
@@ -206,6 +215,7 @@ final class SystemSqlRendering {
         reassign,
         resume,
         selectPendingOfExecutor,
+        selectStrandedOfExecutor,
         countRecoveryAttempt,
         markForkedFrom,
         selectChildIds,
@@ -322,8 +332,10 @@ final class SystemSqlRendering {
         pending.and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID))).getSQL();
     String selectByPriority =
         lockRows(
-            candidates(sql, row).orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(val(0)), postgres);
-    String selectInOrder = lockRows(candidates(sql, row).orderBy(WorkflowStatus.CREATED_AT).limit(val(0)), postgres);
+            candidates(sql, postgres, row).orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(val(0)),
+            postgres);
+    String selectInOrder =
+        lockRows(candidates(sql, postgres, row).orderBy(WorkflowStatus.CREATED_AT).limit(val(0)), postgres);
     String claim =
         sql.update(WorkflowStatus.TABLE)
             .set(WorkflowStatus.STATUS, inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS))
@@ -388,9 +400,10 @@ final class SystemSqlRendering {
   /**
    * The {@code ENQUEUED} rows of a queue, each with whether it has recorded steps (only a resumed
    * or recovered workflow has), so a dequeue reads steps only when some claimed workflow has any.
-   * A new query each time: jOOQ's builders change in place.
+   * Only rows this process may run ({@link RunnableScopeSql}), so those it may not never hold up
+   * the rest. A new query each time: jOOQ's builders change in place.
    */
-  private static SelectConditionStep<Record> candidates(DSLContext sql, List<Field<?>> row) {
+  private static SelectConditionStep<Record> candidates(DSLContext sql, boolean postgres, List<Field<?>> row) {
     List<SelectField<?>> columns = new ArrayList<>(row);
     // spelled out: the tables' fields render unqualified, which would make this compare a column with itself
     columns.add(
@@ -403,7 +416,8 @@ final class SystemSqlRendering {
         .from(WorkflowStatus.TABLE)
         .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
         .and(inFlight())
-        .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)));
+        .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
+        .and(RunnableScopeSql.runnable(postgres));
   }
 
   private static String lockRows(SelectLimitPercentStep<?> select, boolean postgres) {

@@ -149,7 +149,8 @@ final class SystemTables {
             FORKED_FROM,
             WORKFLOW_TIMEOUT_MS,
             WORKFLOW_DEADLINE_EPOCH_MS,
-            SERIALIZATION);
+            SERIALIZATION,
+            ATTRIBUTES);
 
     private WorkflowStatus() {}
   }
@@ -394,6 +395,20 @@ final class SystemTables {
             TAKEN_OVER_BY, TAKEN_OVER_AT);
 
     private Executors() {}
+  }
+
+  /**
+   * {@code dbos.dbosj_executor_scopes}, ours: which recorded workflows the code of each executor's
+   * latest holder can run ({@code RunnableScope}), so a listing can say which ones no process can.
+   */
+  static final class ExecutorScopes {
+    static final Table<Record> TABLE = table(name(SCHEMA, "dbosj_executor_scopes"));
+    static final Field<String> EXECUTOR_ID = field(name("executor_id"), SQLDataType.CLOB);
+    static final Field<String> APPLICATION_VERSION = field(name("application_version"), SQLDataType.CLOB);
+    /** A JSON array of workflow fingerprints. */
+    static final Field<String> FINGERPRINTS = field(name("fingerprints"), SQLDataType.CLOB);
+
+    private ExecutorScopes() {}
   }
 
   /** {@code dbos.dbos_migrations}: the schema versions applied. */

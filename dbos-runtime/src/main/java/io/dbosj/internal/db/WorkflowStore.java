@@ -31,6 +31,7 @@ public final class WorkflowStore {
   private final String selectById;
   private final String complete;
   private final String selectPendingOfExecutor;
+  private final String selectStrandedOfExecutor;
   private final String countRecoveryAttempt;
   private final String requeue;
   private final String selectQueued;
@@ -62,6 +63,7 @@ public final class WorkflowStore {
     this.selectCancelledAmong = sql.selectCancelledAmong();
     this.payloadTables = db.hasPayloadTables();
     this.selectPendingOfExecutor = sql.selectPendingOfExecutor();
+    this.selectStrandedOfExecutor = sql.selectStrandedOfExecutor();
     this.countRecoveryAttempt = sql.countRecoveryAttempt();
   }
 
@@ -108,7 +110,8 @@ public final class WorkflowStore {
             w.forkedFrom(),
             w.timeoutMillis(),
             w.deadline(),
-            w.serialization()
+            w.serialization(),
+            RunnableScope.attributes(w.fingerprint())
         };
     if (enqueued && enqueueNotifies) {
       Object[] withPayload = Arrays.copyOf(row, row.length + 1);
@@ -145,10 +148,17 @@ public final class WorkflowStore {
         new Object[] {outcome.name(), output, error, now, now, workflowId, WorkflowState.PENDING.name()});
   }
 
-  /** Every {@code PENDING} workflow owned by {@code executorId}, oldest first. */
-  public List<StatusRow> pendingOf(String executorId) {
+  /** Every {@code PENDING} workflow owned by {@code executorId} that {@code scope} admits, oldest first. */
+  public List<StatusRow> pendingOf(String executorId, RunnableScope scope) {
     return db.query(
-        selectPendingOfExecutor, WorkflowStore::readRow, WorkflowState.PENDING.name(), executorId);
+        selectPendingOfExecutor, WorkflowStore::readRow, WorkflowState.PENDING.name(), executorId,
+        scope.appVersion(), scope.fingerprintsJson());
+  }
+
+  /** Every {@code PENDING} workflow owned by {@code executorId} that {@code scope} leaves out, oldest first. */
+  public List<StatusRow> strandedOf(String executorId, RunnableScope scope) {
+    return db.query(
+        selectStrandedOfExecutor, WorkflowStore::readRow, executorId, scope.appVersion(), scope.fingerprintsJson());
   }
 
   /**

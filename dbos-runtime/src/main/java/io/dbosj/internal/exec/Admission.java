@@ -114,7 +114,7 @@ public final class Admission {
         new NewWorkflow(
             workflowId, WorkflowState.ENQUEUED, workflowName, className, instanceName, inputs, executorId,
             appVersion, null, queueName, deduplicationId, priority == null ? 0 : priority, null,
-            timeout == null ? null : timeout.toMillis(), null, System.currentTimeMillis()),
+            timeout == null ? null : timeout.toMillis(), null, System.currentTimeMillis(), null),
         className,
         workflowName);
   }
@@ -168,7 +168,8 @@ public final class Admission {
         null,
         timeout == null ? null : timeout.toMillis(),
         parentDeadline,
-        System.currentTimeMillis());
+        System.currentTimeMillis(),
+        call.instance().fingerprint(call.method()));
   }
 
   private static void checkSameWorkflow(StatusRow row, String className, String workflowName) {

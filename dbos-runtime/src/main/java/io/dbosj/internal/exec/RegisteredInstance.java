@@ -46,6 +46,12 @@ public final class RegisteredInstance<T> {
     entry.dispatch().call(self, args);
   }
 
+  /** The fingerprint of this class's workflow {@code method}, or {@code null} if it is a step. */
+  public String fingerprint(io.dbosj.internal.codegen.DurableMethod<?> method) {
+    DurableClass.Entry<T> workflow = type.workflow(method.name());
+    return workflow == null ? null : workflow.fingerprint();
+  }
+
   /** How this instance appears in messages: the class, and its name if it has one. */
   String describe() {
     return instanceName.isEmpty() ? type.className() : type.className() + " '" + instanceName + "'";

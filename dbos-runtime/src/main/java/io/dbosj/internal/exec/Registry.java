@@ -73,6 +73,15 @@ public final class Registry {
     return new ArrayList<>(instances.values());
   }
 
+  /** The fingerprints of every registered workflow, sorted: which recorded executions this build can run. */
+  public List<String> workflowFingerprints() {
+    java.util.TreeSet<String> sorted = new java.util.TreeSet<>();
+    for (RegisteredInstance<?> instance : instances.values()) {
+      sorted.addAll(instance.type().workflowFingerprints());
+    }
+    return new ArrayList<>(sorted);
+  }
+
   /** The signatures of every registered durable method, sorted: the input of the app version. */
   public List<String> signatures() {
     Map<String, String> sorted = new TreeMap<>();

@@ -269,12 +269,20 @@ public final class WorkflowManagement {
         new NewWorkflow(
             id, WorkflowState.ENQUEUED, original.name(), original.className(), original.instanceName(),
             original.inputs(), executorId, forkAppVersion != null ? forkAppVersion : appVersion, null, QueueRegistry.INTERNAL_QUEUE, null, 0, workflowId,
-            null, null, System.currentTimeMillis(), original.serialization());
+            null, null, System.currentTimeMillis(), original.serialization(),
+            forkAppVersion == null ? fingerprintHere(original) : null);
     if (forks.record(fork, workflowId, startStep).isPresent()) {
       throw new ConflictingWorkflowException(id, "another workflow", "a fork of " + workflowId);
     }
     wakeQueues.run();
     return retrieve(id);
+  }
+
+  /** The fingerprint this process's code gives the row's workflow, or {@code null} if it has no such code. */
+  private String fingerprintHere(StatusRow row) {
+    RegisteredInstance<?> instance = registry.find(row.className(), row.instanceName());
+    var entry = instance == null ? null : instance.type().workflow(row.name());
+    return entry == null ? null : entry.fingerprint();
   }
 
   private StatusRow require(String workflowId) {

@@ -3,6 +3,7 @@ package io.dbosj.internal.queue;
 import io.dbosj.SystemDatabaseUnreachableException;
 import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.QueueStore;
+import io.dbosj.internal.db.RunnableScope;
 import io.dbosj.internal.db.StatusRow;
 import io.dbosj.internal.lifecycle.DbosShutdownException;
 import io.dbosj.internal.lifecycle.Service;
@@ -30,17 +31,17 @@ public final class QueueRunner implements Service {
   private final QueueStore store;
   private final List<QueueLimits> queues;
   private final String executorId;
-  private final String appVersion;
+  private final RunnableScope scope;
   private final DequeuedWorkflows target;
   private final Semaphore wakeUps = new Semaphore(0);
   private final ServiceThread thread = new ServiceThread("dbos-queue-runner", this::run);
 
   public QueueRunner(
-      QueueStore store, List<QueueLimits> queues, String executorId, String appVersion, DequeuedWorkflows target) {
+      QueueStore store, List<QueueLimits> queues, String executorId, RunnableScope scope, DequeuedWorkflows target) {
     this.store = store;
     this.queues = List.copyOf(queues);
     this.executorId = executorId;
-    this.appVersion = appVersion;
+    this.scope = scope;
     this.target = target;
   }
 
@@ -76,7 +77,7 @@ public final class QueueRunner implements Service {
     try {
       dequeued =
           store.dequeue(
-              queue, executorId, appVersion, System.currentTimeMillis(),
+              queue, executorId, scope, System.currentTimeMillis(),
               id -> reserved.computeIfAbsent(id, target::reserve));
     } catch (RuntimeException | Error e) {
       reserved.values().forEach(DequeuedWorkflows.Reserved::release);

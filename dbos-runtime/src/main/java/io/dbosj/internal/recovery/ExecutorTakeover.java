@@ -1,6 +1,7 @@
 package io.dbosj.internal.recovery;
 
 import io.dbosj.internal.db.ExecutorStore;
+import io.dbosj.internal.db.RunnableScope;
 import io.dbosj.internal.lifecycle.Service;
 import io.dbosj.internal.lifecycle.ServiceThread;
 import java.time.Duration;
@@ -20,15 +21,18 @@ public final class ExecutorTakeover implements Service {
   private final ExecutorStore store;
   private final WorkflowRecovery recovery;
   private final String self;
+  private final RunnableScope scope;
   private final Duration lease;
   private final ServiceThread thread;
   private boolean failing;
 
   public ExecutorTakeover(
-      ExecutorStore store, WorkflowRecovery recovery, String self, Duration period, Duration lease) {
+      ExecutorStore store, WorkflowRecovery recovery, String self, RunnableScope scope, Duration period,
+      Duration lease) {
     this.store = store;
     this.recovery = recovery;
     this.self = self;
+    this.scope = scope;
     this.lease = lease;
     this.thread = ServiceThread.every("dbos-takeover-" + self, period, this::lookForLapsed);
   }
@@ -63,8 +67,8 @@ public final class ExecutorTakeover implements Service {
     long now = System.currentTimeMillis();
     long lapsedBefore = now - lease.toMillis();
     List<String> recovered = new java.util.ArrayList<>();
-    for (String lapsed : store.lapsed(self, lapsedBefore)) {
-      List<String> claimed = store.claim(lapsed, self, now, lapsedBefore);
+    for (String lapsed : store.lapsed(self, lapsedBefore, scope)) {
+      List<String> claimed = store.claim(lapsed, self, now, lapsedBefore, scope);
       if (!claimed.isEmpty()) {
         log.info(
             "executor {} missed its heartbeat for longer than {} s: took over its {} pending workflow(s)",

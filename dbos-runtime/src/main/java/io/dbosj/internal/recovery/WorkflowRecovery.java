@@ -1,5 +1,6 @@
 package io.dbosj.internal.recovery;
 
+import io.dbosj.internal.db.RunnableScope;
 import io.dbosj.internal.db.StatusRow;
 import io.dbosj.internal.db.StepRecord;
 import io.dbosj.internal.db.StepStore;
@@ -33,11 +34,13 @@ public final class WorkflowRecovery {
   private final WorkflowStore workflows;
   private final StepStore steps;
   private final String executorId;
+  private final RunnableScope scope;
   private final RecoveryTarget target;
   private final boolean pacedStarts;
   private final ShutdownFlag shutdown;
 
   /**
+   * {@code scope}: the workflows this process's code can run; the others are left as they are.
    * {@code pacedStarts}: whether each restarted workflow needs a platform thread of its own, so
    * that starting thousands at once costs more than running them.
    */
@@ -45,12 +48,14 @@ public final class WorkflowRecovery {
       WorkflowStore workflows,
       StepStore steps,
       String executorId,
+      RunnableScope scope,
       RecoveryTarget target,
       boolean pacedStarts,
       ShutdownFlag shutdown) {
     this.workflows = workflows;
     this.steps = steps;
     this.executorId = executorId;
+    this.scope = scope;
     this.target = target;
     this.pacedStarts = pacedStarts;
     this.shutdown = shutdown;
@@ -65,7 +70,8 @@ public final class WorkflowRecovery {
    */
   public List<String> recoverPending() {
     try {
-      List<StatusRow> rows = workflows.pendingOf(executorId);
+      logStranded(workflows.strandedOf(executorId, scope));
+      List<StatusRow> rows = workflows.pendingOf(executorId, scope);
       if (rows.isEmpty()) {
         return List.of();
       }
@@ -91,13 +97,33 @@ public final class WorkflowRecovery {
   }
 
   /**
+   * Says which of this executor's {@code PENDING} workflows were recorded by code this process
+   * does not have: they are left {@code PENDING}, for a process that runs it, or to be moved.
+   */
+  private void logStranded(List<StatusRow> stranded) {
+    if (stranded.isEmpty()) {
+      return;
+    }
+    StringBuilder sample = new StringBuilder();
+    for (StatusRow row : stranded.subList(0, Math.min(5, stranded.size()))) {
+      sample.append(sample.length() == 0 ? "" : ", ").append(row.workflowId()).append(" (").append(row.name())
+          .append(", version ").append(row.appVersion()).append(')');
+    }
+    log.warn(
+        "{} pending workflow(s) of executor {} were recorded by another application version, with code this"
+            + " build does not run; they stay PENDING for a process that runs it: {}{}. `dbos workflow list --status PENDING` shows why each waits;"
+            + " `dbos workflow fork <id> --application-version {}` moves one onto this build.",
+        stranded.size(), executorId, sample, stranded.size() > 5 ? ", ..." : "", scope.appVersion());
+  }
+
+  /**
    * Takes over the {@code PENDING} workflows of other executors (processes known to be gone) and
    * recovers them here; returns their IDs.
    */
   public List<String> recoverExecutors(List<String> executorIds) {
     List<StatusRow> taken = new ArrayList<>();
     for (String other : executorIds) {
-      for (StatusRow row : workflows.pendingOf(other)) {
+      for (StatusRow row : workflows.pendingOf(other, scope)) {
         if (other.equals(executorId) || workflows.reassign(row.workflowId(), other, executorId)) {
           taken.add(row);
         }

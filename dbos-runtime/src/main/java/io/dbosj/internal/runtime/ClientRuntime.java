@@ -81,10 +81,10 @@ public final class ClientRuntime implements AutoCloseable {
       WorkflowManagement management =
           new WorkflowManagement(
               workflows, steps, transactions, new WorkflowForks(db, workflows, steps, transactions),
-              new QueueStore(db), waiter, Registry.none(), "", CLIENT_EXECUTOR_ID, nothingToWake,
+              new QueueStore(db), waiter, Registry.none(), null, CLIENT_EXECUTOR_ID, nothingToWake,
               new CancelSignals(false)); // a client executes nothing for a cancel to reach
       return new ClientRuntime(
-          db, management, new Admission(workflows, steps, CLIENT_EXECUTOR_ID, "", nothingToWake), json, poller);
+          db, management, new Admission(workflows, steps, CLIENT_EXECUTOR_ID, null, nothingToWake), json, poller);
     } catch (RuntimeException | Error e) {
       db.close();
       throw e;
@@ -137,6 +137,13 @@ public final class ClientRuntime implements AutoCloseable {
   public java.util.List<io.dbosj.ExecutorInfo> executors() {
     return io.dbosj.internal.db.ExecutorListing.of(
         new io.dbosj.internal.db.ExecutorStore(db), io.dbosj.internal.config.ConfigSources.DEFAULT_EXECUTOR_LEASE);
+  }
+
+  /** Why each of these workflows that no process can run waits, by workflow ID (judged against the default lease). */
+  public java.util.Map<String, String> strandedReasons(java.util.Collection<String> workflowIds) {
+    return new io.dbosj.internal.recovery.StrandedWorkflows(
+            new io.dbosj.internal.db.ExecutorStore(db), io.dbosj.internal.config.ConfigSources.DEFAULT_EXECUTOR_LEASE)
+        .reasons(workflowIds);
   }
 
   @Override

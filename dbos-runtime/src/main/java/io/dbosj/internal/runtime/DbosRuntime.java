@@ -6,6 +6,7 @@ import io.dbosj.StepInfo;
 import io.dbosj.WorkflowFilter;
 import io.dbosj.WorkflowHandle;
 import io.dbosj.WorkflowStatus;
+import io.dbosj.WorkflowVersioning;
 import io.dbosj.internal.admin.AdminServer;
 import io.dbosj.internal.config.DbosConfig;
 import io.dbosj.internal.db.ChannelListener;
@@ -13,6 +14,7 @@ import io.dbosj.internal.db.ExecutorStore;
 import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.RetentionStore;
+import io.dbosj.internal.db.RunnableScope;
 import io.dbosj.internal.db.SchemaMigrations;
 import io.dbosj.internal.db.StepStore;
 import io.dbosj.internal.db.SystemDatabase;
@@ -68,6 +70,7 @@ public final class DbosRuntime {
   private final Clock clock;
   /** How long finished workflows are kept, or {@code null}: kept until deleted. */
   private final Retention retention;
+  private final WorkflowVersioning versioning;
   private final ShutdownFlag shutdown = new ShutdownFlag();
   private final CallRouter router = new CallRouter(shutdown);
   private final Registry registry = new Registry(router);
@@ -84,8 +87,11 @@ public final class DbosRuntime {
    * {@code retention}: how long finished workflows are kept ({@code null}: until deleted);
    * {@code interruptStepsCancelledElsewhere}: see {@code DBOS.Builder.interruptStepsCancelledElsewhere}.
    */
-  public DbosRuntime(DbosConfig config, Clock clock, Retention retention, boolean interruptStepsCancelledElsewhere) {
+  public DbosRuntime(
+      DbosConfig config, Clock clock, Retention retention, boolean interruptStepsCancelledElsewhere,
+      WorkflowVersioning versioning) {
     this.config = config;
+    this.versioning = java.util.Objects.requireNonNull(versioning, "versioning");
     this.clock = clock;
     this.retention = retention;
     this.executorId = config.executorId();
@@ -184,12 +190,17 @@ public final class DbosRuntime {
       TransactionOutputStore.createTable(applicationDb);
     }
     String appVersion = appVersion();
+    RunnableScope scope =
+        versioning == WorkflowVersioning.BY_WORKFLOW
+            ? RunnableScope.of(appVersion, registry.workflowFingerprints())
+            : RunnableScope.ofVersion(appVersion);
     ExecutorStore executorStore = new ExecutorStore(db);
     ExecutorStore.Holder holder =
         ExecutorRegistration.register(
             executorStore, config.executorId(), config.executorIdGiven(), appVersion, config.executorLease());
     String executorId = holder.executorId();
     this.executorId = executorId;
+    executorStore.recordScope(executorId, scope);
     // started before the parts that run workflows, so it stops (and marks the executor stopped) after them
     services.start(new ExecutorHeartbeat(executorStore, holder, config.heartbeatInterval()));
     QueueStore queueStore = new QueueStore(db);
@@ -208,7 +219,7 @@ public final class DbosRuntime {
     QueueRunner runner =
         services.start(
             new QueueRunner(
-                queueStore, queues.all(), executorId, appVersion,
+                queueStore, queues.all(), executorId, scope,
                 new QueuedStarts(parts.calls(), parts.executor(), workflowStore, parts.json())));
     wakeUp.connect(runner);
     if (db.isPostgres()) {
@@ -222,10 +233,11 @@ public final class DbosRuntime {
                 ScheduleTicks.of(registry.all(), parts.executor(), workflowStore, parts.json()), clock));
     WorkflowRecovery recovery =
         new WorkflowRecovery(
-            workflowStore, new StepStore(db), executorId,
+            workflowStore, new StepStore(db), executorId, scope,
             new RecoveryStarts(parts.calls(), parts.executor(), wakeUp), !WorkflowThreads.virtual(), shutdown);
     services.start(
-        new ExecutorTakeover(executorStore, recovery, executorId, config.heartbeatInterval(), config.executorLease()));
+        new ExecutorTakeover(
+            executorStore, recovery, executorId, scope, config.heartbeatInterval(), config.executorLease()));
     WorkflowRetention workflowRetention = new WorkflowRetention(new RetentionStore(db), parts.management());
     if (retention != null) {
       services.start(new RetentionCollector(retention, workflowRetention, clock));

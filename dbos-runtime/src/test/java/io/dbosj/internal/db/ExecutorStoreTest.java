@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The holder changes of {@code dbosj_executors}: each is one conditional statement that one racer wins. */
 class ExecutorStoreTest {
+  private static final RunnableScope V1 = RunnableScope.ofVersion("v1");
   private static final String POSTGRES_URL =
       System.getenv().getOrDefault("DBOSJ_TEST_POSTGRES_URL", "postgresql://dbosj:dbosj@localhost:5432/dbosj_test");
 
@@ -108,7 +109,7 @@ class ExecutorStoreTest {
             }
             return null;
           });
-      assertThat(store.lapsed("claimer-0", 2_000)).containsExactly("dead");
+      assertThat(store.lapsed("claimer-0", 2_000, V1)).containsExactly("dead");
 
       int claimers = 4;
       ExecutorService pool = Executors.newFixedThreadPool(claimers);
@@ -118,7 +119,7 @@ class ExecutorStoreTest {
         String me = "claimer-" + i;
         Callable<List<String>> claim = () -> {
           go.await();
-          return store.claim("dead", me, 5_000, 2_000);
+          return store.claim("dead", me, 5_000, 2_000, V1);
         };
         results.add(pool.submit(claim));
       }
@@ -135,7 +136,42 @@ class ExecutorStoreTest {
       assertThat(winners).isEqualTo(1);
       ExecutorRow row = store.find("dead").orElseThrow();
       assertThat(row.state(6_000, 1_000)).startsWith("taken over by claimer-");
-      assertThat(store.lapsed("someone", 9_000)).as("nothing left to take").isEmpty();
+      assertThat(store.lapsed("someone", 9_000, V1)).as("nothing left to take").isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void aClaimTakesOnlyTheWorkTheClaimersCodeCanRunAndLeavesTheRestToOneThatCan(String kind) throws Exception {
+    try (SystemDatabase db = open(kind)) {
+      ExecutorStore store = new ExecutorStore(db);
+      store.insert(holder("dead", "i"), 1_000);
+      db.withConnection(
+          c -> {
+            try (Statement s = c.createStatement()) {
+              String table = db.isPostgres() ? "dbos.workflow_status" : "workflow_status";
+              String attributes = db.isPostgres() ? "'{\"dbosj.fingerprint\": \"%s\"}'::jsonb" : "'{\"dbosj.fingerprint\": \"%s\"}'";
+              String insert = "INSERT INTO " + table
+                  + " (workflow_uuid, status, name, executor_id, created_at, updated_at, application_version, attributes)"
+                  + " VALUES ('%s', 'PENDING', 'n', 'dead', 1, 1, '%s', " + attributes + ")";
+              s.execute(String.format(insert, "old-code", "v1", "aaaa"));
+              s.execute(String.format(insert, "same-code", "v1", "bbbb"));
+              s.execute(String.format(insert, "this-version", "v2", "cccc"));
+            }
+            return null;
+          });
+      RunnableScope v2 = RunnableScope.of("v2", List.of("bbbb", "cccc"));
+      RunnableScope v3 = RunnableScope.of("v3", List.of("dddd"));
+      assertThat(store.lapsed("v3-process", 2_000, v3)).as("nothing it can run").isEmpty();
+      assertThat(store.lapsed("v2-process", 2_000, v2)).containsExactly("dead");
+
+      assertThat(store.claim("dead", "v2-process", 5_000, 2_000, v2)).containsExactlyInAnyOrder("same-code", "this-version");
+
+      assertThat(store.find("dead").orElseThrow().takenOverBy()).as("released for the rest").isNull();
+      assertThat(store.lapsed("v2-process", 6_000, v2)).as("nothing more for v2").isEmpty();
+      assertThat(store.lapsed("v1-process", 6_000, RunnableScope.ofVersion("v1"))).containsExactly("dead");
+      assertThat(store.claim("dead", "v1-process", 7_000, 6_000, RunnableScope.ofVersion("v1"))).containsExactly("old-code");
+      assertThat(store.find("dead").orElseThrow().takenOverBy()).isEqualTo("v1-process");
     }
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code PENDING} for this executor with nothing running them until the next launch.
  */
 class QueueStoreLostCommitTest {
+  private static final RunnableScope V1 = RunnableScope.ofVersion("v1");
   @TempDir Path dir;
 
   @Test
@@ -28,22 +29,22 @@ class QueueStoreLostCommitTest {
       for (int i = 0; i < 3; i++) {
         workflows.insertPending(new NewWorkflow(
             "task-" + i, WorkflowState.ENQUEUED, "task", "Tasks", "", "[]", "exec-1", "v1", null, "q", null, 0,
-            null, null, null, 1_000L + i));
+            null, null, null, 1_000L + i, null));
       }
       QueueStore queues = new QueueStore(db);
       QueueLimits limits = new QueueLimits("q", null, 2, 0, null, false);
       Set<String> earlierAttempts = new LinkedHashSet<>();
       long now = 5_000;
 
-      QueueStore.Claimed lost = queues.dequeue(limits, "exec-1", "v1", now, id -> {}, earlierAttempts);
+      QueueStore.Claimed lost = queues.dequeue(limits, "exec-1", V1, now, id -> {}, earlierAttempts);
       List<String> seenByRetry = new ArrayList<>();
-      QueueStore.Claimed retried = queues.dequeue(limits, "exec-1", "v1", now, seenByRetry::add, earlierAttempts);
+      QueueStore.Claimed retried = queues.dequeue(limits, "exec-1", V1, now, seenByRetry::add, earlierAttempts);
 
       assertThat(ids(lost)).containsExactly("task-0", "task-1");
       assertThat(ids(retried)).containsExactly("task-0", "task-1"); // the worker's two slots, still taken by them
       assertThat(seenByRetry).isEmpty();
       assertThat(workflows.find("task-2").orElseThrow().status()).isEqualTo("ENQUEUED");
-      assertThat(queues.dequeue(limits, "exec-1", "v1", now + 1, id -> {}).rows()).isEmpty();
+      assertThat(queues.dequeue(limits, "exec-1", V1, now + 1, id -> {}).rows()).isEmpty();
     }
   }
 
@@ -54,12 +55,12 @@ class QueueStoreLostCommitTest {
       WorkflowStore workflows = new WorkflowStore(db);
       workflows.insertPending(new NewWorkflow(
           "running", WorkflowState.ENQUEUED, "task", "Tasks", "", "[]", "exec-1", "v1", null, "q", null, 0,
-          null, null, null, 1_000L));
+          null, null, null, 1_000L, null));
       QueueStore queues = new QueueStore(db);
       QueueLimits limits = QueueLimits.unlimited("q");
-      assertThat(ids(queues.dequeue(limits, "exec-1", "v1", 5_000, id -> {}))).containsExactly("running");
+      assertThat(ids(queues.dequeue(limits, "exec-1", V1, 5_000, id -> {}))).containsExactly("running");
 
-      assertThat(queues.dequeue(limits, "exec-1", "v1", 5_000, id -> {}).rows()).isEmpty();
+      assertThat(queues.dequeue(limits, "exec-1", V1, 5_000, id -> {}).rows()).isEmpty();
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.config.DatabaseUrl;
 import io.dbosj.internal.db.NewWorkflow;
+import io.dbosj.internal.db.RunnableScope;
 import io.dbosj.internal.db.SchemaMigrations;
 import io.dbosj.internal.db.StatusRow;
 import io.dbosj.internal.db.StepRecord;
@@ -36,11 +37,11 @@ class RecoveryDuringCloseTest {
       WorkflowStore workflows = new WorkflowStore(db);
       workflows.insertPending(new NewWorkflow(
           "stopped-by-close", WorkflowState.PENDING, "hang", "Limited", "", "[]", "exec-1", "v1", null, null, null, 0,
-          null, null, null, 1_000L));
+          null, null, null, 1_000L, null));
       ShutdownFlag shutdown = new ShutdownFlag();
       shutdown.set();
       WorkflowRecovery recovery =
-          new WorkflowRecovery(workflows, new StepStore(db), "exec-1", new NothingRuns(), false, shutdown);
+          new WorkflowRecovery(workflows, new StepStore(db), "exec-1", RunnableScope.ofVersion("v1"), new NothingRuns(), false, shutdown);
 
       assertThatThrownBy(recovery::recoverPending).isInstanceOf(DbosShutdownException.class);
 
