@@ -161,4 +161,22 @@ class DbosTypeScriptCliTest {
     assertThat(steps).hasSize(2);
     assertThat(steps.get(1).get("name").asString()).isEqualTo("recordOrder");
   }
+
+  @Test
+  void aForkOntoThisProcesssVersionRunsHereThoughTheWorkflowsCodeChangedAndOneOntoAnotherWaits() throws Exception {
+    app.shop.start(io.dbosj.StartOptions.id("old-code")).order("plum").getResult();
+    // as if the build that recorded it had another signature of order
+    db.update("UPDATE dbos.workflow_status SET attributes = '{\"dbosj.fingerprint\": \"00112233445566778899aabbccddeeff\"}'"
+        + " WHERE workflow_uuid = 'old-code'");
+    String here = db.value("SELECT application_version FROM dbos.workflow_status WHERE workflow_uuid = 'old-code'");
+
+    ts.cli("workflow", "fork", "old-code", "-S", "1", "-f", "onto-gone", "-v", "gone", "-s", db.url()).succeeded();
+    ts.cli("workflow", "fork", "old-code", "-S", "1", "-f", "onto-here", "-v", here, "-s", db.url()).succeeded();
+
+    db.awaitStatus("onto-here", "SUCCESS");
+    assertThat(app.dbos.<String>retrieveWorkflow("onto-here").getResult()).isEqualTo("reserved-plum");
+    assertThat(db.value("SELECT application_version FROM dbos.workflow_status WHERE workflow_uuid = 'onto-gone'"))
+        .isEqualTo("gone");
+    assertThat(db.status("onto-gone")).as("no process runs version gone, nor its code").isEqualTo("ENQUEUED");
+  }
 }

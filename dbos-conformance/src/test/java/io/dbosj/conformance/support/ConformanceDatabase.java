@@ -85,6 +85,16 @@ public final class ConformanceDatabase {
     }
   }
 
+  /** Runs a statement that changes rows; returns how many it changed. */
+  public int update(String sql, Object... args) throws SQLException {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      return s.executeUpdate();
+    }
+  }
+
   /** The single value a query returns, or null when it returns no row. */
   public String value(String sql, Object... args) throws SQLException {
     List<List<String>> rows = rows(sql, args);

@@ -65,13 +65,35 @@ public final class ExecutorStore {
     db.update(sql.recordScope(), executorId, scope.appVersion(), scope.fingerprintsJson());
   }
 
-  /** What the code last holding each executor ID can run, by executor ID. */
+  /**
+   * What the code last holding each executor ID can run, by executor ID; empty on a database no
+   * process of this release has launched on (only DBOS's own, or an earlier io.dbosj's, ran there).
+   */
   public java.util.Map<String, RunnableScope> scopes() {
     java.util.Map<String, RunnableScope> scopes = new java.util.LinkedHashMap<>();
-    for (Object[] row : db.query(sql.selectScopes(), rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+    List<Object[]> rows;
+    try {
+      rows = db.query(sql.selectScopes(), rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+    } catch (RuntimeException e) {
+      if (isMissingTable(e, "dbosj_executor_scopes")) {
+        return scopes;
+      }
+      throw e;
+    }
+    for (Object[] row : rows) {
       scopes.put((String) row[0], new RunnableScope((String) row[1], (String) row[2]));
     }
     return scopes;
+  }
+
+  private static boolean isMissingTable(Throwable e, String table) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      String message = String.valueOf(cause.getMessage());
+      if (message.contains(table) && (message.contains("does not exist") || message.contains("no such table"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A workflow's status, application version and recorded fingerprint ({@code null} if none). */

@@ -32,9 +32,12 @@ public final class StrandedWorkflows {
       return reasons;
     }
     Map<String, RunnableScope> scopes = executors.scopes();
+    if (scopes.isEmpty()) {
+      return reasons; // no process of this release ever ran here: nothing to compare with
+    }
     Judges judges = judges(executors.all(), scopes);
     if (judges.rows().isEmpty()) {
-      return reasons; // no process of this release ever ran here: nothing to compare with
+      return reasons;
     }
     for (String id : workflowIds) {
       executors.workflowScope(id)

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * a difference names itself. io.dbosj's own tables, which DBOS has not, are left out.
  */
 public final class SystemSchema {
-  /** io.dbosj's tables beside DBOS's: its executor registry and its transactions' outcomes. */
-  public static final Set<String> OURS = Set.of("dbosj_executors", "transaction_outputs");
+  /** io.dbosj's tables beside DBOS's: its executor registry, what each executor's code runs, its transactions' outcomes. */
+  public static final Set<String> OURS = Set.of("dbosj_executors", "dbosj_executor_scopes", "transaction_outputs");
 
   private SystemSchema() {}
 
