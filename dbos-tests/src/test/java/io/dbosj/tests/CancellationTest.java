@@ -92,6 +92,36 @@ class CancellationTest {
   }
 
   @BothDatabases
+  void aWorkflowAwaitingAChildThatIsCancelledFailsWithTheChildsCancellationInsteadOfHanging(TestDatabase db)
+      throws Exception {
+    Journal journal = new Journal().closed();
+    try (DBOS dbos = db.builder().build()) {
+      CancellableDurable family = new CancellableDurable(dbos, journal);
+      dbos.launch();
+      WorkflowHandle<String> parent = family.start(StartOptions.id("orphaned")).family();
+      journal.awaitBlocked();
+
+      dbos.cancelWorkflow("orphaned-child-grandchild");
+      journal.open();
+
+      assertThatThrownBy(() -> dbos.retrieveWorkflow("orphaned-child").getResult())
+          .isInstanceOf(WorkflowCancelledException.class)
+          .hasMessageContaining("orphaned-child-grandchild");
+      assertThat(db.status("orphaned-child")).as("recorded as its failure").isEqualTo("ERROR");
+      assertThatThrownBy(parent::getResult).isInstanceOf(WorkflowCancelledException.class)
+          .hasMessageContaining("orphaned-child-grandchild");
+      assertThat(db.status("orphaned")).isEqualTo("ERROR");
+    }
+    try (DBOS dbos = db.builder().build()) {
+      new CancellableDurable(dbos, new Journal());
+      dbos.launch();
+      assertThatThrownBy(() -> dbos.retrieveWorkflow("orphaned-child").getResult())
+          .as("read back as the same type").isInstanceOf(WorkflowCancelledException.class)
+          .hasMessageContaining("orphaned-child-grandchild");
+    }
+  }
+
+  @BothDatabases
   void interruptRunningStepEndsAStepBlockedOnALatchAndRecordsNoError(TestDatabase db) throws Exception {
     Journal journal = new Journal().closed(); // never opened: only the interrupt ends the step
     try (DBOS dbos = db.builder().build()) {

@@ -47,6 +47,40 @@ class WorkflowTimeoutTest {
   }
 
   @BothDatabases
+  void aChildsInheritedDeadlineSurvivesACrashAndHoldsAfterRecovery(TestDatabase db) throws Exception {
+    Journal before = new Journal().closed();
+    long deadline;
+    try (DBOS dbos = db.builder().build()) {
+      Queue queue = Queue.of("children");
+      dbos.register(queue);
+      DeadlinesDurable parents = new DeadlinesDurable(dbos, before, new OrdersDurable(dbos, before), queue);
+      dbos.launch();
+      parents.start(StartOptions.id("crashed").timeout(Duration.ofMillis(300))).callsGatedChild("fig");
+      before.awaitBlocked();
+      deadline = WorkflowDeadlines.of(db, "crashed");
+      assertThat(WorkflowDeadlines.of(db, "crashed-0")).isEqualTo(deadline);
+    } // as a crash would, close() leaves both PENDING
+    assertThat(db.status("crashed-0")).isEqualTo("PENDING");
+    WorkflowDeadlines.awaitClockPast(deadline);
+
+    Journal after = new Journal();
+    try (DBOS dbos = db.builder().build()) {
+      Queue queue = Queue.of("children");
+      dbos.register(queue);
+      new DeadlinesDurable(dbos, after, new OrdersDurable(dbos, after), queue);
+      dbos.launch();
+
+      assertThatThrownBy(() -> dbos.retrieveWorkflow("crashed-0").getResult())
+          .isInstanceOf(WorkflowCancelledException.class);
+      assertThatThrownBy(() -> dbos.retrieveWorkflow("crashed").getResult())
+          .isInstanceOf(WorkflowCancelledException.class);
+      assertThat(db.status("crashed-0")).isEqualTo("CANCELLED");
+      assertThat(WorkflowDeadlines.of(db, "crashed-0")).as("the recorded deadline").isEqualTo(deadline);
+      assertThat(after.entries()).as("nothing after the gate ran").doesNotContain("charge 100");
+    }
+  }
+
+  @BothDatabases
   void aStartedChildKeepsItsOwnTimeoutWhenShorterAndItsParentsDeadlineWhenNot(TestDatabase db) throws Exception {
     Journal journal = new Journal().closed();
     try (DBOS dbos = db.builder().build()) {

@@ -96,8 +96,17 @@ final class WorkflowExecution {
       // the runtime's failure, not the workflow's: nothing is recorded, recovery runs it again
       throw unreachable(outcome.error());
     }
-    if (outcome.error() instanceof WorkflowCancelledException) {
-      return outcome; // cancelled: its status says so already, and a resume may follow
+    if (outcome.error() instanceof WorkflowCancelledException cancelled) {
+      if (cancelled.workflowId().equals(workflowId)) {
+        return outcome; // cancelled: its status says so already, and a resume may follow
+      }
+      // a child's cancellation, uncaught: past its own deadline (which the child's was) this one is
+      // cancelled too; otherwise it failed, and that is recorded like any other error
+      long now = System.currentTimeMillis();
+      if (deadline != null && now >= deadline) {
+        workflows.cancel(workflowId, now);
+        return Outcome.failure(new WorkflowCancelledException(workflowId));
+      }
     }
     OutcomeCodec.Encoded<R> encoded = outcomes.encode("workflow " + call.label(), call.method().returnType(), outcome);
     WorkflowState state = encoded.error() == null ? WorkflowState.SUCCESS : WorkflowState.ERROR;

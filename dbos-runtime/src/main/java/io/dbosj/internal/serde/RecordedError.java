@@ -4,6 +4,7 @@ import io.dbosj.DbosException;
 import io.dbosj.DeterminismException;
 import io.dbosj.StepTimeoutException;
 import io.dbosj.UnserializableValueException;
+import io.dbosj.WorkflowCancelledException;
 import io.dbosj.WorkflowFailedException;
 import io.dbosj.WorkflowStatus;
 import java.util.ArrayList;
@@ -52,7 +53,17 @@ public record RecordedError(String className, String message, List<Frame> stack)
           StepTimeoutException.class.getName(), StepTimeoutException::new,
           DeterminismException.class.getName(), DeterminismException::new,
           UnserializableValueException.class.getName(), UnserializableValueException::new,
-          DbosException.class.getName(), DbosException::new);
+          DbosException.class.getName(), DbosException::new,
+          WorkflowCancelledException.class.getName(), RecordedError::cancelled);
+
+  /** A child's cancellation a parent failed with, from its message ({@code workflow <id> was cancelled; ...}). */
+  private static Throwable cancelled(String message) {
+    String prefix = "workflow ";
+    int end = message == null ? -1 : message.indexOf(" was cancelled");
+    return message != null && message.startsWith(prefix) && end > prefix.length()
+        ? new WorkflowCancelledException(message.substring(prefix.length(), end))
+        : new DbosException(message);
+  }
 
   /** The class name of an error record that names none (a TypeScript workflow may throw any value). */
   static final String UNNAMED = "(unnamed error)";

@@ -23,10 +23,14 @@ class RecordedErrorTest {
         new DeterminismException("wf", 1, "flatTax", "regionalTax", "v1"),
         new StepTimeoutException("Orders.charge", "wf", Duration.ofSeconds(2)),
         new UnserializableValueException("cannot record Receipt", null),
-        new DbosException("something io.dbosj said")}) {
+        new DbosException("something io.dbosj said"),
+        new io.dbosj.WorkflowCancelledException("child-1")}) {
       Throwable rebuilt = RecordedError.of(thrown).rebuild("wf", Map.of());
 
       assertThat(rebuilt).isExactlyInstanceOf(thrown.getClass()).hasMessage(thrown.getMessage());
+      if (thrown instanceof io.dbosj.WorkflowCancelledException c) {
+        assertThat(((io.dbosj.WorkflowCancelledException) rebuilt).workflowId()).isEqualTo(c.workflowId());
+      }
       assertThat(rebuilt.getStackTrace()[0].toString()).as("the recorded stack")
           .endsWith(thrown.getStackTrace()[0].getMethodName() + "(RecordedErrorTest.java:" + thrown.getStackTrace()[0].getLineNumber() + ")");
     }
