@@ -98,17 +98,9 @@ class ExecutorStoreTest {
     try (SystemDatabase db = open(kind)) {
       ExecutorStore store = new ExecutorStore(db);
       store.insert(holder("dead", "i"), 1_000);
-      db.withConnection(
-          c -> {
-            try (Statement s = c.createStatement()) {
-              String table = db.isPostgres() ? "dbos.workflow_status" : "workflow_status";
-              for (int i = 0; i < 5; i++) {
-                s.execute("INSERT INTO " + table + " (workflow_uuid, status, name, executor_id, created_at, updated_at)"
-                    + " VALUES ('w" + i + "', 'PENDING', 'n', 'dead', 1, 1)");
-              }
-            }
-            return null;
-          });
+      for (int i = 0; i < 5; i++) {
+        pendingOfDead(db, "w" + i, null, null);
+      }
       assertThat(store.lapsed("claimer-0", 2_000, V1)).containsExactly("dead");
 
       int claimers = 4;
@@ -146,20 +138,9 @@ class ExecutorStoreTest {
     try (SystemDatabase db = open(kind)) {
       ExecutorStore store = new ExecutorStore(db);
       store.insert(holder("dead", "i"), 1_000);
-      db.withConnection(
-          c -> {
-            try (Statement s = c.createStatement()) {
-              String table = db.isPostgres() ? "dbos.workflow_status" : "workflow_status";
-              String attributes = db.isPostgres() ? "'{\"dbosj.fingerprint\": \"%s\"}'::jsonb" : "'{\"dbosj.fingerprint\": \"%s\"}'";
-              String insert = "INSERT INTO " + table
-                  + " (workflow_uuid, status, name, executor_id, created_at, updated_at, application_version, attributes)"
-                  + " VALUES ('%s', 'PENDING', 'n', 'dead', 1, 1, '%s', " + attributes + ")";
-              s.execute(String.format(insert, "old-code", "v1", "aaaa"));
-              s.execute(String.format(insert, "same-code", "v1", "bbbb"));
-              s.execute(String.format(insert, "this-version", "v2", "cccc"));
-            }
-            return null;
-          });
+      pendingOfDead(db, "old-code", "v1", "aaaa");
+      pendingOfDead(db, "same-code", "v1", "bbbb");
+      pendingOfDead(db, "this-version", "v2", "cccc");
       RunnableScope v2 = RunnableScope.of("v2", List.of("bbbb", "cccc"));
       RunnableScope v3 = RunnableScope.of("v3", List.of("dddd"));
       assertThat(store.lapsed("v3-process", 2_000, v3)).as("nothing it can run").isEmpty();
@@ -173,5 +154,22 @@ class ExecutorStoreTest {
       assertThat(store.claim("dead", "v1-process", 7_000, 6_000, RunnableScope.ofVersion("v1"))).containsExactly("old-code");
       assertThat(store.find("dead").orElseThrow().takenOverBy()).isEqualTo("v1-process");
     }
+  }
+
+  /** A PENDING workflow of executor {@code dead}, recorded with this version and fingerprint (either may be null). */
+  private static void pendingOfDead(SystemDatabase db, String workflowId, String version, String fingerprint) {
+    String table = db.isPostgres() ? "dbos.workflow_status" : "workflow_status";
+    db.withConnection(
+        c -> {
+          try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO " + table
+              + " (workflow_uuid, status, name, executor_id, created_at, updated_at, application_version, attributes)"
+              + " VALUES (?, 'PENDING', 'n', 'dead', 1, 1, ?, " + (db.isPostgres() ? "cast(? as jsonb)" : "?") + ")")) {
+            s.setString(1, workflowId);
+            s.setString(2, version);
+            s.setString(3, RunnableScope.attributes(fingerprint));
+            s.executeUpdate();
+          }
+          return null;
+        });
   }
 }
