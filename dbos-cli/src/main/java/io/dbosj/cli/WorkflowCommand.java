@@ -89,7 +89,10 @@ final class WorkflowCommand implements Runnable {
     /** Says which of the listed workflows no process can run, and why; on stderr, so that --json's output stays JSON. */
     private void printStranded(DBOSClient client, List<io.dbosj.WorkflowStatus> found) {
       java.util.Map<String, String> stranded =
-          client.strandedWorkflows(found.stream().map(io.dbosj.WorkflowStatus::workflowId).toList());
+          client.strandedWorkflows(found.stream()
+              .filter(w -> w.state() == io.dbosj.WorkflowState.PENDING || w.state() == io.dbosj.WorkflowState.ENQUEUED)
+              .map(io.dbosj.WorkflowStatus::workflowId)
+              .toList());
       stranded.forEach((id, reason) -> spec.commandLine().getErr().println("waiting: " + id + ": " + reason));
     }
   }
