@@ -58,6 +58,9 @@ class WaitingWorkflowsTest {
       dbos.launch();
       waiting.start(StartOptions.id("patient")).awaitMessage(HOUR);
       awaitWaiting(dbos, "patient");
+      // the event is set before recv records its deadline: close once it waits, not just before
+      Await.until("patient's recv records its deadline", () -> db.steps("patient").contains("2:DBOS.sleep"),
+          () -> db.steps("patient"));
     }
     assertThat(db.status("patient")).isEqualTo("PENDING");
     try (DBOS dbos = db.builder().build()) {
