@@ -169,7 +169,7 @@ public final class Admission {
         timeout == null ? null : timeout.toMillis(),
         parentDeadline,
         System.currentTimeMillis(),
-        call.instance().fingerprint(call.method()));
+        call.instance().fingerprint(call.method().name()));
   }
 
   private static void checkSameWorkflow(StatusRow row, String className, String workflowName) {

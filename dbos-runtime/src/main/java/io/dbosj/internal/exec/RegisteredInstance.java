@@ -46,9 +46,9 @@ public final class RegisteredInstance<T> {
     entry.dispatch().call(self, args);
   }
 
-  /** The fingerprint of this class's workflow {@code method}, or {@code null} if it is a step. */
-  public String fingerprint(io.dbosj.internal.codegen.DurableMethod<?> method) {
-    DurableClass.Entry<T> workflow = type.workflow(method.name());
+  /** The fingerprint of this class's workflow {@code workflowName}, or {@code null} if it has none of that name. */
+  public String fingerprint(String workflowName) {
+    DurableClass.Entry<T> workflow = type.workflow(workflowName);
     return workflow == null ? null : workflow.fingerprint();
   }
 

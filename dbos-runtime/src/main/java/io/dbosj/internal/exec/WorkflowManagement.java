@@ -281,8 +281,7 @@ public final class WorkflowManagement {
   /** The fingerprint this process's code gives the row's workflow, or {@code null} if it has no such code. */
   private String fingerprintHere(StatusRow row) {
     RegisteredInstance<?> instance = registry.find(row.className(), row.instanceName());
-    var entry = instance == null ? null : instance.type().workflow(row.name());
-    return entry == null ? null : entry.fingerprint();
+    return instance == null ? null : instance.fingerprint(row.name());
   }
 
   private StatusRow require(String workflowId) {
