@@ -339,6 +339,31 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     return runtime.fork(Objects.requireNonNull(workflowId, "workflowId"), startStep, options.workflowId());
   }
 
+  /**
+   * Makes {@code DELAYED} workflow {@code workflowId} (enqueued with {@link
+   * StartOptions#delay(Duration)}) join its queue {@code delay} from now instead; {@link
+   * Duration#ZERO} puts it on its queue at once.
+   *
+   * @throws IllegalStateException if it is no longer {@code DELAYED}; nothing is changed
+   * @throws DbosException if no workflow has this ID
+   */
+  public void setWorkflowDelay(String workflowId, Duration delay) {
+    setWorkflowDelay(workflowId, Instant.now().plus(nonNegative(delay)));
+  }
+
+  /** {@link #setWorkflowDelay(String, Duration)} to an instant. */
+  public void setWorkflowDelay(String workflowId, Instant until) {
+    runtime.setDelay(Objects.requireNonNull(workflowId, "workflowId"), Objects.requireNonNull(until, "until"));
+  }
+
+  static Duration nonNegative(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("a delay must not be negative, was " + delay);
+    }
+    return delay;
+  }
+
   // ------------------------------------------------------------ messages, events and streams
 
   /**
@@ -628,8 +653,25 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     private Retention retention;
     private boolean interruptStepsCancelledElsewhere;
     private WorkflowVersioning workflowVersioning = WorkflowVersioning.BY_WORKFLOW;
+    private java.util.Set<String> listenedQueues;
 
     private Builder() {}
+
+    /**
+     * Makes this process dequeue only from these queues (each registered with {@link
+     * DBOS#register(Queue)}): say, a fleet of GPU workers that serve "render" while the web
+     * processes only enqueue onto it. Workflows resumed or forked in this process still run. By
+     * default a process serves every queue it registers. Its limits still count what other
+     * processes run.
+     */
+    public Builder listenQueues(Queue... queues) {
+      java.util.Set<String> names = new java.util.LinkedHashSet<>();
+      for (Queue queue : queues) {
+        names.add(Objects.requireNonNull(queue, "queue").name());
+      }
+      this.listenedQueues = names;
+      return this;
+    }
 
     /**
      * Which recorded workflows this process recovers and dequeues (default {@link
@@ -820,7 +862,8 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
               clock,
               retention,
               interruptStepsCancelledElsewhere,
-              workflowVersioning));
+              workflowVersioning,
+              listenedQueues));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.dbosj;
 
 import io.dbosj.internal.exec.FirstFinished;
+import io.dbosj.internal.exec.QueuePlacement;
 import io.dbosj.internal.runtime.ClientRuntime;
 import java.time.Duration;
 import java.time.Instant;
@@ -237,6 +238,17 @@ public final class DBOSClient implements AutoCloseable {
         appVersion);
   }
 
+  /** {@link DBOS#setWorkflowDelay(String, Duration)}, from outside the application. */
+  public void setWorkflowDelay(String workflowId, Duration delay) {
+    setWorkflowDelay(workflowId, Instant.now().plus(DBOS.nonNegative(delay)));
+  }
+
+  /** {@link DBOS#setWorkflowDelay(String, Instant)}, from outside the application. */
+  public void setWorkflowDelay(String workflowId, Instant until) {
+    runtime.management().setDelay(
+        Objects.requireNonNull(workflowId, "workflowId"), Objects.requireNonNull(until, "until"));
+  }
+
   /**
    * Waits for the first of {@code handles}' workflows to finish, with any final status, and
    * returns its handle; one poller of this client watches them all, no thread per handle.
@@ -259,10 +271,10 @@ public final class DBOSClient implements AutoCloseable {
     Objects.requireNonNull(workflowName, "workflowName");
     Objects.requireNonNull(options, "options");
     String id = options.workflowId() != null ? options.workflowId() : UUID.randomUUID().toString();
-    runtime.admission().enqueueByName(
-        id, queueName, className, workflowName, "", runtime.json().encodeUntyped(args),
-        options.deduplicationId(), options.priority(), options.timeout());
-    return retrieveWorkflow(id);
+    String enqueued = runtime.admission().enqueueByName(
+        id, className, workflowName, "", runtime.json().encodeUntyped(args),
+        QueuePlacement.of(queueName, options, Instant.now()), options.timeout());
+    return retrieveWorkflow(enqueued);
   }
 
   /**

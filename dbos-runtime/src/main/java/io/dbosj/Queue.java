@@ -24,14 +24,8 @@ import java.util.function.Supplier;
 public final class Queue {
   private final QueueLimits limits;
 
-  private Queue(
-      String name,
-      Integer concurrency,
-      Integer workerConcurrency,
-      int rateLimit,
-      Duration ratePeriod,
-      boolean priorityEnabled) {
-    this.limits = new QueueLimits(name, concurrency, workerConcurrency, rateLimit, ratePeriod, priorityEnabled);
+  private Queue(QueueLimits limits) {
+    this.limits = limits;
   }
 
   /** A queue named {@code name}, without limits. */
@@ -40,29 +34,22 @@ public final class Queue {
     if (name.isBlank()) {
       throw new IllegalArgumentException("a queue name must not be blank");
     }
-    return new Queue(name, null, null, 0, null, false);
+    return new Queue(QueueLimits.unlimited(name));
   }
 
   /** At most {@code limit} of this queue's workflows run at once, across all processes. */
   public Queue concurrency(int limit) {
-    requirePositive(limit, "concurrency");
-    return new Queue(name(), limit, workerConcurrency(), rateLimit(), ratePeriod(), priorityEnabled());
+    return new Queue(limits.withConcurrency(requirePositive(limit, "concurrency")));
   }
 
   /** At most {@code limit} of this queue's workflows run at once in each process. */
   public Queue workerConcurrency(int limit) {
-    requirePositive(limit, "workerConcurrency");
-    return new Queue(name(), concurrency(), limit, rateLimit(), ratePeriod(), priorityEnabled());
+    return new Queue(limits.withWorkerConcurrency(requirePositive(limit, "workerConcurrency")));
   }
 
   /** At most {@code limit} of this queue's workflows start in any {@code period}, across all processes. */
   public Queue rateLimit(int limit, Duration period) {
-    requirePositive(limit, "rateLimit");
-    Objects.requireNonNull(period, "period");
-    if (period.isZero() || period.isNegative()) {
-      throw new IllegalArgumentException("the rate limit period of queue '" + name() + "' must be positive, was " + period);
-    }
-    return new Queue(name(), concurrency(), workerConcurrency(), limit, period, priorityEnabled());
+    return new Queue(limits.withRateLimit(rate(limit, period, "rateLimit")));
   }
 
   /**
@@ -70,13 +57,44 @@ public final class Queue {
    * equal priorities in the order they were enqueued.
    */
   public Queue priorityEnabled(boolean enabled) {
-    return new Queue(name(), concurrency(), workerConcurrency(), rateLimit(), ratePeriod(), enabled);
+    return new Queue(limits.withPriorityEnabled(enabled));
   }
 
-  private void requirePositive(int value, String option) {
+  /**
+   * At most {@code limit} workflows of each partition run at once, across all processes: {@code
+   * partitionConcurrency(1)} runs one task at a time per tenant or user. Any partition limit
+   * partitions the queue: each enqueue names its partition with {@link
+   * StartOptions#queuePartitionKey(String)}. The queue-wide limits still hold over all partitions.
+   */
+  public Queue partitionConcurrency(int limit) {
+    return new Queue(limits.withPartitionConcurrency(requirePositive(limit, "partitionConcurrency")));
+  }
+
+  /** At most {@code limit} workflows of each partition run at once in each process. */
+  public Queue partitionWorkerConcurrency(int limit) {
+    return new Queue(limits.withPartitionWorkerConcurrency(requirePositive(limit, "partitionWorkerConcurrency")));
+  }
+
+  /** At most {@code limit} workflows of each partition start in any {@code period}, across all processes. */
+  public Queue partitionRateLimit(int limit, Duration period) {
+    return new Queue(limits.withPartitionRateLimit(rate(limit, period, "partitionRateLimit")));
+  }
+
+  private int requirePositive(int value, String option) {
     if (value < 1) {
       throw new IllegalArgumentException(option + " of queue '" + name() + "' must be at least 1, was " + value);
     }
+    return value;
+  }
+
+  private QueueLimits.RateLimit rate(int limit, Duration period, String option) {
+    requirePositive(limit, option);
+    Objects.requireNonNull(period, "period");
+    if (period.isZero() || period.isNegative()) {
+      throw new IllegalArgumentException(
+          "the " + option + " period of queue '" + name() + "' must be positive, was " + period);
+    }
+    return new QueueLimits.RateLimit(limit, period);
   }
 
   /**
@@ -138,16 +156,41 @@ public final class Queue {
 
   /** Starts allowed per {@link #ratePeriod()}, or 0 for no rate limit. */
   public int rateLimit() {
-    return limits.rateLimit();
+    return limits.rateLimit() == null ? 0 : limits.rateLimit().limit();
   }
 
   /** The rate limit's window, or {@code null}. */
   public Duration ratePeriod() {
-    return limits.ratePeriod();
+    return limits.rateLimit() == null ? null : limits.rateLimit().period();
   }
 
   public boolean priorityEnabled() {
     return limits.priorityEnabled();
+  }
+
+  /** The per-partition global concurrency limit, or {@code null}. */
+  public Integer partitionConcurrency() {
+    return limits.partitionConcurrency();
+  }
+
+  /** The per-partition, per-process concurrency limit, or {@code null}. */
+  public Integer partitionWorkerConcurrency() {
+    return limits.partitionWorkerConcurrency();
+  }
+
+  /** Starts allowed per partition per {@link #partitionRatePeriod()}, or 0 for none. */
+  public int partitionRateLimit() {
+    return limits.partitionRateLimit() == null ? 0 : limits.partitionRateLimit().limit();
+  }
+
+  /** The per-partition rate limit's window, or {@code null}. */
+  public Duration partitionRatePeriod() {
+    return limits.partitionRateLimit() == null ? null : limits.partitionRateLimit().period();
+  }
+
+  /** Whether any partition limit is set, so that each enqueue names a partition key. */
+  public boolean partitioned() {
+    return limits.partitioned();
   }
 
   @Override
@@ -168,6 +211,9 @@ public final class Queue {
         + (workerConcurrency() == null ? "" : ", workerConcurrency=" + workerConcurrency())
         + (rateLimit() == 0 ? "" : ", rateLimit=" + rateLimit() + " per " + ratePeriod())
         + (priorityEnabled() ? ", priorityEnabled" : "")
+        + (partitionConcurrency() == null ? "" : ", partitionConcurrency=" + partitionConcurrency())
+        + (partitionWorkerConcurrency() == null ? "" : ", partitionWorkerConcurrency=" + partitionWorkerConcurrency())
+        + (partitionRateLimit() == 0 ? "" : ", partitionRateLimit=" + partitionRateLimit() + " per " + partitionRatePeriod())
         + "}";
   }
 }

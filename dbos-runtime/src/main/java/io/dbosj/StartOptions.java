@@ -1,6 +1,7 @@
 package io.dbosj;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.StringJoiner;
 
@@ -27,21 +28,31 @@ public final class StartOptions {
    */
   public static final String IDEMPOTENCY_KEY_HEADER = "dbos-idempotency-key";
 
-  private static final StartOptions DEFAULTS = new StartOptions(null, null, null, null, null);
+  private static final StartOptions DEFAULTS =
+      new StartOptions(null, null, null, null, null, null, null, null, DeduplicationPolicy.REJECT);
 
   private final String workflowId;
   private final Queue queue;
   private final String deduplicationId;
   private final Integer priority;
   private final Duration timeout;
+  private final Duration delay;
+  private final Instant delayUntil;
+  private final String partitionKey;
+  private final DeduplicationPolicy deduplicationPolicy;
 
   private StartOptions(
-      String workflowId, Queue queue, String deduplicationId, Integer priority, Duration timeout) {
+      String workflowId, Queue queue, String deduplicationId, Integer priority, Duration timeout, Duration delay,
+      Instant delayUntil, String partitionKey, DeduplicationPolicy deduplicationPolicy) {
     this.workflowId = workflowId;
     this.queue = queue;
     this.deduplicationId = deduplicationId;
     this.priority = priority;
     this.timeout = timeout;
+    this.delay = delay;
+    this.delayUntil = delayUntil;
+    this.partitionKey = partitionKey;
+    this.deduplicationPolicy = deduplicationPolicy;
   }
 
   /** No options: a generated workflow ID, started at once. */
@@ -81,12 +92,14 @@ public final class StartOptions {
     if (id.isBlank()) {
       throw new IllegalArgumentException("a workflow ID must not be blank");
     }
-    return new StartOptions(id, queue, deduplicationId, priority, timeout);
+    return new StartOptions(id, queue, deduplicationId, priority, timeout, delay, delayUntil, partitionKey,
+        deduplicationPolicy);
   }
 
   /** A copy that enqueues the workflow on {@code q} instead of starting it at once. */
   public StartOptions queue(Queue q) {
-    return new StartOptions(workflowId, Objects.requireNonNull(q, "queue"), deduplicationId, priority, timeout);
+    return new StartOptions(workflowId, Objects.requireNonNull(q, "queue"), deduplicationId, priority, timeout, delay,
+        delayUntil, partitionKey, deduplicationPolicy);
   }
 
   /**
@@ -96,7 +109,8 @@ public final class StartOptions {
    */
   public StartOptions deduplicationId(String id) {
     Objects.requireNonNull(id, "deduplication ID");
-    return new StartOptions(workflowId, queue, id, priority, timeout);
+    return new StartOptions(workflowId, queue, id, priority, timeout, delay, delayUntil, partitionKey,
+        deduplicationPolicy);
   }
 
   /**
@@ -107,7 +121,8 @@ public final class StartOptions {
     if (value < 0) {
       throw new IllegalArgumentException("a priority must be 0 or more, was " + value);
     }
-    return new StartOptions(workflowId, queue, deduplicationId, value, timeout);
+    return new StartOptions(workflowId, queue, deduplicationId, value, timeout, delay, delayUntil, partitionKey,
+        deduplicationPolicy);
   }
 
   /**
@@ -122,7 +137,55 @@ public final class StartOptions {
     if (duration.isZero() || duration.isNegative()) {
       throw new IllegalArgumentException("a timeout must be positive, was " + duration);
     }
-    return new StartOptions(workflowId, queue, deduplicationId, priority, duration);
+    return new StartOptions(workflowId, queue, deduplicationId, priority, duration, delay, delayUntil, partitionKey,
+        deduplicationPolicy);
+  }
+
+  /**
+   * A copy that holds the enqueued workflow back for {@code duration} from its enqueue: it is
+   * recorded {@code DELAYED} and joins its queue once the delay has passed (then in its place by
+   * enqueue time and priority, within the queue's limits). The delay is recorded, so it holds
+   * across restarts; {@code DBOS.setWorkflowDelay} changes it while the workflow waits. Only for
+   * an enqueue: give a {@link #queue(Queue)} too.
+   */
+  public StartOptions delay(Duration duration) {
+    Objects.requireNonNull(duration, "delay");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("a delay must not be negative, was " + duration);
+    }
+    return new StartOptions(workflowId, queue, deduplicationId, priority, timeout, duration, null, partitionKey,
+        deduplicationPolicy);
+  }
+
+  /** {@link #delay(Duration)} to an instant: the workflow joins its queue at {@code instant}. */
+  public StartOptions delayUntil(Instant instant) {
+    Objects.requireNonNull(instant, "delayUntil");
+    return new StartOptions(workflowId, queue, deduplicationId, priority, timeout, null, instant, partitionKey,
+        deduplicationPolicy);
+  }
+
+  /**
+   * A copy with the partition this workflow is enqueued in, on a queue with partition limits
+   * ({@link Queue#partitionConcurrency(int)} and the like): each partition key (a tenant, a
+   * user) gets those limits of its own. Every enqueue on such a queue names its partition.
+   */
+  public StartOptions queuePartitionKey(String key) {
+    Objects.requireNonNull(key, "queue partition key");
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException("a queue partition key must not be empty");
+    }
+    return new StartOptions(workflowId, queue, deduplicationId, priority, timeout, delay, delayUntil, key,
+        deduplicationPolicy);
+  }
+
+  /**
+   * A copy with what a {@link #deduplicationId(String)} already held on the queue does: fail
+   * ({@link DeduplicationPolicy#REJECT}, the default) or return the holder ({@link
+   * DeduplicationPolicy#RETURN_EXISTING}).
+   */
+  public StartOptions deduplicationPolicy(DeduplicationPolicy policy) {
+    return new StartOptions(workflowId, queue, deduplicationId, priority, timeout, delay, delayUntil, partitionKey,
+        Objects.requireNonNull(policy, "deduplication policy"));
   }
 
   /** The workflow ID to use, or {@code null} to generate one. */
@@ -155,6 +218,26 @@ public final class StartOptions {
     return timeout;
   }
 
+  /** The delay from enqueue, or {@code null} (see {@link #delayUntil()}). */
+  public Duration delay() {
+    return delay;
+  }
+
+  /** The instant the workflow joins its queue, or {@code null} (see {@link #delay()}). */
+  public Instant delayUntil() {
+    return delayUntil;
+  }
+
+  /** The queue partition key, or {@code null}. */
+  public String queuePartitionKey() {
+    return partitionKey;
+  }
+
+  /** What a deduplication ID already held does; {@link DeduplicationPolicy#REJECT} unless set. */
+  public DeduplicationPolicy deduplicationPolicy() {
+    return deduplicationPolicy;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof StartOptions other
@@ -162,12 +245,17 @@ public final class StartOptions {
         && Objects.equals(queue, other.queue)
         && Objects.equals(deduplicationId, other.deduplicationId)
         && Objects.equals(priority, other.priority)
-        && Objects.equals(timeout, other.timeout);
+        && Objects.equals(timeout, other.timeout)
+        && Objects.equals(delay, other.delay)
+        && Objects.equals(delayUntil, other.delayUntil)
+        && Objects.equals(partitionKey, other.partitionKey)
+        && deduplicationPolicy == other.deduplicationPolicy;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(workflowId, queue, deduplicationId, priority, timeout);
+    return Objects.hash(
+        workflowId, queue, deduplicationId, priority, timeout, delay, delayUntil, partitionKey, deduplicationPolicy);
   }
 
   /** Every option that is set, e.g. {@code StartOptions{workflowId=o-42, timeout=PT30S}}. */
@@ -188,6 +276,18 @@ public final class StartOptions {
     }
     if (timeout != null) {
       set.add("timeout=" + timeout);
+    }
+    if (delay != null) {
+      set.add("delay=" + delay);
+    }
+    if (delayUntil != null) {
+      set.add("delayUntil=" + delayUntil);
+    }
+    if (partitionKey != null) {
+      set.add("queuePartitionKey=" + partitionKey);
+    }
+    if (deduplicationPolicy != DeduplicationPolicy.REJECT) {
+      set.add("deduplicationPolicy=" + deduplicationPolicy);
     }
     return set.toString();
   }

@@ -6,6 +6,8 @@ public enum WorkflowState {
   PENDING,
   /** Waiting on a queue. */
   ENQUEUED,
+  /** Enqueued with a delay that has not passed yet: it joins its queue (as {@code ENQUEUED}) then. */
+  DELAYED,
   /** Finished with a result. */
   SUCCESS,
   /** Finished with an exception. */
@@ -17,6 +19,6 @@ public enum WorkflowState {
 
   /** Whether the workflow is finished and its status will not change by itself. */
   public boolean isTerminal() {
-    return this != PENDING && this != ENQUEUED;
+    return this != PENDING && this != ENQUEUED && this != DELAYED;
   }
 }

@@ -200,6 +200,78 @@ class QueueTest {
     }
   }
 
+  /**
+   * A rate-limited queue with a backlog starts its next wave as soon as the window has room
+   * again, not after an idle back-off: n starts per period, at the full rate.
+   */
+  @BothDatabases
+  void aRateLimitedBacklogStartsEachWaveAsSoonAsTheWindowHasRoom(TestDatabase db) throws Exception {
+    Queue queue = Queue.of("waves").rateLimit(3, Duration.ofMillis(500));
+    try (DBOS dbos = db.builder().build()) {
+      dbos.register(queue);
+      TasksDurable tasks = new TasksDurable(dbos, new Journal(), new Tracker(), queue, 0);
+      dbos.launch();
+
+      List<WorkflowHandle<Integer>> handles = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        handles.add(tasks.enqueue(queue).process(i));
+      }
+      for (WorkflowHandle<Integer> handle : handles) {
+        handle.getResult();
+      }
+    }
+    List<Long> starts = new ArrayList<>();
+    for (List<String> row :
+        db.rows("SELECT started_at_epoch_ms FROM " + db.table("workflow_status") + " ORDER BY started_at_epoch_ms")) {
+      starts.add(Long.parseLong(row.get(0)));
+    }
+    assertThat(starts).hasSize(12);
+    for (int wave = 1; wave < 4; wave++) {
+      long gap = starts.get(wave * 3) - starts.get((wave - 1) * 3);
+      assertThat(gap).as("wave %d after wave %d, starts %s", wave, wave - 1, starts).isBetween(500L, 800L);
+    }
+  }
+
+  @BothDatabases
+  void aProcessListeningToSomeQueuesLeavesTheOthersToProcessesThatServeThem(TestDatabase db) throws Exception {
+    Queue web = Queue.of("web");
+    Queue render = Queue.of("render");
+    try (DBOS front = db.builder().executorId("front").listenQueues(web).build();
+        DBOS worker = db.builder().executorId("worker").listenQueues(render).build()) {
+      for (DBOS dbos : List.of(front, worker)) {
+        dbos.register(web);
+        dbos.register(render);
+      }
+      TasksDurable frontTasks = new TasksDurable(front, new Journal(), new Tracker(), web, 0);
+      new TasksDurable(worker, new Journal(), new Tracker(), web, 0);
+      front.launch();
+      worker.launch();
+
+      List<WorkflowHandle<Integer>> handles = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        handles.add(frontTasks.enqueue(render).process(i));
+        handles.add(frontTasks.enqueue(web).process(i));
+      }
+      for (WorkflowHandle<Integer> handle : handles) {
+        handle.getResult();
+      }
+    }
+    assertThat(db.rows("SELECT DISTINCT executor_id FROM " + db.table("workflow_status") + " WHERE queue_name = 'render'"))
+        .containsExactly(List.of("worker"));
+    assertThat(db.rows("SELECT DISTINCT executor_id FROM " + db.table("workflow_status") + " WHERE queue_name = 'web'"))
+        .containsExactly(List.of("front"));
+  }
+
+  @BothDatabases
+  void listeningToAQueueThatIsNotRegisteredFailsTheLaunch(TestDatabase db) throws Exception {
+    try (DBOS dbos = db.builder().listenQueues(Queue.of("unknown")).build()) {
+      assertThatThrownBy(dbos::launch)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("[unknown]")
+          .hasMessageContaining("dbos.register(queue)");
+    }
+  }
+
   @BothDatabases
   void aPriorityQueueStartsLowerNumbersFirst(TestDatabase db) throws Exception {
     Queue queue = Queue.of("urgent").concurrency(1).priorityEnabled(true);

@@ -24,13 +24,13 @@ final class QueueOutput {
     out.put("concurrency", queue.concurrency());
     out.put("workerConcurrency", queue.workerConcurrency());
     out.put("priorityEnabled", queue.priorityEnabled());
-    out.put("partitioningEnabled", false);
-    if (queue.rateLimit() == 0) {
+    out.put("partitioningEnabled", queue.partitioned());
+    if (queue.rateLimit() == null) {
       out.put("rateLimit", null);
     } else {
       Map<String, Object> rate = new LinkedHashMap<>();
-      rate.put("limit", queue.rateLimit());
-      rate.put("period", seconds(queue.ratePeriod()));
+      rate.put("limit", queue.rateLimit().limit());
+      rate.put("period", seconds(queue.rateLimit().period()));
       out.put("rateLimit", rate);
     }
     out.put("pollingInterval", seconds(POLLING_INTERVAL));

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 
 /** Binding and reading the nullable values the stores use. */
 final class Jdbc {
@@ -21,10 +22,31 @@ final class Jdbc {
         statement.setLong(index, l);
       } else if (value instanceof Integer n) {
         statement.setInt(index, n);
+      } else if (value instanceof Boolean b) {
+        statement.setBoolean(index, b);
       } else {
         throw new IllegalArgumentException("unexpected bind value type " + value.getClass());
       }
     }
+  }
+
+  /** {@code values} as a JSON array of strings, for the statements that bind a list as one value. */
+  static String jsonArray(List<String> values) {
+    StringBuilder json = new StringBuilder("[");
+    for (String value : values) {
+      json.append(json.length() > 1 ? "," : "").append('"');
+      for (char ch : value.toCharArray()) {
+        if (ch == '"' || ch == '\\') {
+          json.append('\\').append(ch);
+        } else if (ch < 0x20) {
+          json.append(String.format("\\u%04x", (int) ch));
+        } else {
+          json.append(ch);
+        }
+      }
+      json.append('"');
+    }
+    return json.append(']').toString();
   }
 
   static Long nullableLong(ResultSet rs, int column) throws SQLException {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -27,7 +28,11 @@ public final class QueueStore {
 
   private final SystemDatabase db;
   private final String tryLock;
-  private final String countStartedSince;
+  private final String startsSince;
+  private final String partitionStartsSince;
+  private final String selectPartitionCandidates;
+  private final String promoteDelayed;
+  private final String nextDelayed;
   private final String countPendingTotal;
   private final String countPendingOfExecutor;
   private final String selectByPriority;
@@ -41,7 +46,11 @@ public final class QueueStore {
     this.db = db;
     SystemSql.Queues sql = db.sql().queues();
     this.tryLock = sql.tryLock();
-    this.countStartedSince = sql.countStartedSince();
+    this.startsSince = sql.startsSince();
+    this.partitionStartsSince = sql.partitionStartsSince();
+    this.selectPartitionCandidates = sql.selectPartitionCandidates();
+    this.promoteDelayed = sql.promoteDelayed();
+    this.nextDelayed = sql.nextDelayed();
     this.countPendingTotal = sql.countPendingTotal();
     this.countPendingOfExecutor = sql.countPendingOfExecutor();
     this.selectByPriority = sql.selectByPriority();
@@ -64,10 +73,33 @@ public final class QueueStore {
 
   /**
    * What one dequeue claimed: the rows, oldest (or most urgent) first, and the steps earlier
-   * executions recorded for them (a resumed or recovered workflow has some), by workflow ID.
+   * executions recorded for them (a resumed or recovered workflow has some), by workflow ID; and
+   * if a rate limit held work back, when its window next has room ({@code rateReopensAt}, epoch
+   * ms, 0 if none did).
    */
-  public record Claimed(List<StatusRow> rows, Map<String, Map<Integer, StepRecord>> steps) {
-    static final Claimed NONE = new Claimed(List.of(), Map.of());
+  public record Claimed(List<StatusRow> rows, Map<String, Map<Integer, StepRecord>> steps, long rateReopensAt) {
+    static final Claimed NONE = new Claimed(List.of(), Map.of(), 0);
+
+    Claimed rateReopensAt(long at) {
+      return at == 0 ? this : new Claimed(rows, steps, at);
+    }
+  }
+
+  /**
+   * Moves the {@code DELAYED} workflows of these queues whose delay has passed onto their queue
+   * ({@code ENQUEUED}); returns how many it moved.
+   */
+  public int promoteDelayed(List<String> queueNames, long now) {
+    return db.update(promoteDelayed, now, now, Jdbc.jsonArray(queueNames));
+  }
+
+  /** When the first {@code DELAYED} workflow of these queues is due (epoch ms), if any waits. */
+  public OptionalLong nextDelayed(List<String> queueNames) {
+    List<Long> due = db.query(nextDelayed, rs -> {
+      long at = rs.getLong(1);
+      return rs.wasNull() ? null : at;
+    }, Jdbc.jsonArray(queueNames));
+    return due.isEmpty() || due.get(0) == null ? OptionalLong.empty() : OptionalLong.of(due.get(0));
   }
 
   /**
@@ -102,9 +134,15 @@ public final class QueueStore {
             return carried;
           }
           int room = MAX_CLAIM;
-          if (queue.rateLimit() > 0) {
-            long windowStart = now - queue.ratePeriod().toMillis();
-            room = Math.min(room, queue.rateLimit() - (int) countRows(c, countStartedSince, queue.name(), windowStart));
+          long reopensAt = 0;
+          if (queue.rateLimit() != null) {
+            QueueLimits.RateLimit rate = queue.rateLimit();
+            long[] starts = startsSince(c, queue.name(), now - rate.periodMillis());
+            int left = rate.limit() - (int) starts[0];
+            if (left <= 0) {
+              reopensAt = starts[1] + rate.periodMillis() + 1;
+            }
+            room = Math.min(room, left);
           }
           if (queue.workerConcurrency() != null) {
             room = Math.min(room, queue.workerConcurrency() - (int) countRows(c, countPendingOfExecutor, queue.name(), executorId));
@@ -113,12 +151,11 @@ public final class QueueStore {
             room = Math.min(room, queue.concurrency() - (int) countRows(c, countPendingTotal, queue.name()));
           }
           if (room <= 0) {
-            return carried;
+            return carried.rateReopensAt(reopensAt);
           }
           List<StatusRow> candidates = new ArrayList<>();
           boolean anyRecordedSteps = false;
-          try (PreparedStatement s = c.prepareStatement(queue.priorityEnabled() ? selectByPriority : selectInOrder)) {
-            Jdbc.bind(s, queue.name(), scope.appVersion(), scope.fingerprintsJson(), room);
+          try (PreparedStatement s = candidates(c, queue, executorId, scope, now, room)) {
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
                 candidates.add(WorkflowStore.readRow(rs));
@@ -127,12 +164,13 @@ public final class QueueStore {
             }
           }
           if (candidates.isEmpty()) {
-            return carried;
+            return carried.rateReopensAt(queue.partitionRateLimit() == null ? 0 : partitionReopensAt(c, queue, now));
           }
           anyRecordedSteps |= !claimed.isEmpty();
+          boolean rateLimited = queue.rateLimit() != null || queue.partitionRateLimit() != null;
           try (PreparedStatement s = c.prepareStatement(claim)) {
             for (StatusRow row : candidates) {
-              Jdbc.bind(s, executorId, scope.appVersion(), now, now, now, now, row.workflowId());
+              Jdbc.bind(s, executorId, scope.appVersion(), now, now, rateLimited, now, now, row.workflowId());
               s.addBatch();
             }
             int[] counts = s.executeBatch();
@@ -147,7 +185,7 @@ public final class QueueStore {
             earlierAttempts.add(row.workflowId());
           }
           if (!anyRecordedSteps) {
-            return new Claimed(claimed, Map.of()); // none was resumed or recovered: nothing to replay
+            return new Claimed(claimed, Map.of(), 0); // none was resumed or recovered: nothing to replay
           }
           return withSteps(c, claimed, queue, executorId, now);
         });
@@ -192,7 +230,63 @@ public final class QueueStore {
         }
       }
     }
-    return new Claimed(claimed, steps);
+    return new Claimed(claimed, steps, 0);
+  }
+
+  /**
+   * The statement that reads up to {@code room} rows {@code queue} may start now, ready to run:
+   * in queue order, or on a partitioned queue in rounds across its partitions, within each
+   * partition's limits.
+   */
+  private PreparedStatement candidates(
+      Connection c, QueueLimits queue, String executorId, RunnableScope scope, long now, int room)
+      throws SQLException {
+    if (!queue.partitioned()) {
+      PreparedStatement s = c.prepareStatement(queue.priorityEnabled() ? selectByPriority : selectInOrder);
+      Jdbc.bind(s, queue.name(), scope.appVersion(), scope.fingerprintsJson(), room);
+      return s;
+    }
+    QueueLimits.RateLimit rate = queue.partitionRateLimit();
+    PreparedStatement s = c.prepareStatement(selectPartitionCandidates);
+    Jdbc.bind(
+        s, queue.name(), scope.appVersion(), scope.fingerprintsJson(), executorId, queue.name(), queue.name(),
+        rate == null ? now : now - rate.periodMillis(),
+        orMax(queue.partitionConcurrency()), orMax(queue.partitionWorkerConcurrency()),
+        rate == null ? MAX_CLAIM : rate.limit(), room);
+    return s;
+  }
+
+  private static int orMax(Integer limit) {
+    return limit == null ? MAX_CLAIM : limit;
+  }
+
+  /** When the first partition of {@code queue} that its rate limit holds back has room again. */
+  private long partitionReopensAt(Connection c, QueueLimits queue, long now) throws SQLException {
+    QueueLimits.RateLimit rate = queue.partitionRateLimit();
+    long first = 0;
+    try (PreparedStatement s = c.prepareStatement(partitionStartsSince)) {
+      Jdbc.bind(s, queue.name(), now - rate.periodMillis());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getLong(2) >= rate.limit()) {
+            long at = rs.getLong(3) + rate.periodMillis() + 1;
+            first = first == 0 ? at : Math.min(first, at);
+          }
+        }
+      }
+    }
+    return first;
+  }
+
+  /** How many of {@code queue}'s workflows started after {@code since}, and the first of those starts. */
+  private long[] startsSince(Connection c, String queueName, long since) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(startsSince)) {
+      Jdbc.bind(s, queueName, since);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return new long[] {rs.getLong(1), rs.getLong(2)};
+      }
+    }
   }
 
   private boolean tryLock(Connection c, String queueName) throws SQLException {

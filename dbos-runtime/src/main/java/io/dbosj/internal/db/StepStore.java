@@ -15,6 +15,7 @@ public final class StepStore {
   private final String selectAllOfPending;
   private final String selectOne;
   private final String copy;
+  private final String repointChild;
 
   public StepStore(SystemDatabase db) {
     this.db = db;
@@ -24,6 +25,7 @@ public final class StepStore {
     this.selectAllOfPending = sql.selectAllOfPending();
     this.copy = sql.copy();
     this.selectOne = sql.selectOne();
+    this.repointChild = sql.repointChild();
   }
 
   /**
@@ -32,6 +34,15 @@ public final class StepStore {
    * its record stands) or the workflow is no longer pending (it was cancelled): the one statement
    * checks both, so the happy path costs no read.
    */
+  /**
+   * Makes the operation of {@code workflowId} that recorded child {@code fromChildId} record
+   * {@code toChildId} instead: an enqueue that found its deduplication ID held returns the
+   * holder, and a re-execution must get that one too.
+   */
+  public void repointChild(String workflowId, String fromChildId, String toChildId) {
+    db.update(repointChild, toChildId, workflowId, fromChildId);
+  }
+
   public boolean insert(StepRecord r) {
     return db.groupCommit().commit(insertWrite(r))[0] == 1;
   }

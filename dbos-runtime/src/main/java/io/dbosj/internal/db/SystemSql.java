@@ -52,25 +52,32 @@ record SystemSql(
       String countRecoveryAttempt,
       String markForkedFrom,
       String selectChildIds,
-      String selectCancelledAmong) {
+      String selectCancelledAmong,
+      String selectDeduplicated,
+      String setDelay) {
     /** How many IDs {@code selectCancelledAmong} takes; fewer are padded with the last one. */
     static final int CANCELLED_AMONG_WIDTH = 32;
   }
 
   /** {@link StepStore}'s. */
-  record Steps(String insert, String selectAll, String selectAllOfPending, String copy, String selectOne) {}
+  record Steps(
+      String insert, String selectAll, String selectAllOfPending, String copy, String selectOne, String repointChild) {}
 
   /** {@link QueueStore}'s. */
   record Queues(
       String tryLock,
-      String countStartedSince,
+      String startsSince,
       String countPendingTotal,
       String countPendingOfExecutor,
       String selectByPriority,
       String selectInOrder,
+      String selectPartitionCandidates,
+      String partitionStartsSince,
       String claim,
       String selectClaimedSteps,
-      String notifyEnqueued) {}
+      String notifyEnqueued,
+      String promoteDelayed,
+      String nextDelayed) {}
 
   /** {@link ExecutorStore}'s; {@code create} makes its table, at every launch. */
   record Executors(

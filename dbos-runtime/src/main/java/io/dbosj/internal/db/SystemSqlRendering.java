@@ -47,7 +47,7 @@ final class SystemSqlRendering {
     DSLContext sql = SystemDatabase.renderer(postgres);
     List<Field<?>> row = WorkflowStatus.rowColumns(payloadTables);
     return new SystemSql(
-        workflows(sql, postgres, row, payloadTables), steps(sql), queues(sql, postgres, row), transactionOutputs(sql, postgres), SchemaSqlRendering.migrations(sql, postgres),
+        workflows(sql, postgres, row, payloadTables), steps(sql), QueueSqlRendering.queues(sql, postgres, row), transactionOutputs(sql, postgres), SchemaSqlRendering.migrations(sql, postgres),
         ExecutorSqlRendering.executors(sql, postgres), MessagingSqlRendering.messaging(sql, postgres),
         CommunicationSqlRendering.communications(sql), RetentionSqlRendering.retention(sql, postgres, payloadTables),
         OutcomeSqlRendering.outcomes(sql, row));
@@ -105,7 +105,8 @@ final class SystemSqlRendering {
             .and(
                 WorkflowStatus.STATUS.in(
                     inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS),
-                    inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
+                    inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS),
+                    inline(WorkflowState.DELAYED.name(), WorkflowStatus.STATUS)))
             .orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT)
             .getSQL();
     String selectLastScheduledInputs =
@@ -134,7 +135,8 @@ final class SystemSqlRendering {
             .and(
                 WorkflowStatus.STATUS.in(
                     inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS),
-                    inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
+                    inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS),
+                    inline(WorkflowState.DELAYED.name(), WorkflowStatus.STATUS)))
             .getSQL();
     String reassign =
         sql.update(WorkflowStatus.TABLE)
@@ -203,6 +205,19 @@ final class SystemSqlRendering {
             .where(WorkflowStatus.WORKFLOW_UUID.in(someIds))
             .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.CANCELLED.name(), WorkflowStatus.STATUS)))
             .getSQL();
+    String selectDeduplicated =
+        sql.select(row)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+            .and(WorkflowStatus.DEDUPLICATION_ID.eq(val(null, WorkflowStatus.DEDUPLICATION_ID)))
+            .getSQL();
+    String setDelay =
+        sql.update(WorkflowStatus.TABLE)
+            .set(WorkflowStatus.DELAY_UNTIL_EPOCH_MS, val(null, WorkflowStatus.DELAY_UNTIL_EPOCH_MS))
+            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.DELAYED.name(), WorkflowStatus.STATUS)))
+            .getSQL();
     return new SystemSql.Workflows(
         insertPending,
         insertEnqueued,
@@ -219,7 +234,9 @@ final class SystemSqlRendering {
         countRecoveryAttempt,
         markForkedFrom,
         selectChildIds,
-        selectCancelledAmong);
+        selectCancelledAmong,
+        selectDeduplicated,
+        setDelay);
   }
 
   private static SystemSql.Steps steps(DSLContext sql) {
@@ -276,11 +293,17 @@ final class SystemSqlRendering {
             .getSQL();
     String selectOne =
         columns.and(OperationOutputs.FUNCTION_ID.eq(val(null, OperationOutputs.FUNCTION_ID))).getSQL();
-    return new SystemSql.Steps(insert, selectAll, selectAllOfPending, copy, selectOne);
+    String repointChild =
+        sql.update(OperationOutputs.TABLE)
+            .set(OperationOutputs.CHILD_WORKFLOW_ID, val(null, OperationOutputs.CHILD_WORKFLOW_ID))
+            .where(OperationOutputs.WORKFLOW_UUID.eq(val(null, OperationOutputs.WORKFLOW_UUID)))
+            .and(OperationOutputs.CHILD_WORKFLOW_ID.eq(val(null, OperationOutputs.CHILD_WORKFLOW_ID)))
+            .getSQL();
+    return new SystemSql.Steps(insert, selectAll, selectAllOfPending, copy, selectOne, repointChild);
   }
 
   /** The columns of a {@link StepRecord}, in the order {@code StepStore.read} reads them. */
-  private static SelectJoinStep<?> selectStepRecords(DSLContext sql) {
+  static SelectJoinStep<?> selectStepRecords(DSLContext sql) {
     return sql.select(
             OperationOutputs.WORKFLOW_UUID,
             OperationOutputs.FUNCTION_ID,
@@ -307,122 +330,6 @@ final class SystemSqlRendering {
     List<Field<?>> all = new ArrayList<>(first);
     all.addAll(List.of(more));
     return all;
-  }
-
-  private static SystemSql.Queues queues(DSLContext sql, boolean postgres, List<Field<?>> row) {
-    String tryLock =
-        postgres
-            ? sql.select(field("pg_try_advisory_xact_lock({0})", Boolean.class, val(0L))).getSQL()
-            : null;
-    String countStartedSince =
-        sql.select(count())
-            .from(WorkflowStatus.TABLE)
-            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
-            .and(WorkflowStatus.STATUS.ne(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
-            .and(WorkflowStatus.STARTED_AT_EPOCH_MS.gt(val(null, WorkflowStatus.STARTED_AT_EPOCH_MS)))
-            .getSQL();
-    var pending =
-        sql.select(count())
-            .from(WorkflowStatus.TABLE)
-            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
-            .and(inFlight())
-            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)));
-    String countPendingTotal = pending.getSQL();
-    String countPendingOfExecutor =
-        pending.and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID))).getSQL();
-    String selectByPriority =
-        lockRows(
-            candidates(sql, postgres, row).orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(val(0)),
-            postgres);
-    String selectInOrder =
-        lockRows(candidates(sql, postgres, row).orderBy(WorkflowStatus.CREATED_AT).limit(val(0)), postgres);
-    String claim =
-        sql.update(WorkflowStatus.TABLE)
-            .set(WorkflowStatus.STATUS, inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS))
-            .set(WorkflowStatus.EXECUTOR_ID, val(null, WorkflowStatus.EXECUTOR_ID))
-            .set(WorkflowStatus.APPLICATION_VERSION, val(null, WorkflowStatus.APPLICATION_VERSION))
-            .set(WorkflowStatus.STARTED_AT_EPOCH_MS, val(null, WorkflowStatus.STARTED_AT_EPOCH_MS))
-            .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
-            // a workflow's timeout runs from its dequeue, unless a deadline it has (its parent's) comes first
-            .set(
-                WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS,
-                when(
-                        WorkflowStatus.WORKFLOW_TIMEOUT_MS.isNotNull()
-                            .and(
-                                WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS.isNull()
-                                    .or(
-                                        WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS.gt(
-                                            val(null, WorkflowStatus.STARTED_AT_EPOCH_MS)
-                                                .plus(WorkflowStatus.WORKFLOW_TIMEOUT_MS)))),
-                        val(null, WorkflowStatus.STARTED_AT_EPOCH_MS).plus(WorkflowStatus.WORKFLOW_TIMEOUT_MS))
-                    .else_(WorkflowStatus.WORKFLOW_DEADLINE_EPOCH_MS))
-            .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
-            .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
-            .getSQL();
-    String selectClaimedSteps =
-        selectStepRecords(sql)
-            .where(
-                OperationOutputs.WORKFLOW_UUID.in(
-                    select(WorkflowStatus.WORKFLOW_UUID)
-                        .from(WorkflowStatus.TABLE)
-                        .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
-                        .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS)))
-                        .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
-                        .and(WorkflowStatus.STARTED_AT_EPOCH_MS.eq(val(null, WorkflowStatus.STARTED_AT_EPOCH_MS)))))
-            .getSQL();
-    String notify =
-        postgres
-            ? sql.select(field("pg_notify({0}, {1})", Object.class, val(""), val(""))).getSQL()
-            : null;
-    return new SystemSql.Queues(
-        tryLock,
-        countStartedSince,
-        countPendingTotal,
-        countPendingOfExecutor,
-        selectByPriority,
-        selectInOrder,
-        claim,
-        selectClaimedSteps,
-        notify);
-  }
-
-  /**
-   * The predicate of DBOS's partial index {@code idx_workflow_status_in_flight_v2}, spelled as the
-   * index spells it. Redundant beside a test of one status, but SQLite uses a partial index only
-   * for a query whose WHERE has the index's own terms: without it, a dequeue there scans the table.
-   */
-  private static Condition inFlight() {
-    return WorkflowStatus.STATUS.in(
-        inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS),
-        inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS));
-  }
-
-  /**
-   * The {@code ENQUEUED} rows of a queue, each with whether it has recorded steps (only a resumed
-   * or recovered workflow has), so a dequeue reads steps only when some claimed workflow has any.
-   * Only rows this process may run ({@link RunnableScopeSql}), so those it may not never hold up
-   * the rest. A new query each time: jOOQ's builders change in place.
-   */
-  private static SelectConditionStep<Record> candidates(DSLContext sql, boolean postgres, List<Field<?>> row) {
-    List<SelectField<?>> columns = new ArrayList<>(row);
-    // spelled out: the tables' fields render unqualified, which would make this compare a column with itself
-    columns.add(
-        field(
-            "exists (select 1 from {0} as steps where steps.workflow_uuid = {1}.workflow_uuid)",
-            Boolean.class,
-            OperationOutputs.TABLE,
-            WorkflowStatus.TABLE));
-    return sql.select(columns)
-        .from(WorkflowStatus.TABLE)
-        .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
-        .and(inFlight())
-        .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.ENQUEUED.name(), WorkflowStatus.STATUS)))
-        .and(RunnableScopeSql.runnable(postgres));
-  }
-
-  private static String lockRows(SelectLimitPercentStep<?> select, boolean postgres) {
-    SelectForUpdateStep<?> query = select;
-    return postgres ? query.forUpdate().skipLocked().getSQL() : query.getSQL();
   }
 
   private static SystemSql.TransactionOutputs transactionOutputs(DSLContext sql, boolean postgres) {

@@ -150,7 +150,9 @@ final class SystemTables {
             WORKFLOW_TIMEOUT_MS,
             WORKFLOW_DEADLINE_EPOCH_MS,
             SERIALIZATION,
-            ATTRIBUTES);
+            ATTRIBUTES,
+            QUEUE_PARTITION_KEY,
+            DELAY_UNTIL_EPOCH_MS);
 
     private WorkflowStatus() {}
   }

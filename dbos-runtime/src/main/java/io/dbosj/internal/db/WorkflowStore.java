@@ -42,6 +42,8 @@ public final class WorkflowStore {
   private final String markForkedFrom;
   private final String selectChildIds;
   private final String selectCancelledAmong;
+  private final String selectDeduplicated;
+  private final String setDelay;
   private final boolean payloadTables;
 
   public WorkflowStore(SystemDatabase db) {
@@ -61,6 +63,8 @@ public final class WorkflowStore {
     this.markForkedFrom = sql.markForkedFrom();
     this.selectChildIds = sql.selectChildIds();
     this.selectCancelledAmong = sql.selectCancelledAmong();
+    this.selectDeduplicated = sql.selectDeduplicated();
+    this.setDelay = sql.setDelay();
     this.payloadTables = db.hasPayloadTables();
     this.selectPendingOfExecutor = sql.selectPendingOfExecutor();
     this.selectStrandedOfExecutor = sql.selectStrandedOfExecutor();
@@ -89,7 +93,7 @@ public final class WorkflowStore {
 
   /** The write {@link #insertPending} makes, to be committed together with others. */
   public CheckpointWrite insertPendingWrite(NewWorkflow w) {
-    boolean enqueued = w.status() == WorkflowState.ENQUEUED;
+    boolean enqueued = w.queued();
     Object[] row =
         new Object[] {
             w.workflowId(),
@@ -111,7 +115,9 @@ public final class WorkflowStore {
             w.timeoutMillis(),
             w.deadline(),
             w.serialization(),
-            RunnableScope.attributes(w.fingerprint())
+            RunnableScope.attributes(w.fingerprint()),
+            w.partitionKey(),
+            w.delayUntil()
         };
     if (enqueued && enqueueNotifies) {
       Object[] withPayload = Arrays.copyOf(row, row.length + 1);
@@ -119,6 +125,19 @@ public final class WorkflowStore {
       return new CheckpointWrite(insertEnqueued, CheckpointWrite.WORKFLOW_ROW, withPayload);
     }
     return new CheckpointWrite(enqueued ? insertEnqueued : insertPending, CheckpointWrite.WORKFLOW_ROW, row);
+  }
+
+  /** The workflow that holds {@code deduplicationId} on {@code queueName}, if one does. */
+  public Optional<StatusRow> findDeduplicated(String queueName, String deduplicationId) {
+    return db.query(selectDeduplicated, WorkflowStore::readRow, queueName, deduplicationId).stream().findFirst();
+  }
+
+  /**
+   * Sets when a {@code DELAYED} workflow joins its queue (epoch ms); returns {@code false},
+   * changing nothing, if it is not {@code DELAYED}.
+   */
+  public boolean setDelay(String workflowId, long delayUntil, long now) {
+    return db.update(setDelay, delayUntil, now, workflowId) == 1;
   }
 
   /** The workflow's row, if it is recorded. */

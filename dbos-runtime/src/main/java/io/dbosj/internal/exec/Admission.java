@@ -2,6 +2,7 @@ package io.dbosj.internal.exec;
 
 import io.dbosj.ConflictingWorkflowException;
 import io.dbosj.DbosException;
+import io.dbosj.DeduplicationPolicy;
 import io.dbosj.QueueDeduplicatedException;
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.db.NewWorkflow;
@@ -12,6 +13,7 @@ import io.dbosj.internal.db.WorkflowStore;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Records new workflows: as {@code PENDING} to run here, or {@code ENQUEUED} for a queue runner.
@@ -31,10 +33,10 @@ public final class Admission {
   private final StepStore steps;
   private final String executorId;
   private final String appVersion;
-  private final Runnable wakeQueues;
+  private final QueueSignal wakeQueues;
 
   public Admission(
-      WorkflowStore workflows, StepStore steps, String executorId, String appVersion, Runnable wakeQueues) {
+      WorkflowStore workflows, StepStore steps, String executorId, String appVersion, QueueSignal wakeQueues) {
     this.workflows = workflows;
     this.steps = steps;
     this.executorId = executorId;
@@ -79,57 +81,81 @@ public final class Admission {
     return workflows.insertPending(workflow) ? new Admitted(null, false, Map.of(), workflow.deadline()) : null;
   }
 
-  /** Records a workflow as {@code ENQUEUED} on {@code queueName}; a queue runner will start it. */
-  void enqueue(
+  /**
+   * Records a workflow as {@code ENQUEUED} (or {@code DELAYED}) as {@code placement} says; a queue
+   * runner will start it. Returns the ID of the workflow the caller gets: {@code workflowId}, or
+   * under {@link DeduplicationPolicy#RETURN_EXISTING} the one that holds the deduplication ID.
+   */
+  String enqueue(
       DurableCall<?> call,
       String workflowId,
       String parentId,
       Long parentDeadline,
       String inputs,
-      String queueName,
-      String deduplicationId,
-      Integer priority,
+      QueuePlacement placement,
       Duration timeout) {
     NewWorkflow workflow =
-        newWorkflow(call, workflowId, WorkflowState.ENQUEUED, inputs, parentId, parentDeadline, queueName,
-            deduplicationId, priority == null ? 0 : priority, timeout);
-    enqueue(workflow, call.instance().className(), call.method().name());
+        newWorkflow(call, workflowId, WorkflowState.ENQUEUED, inputs, parentId, parentDeadline,
+            placement.queueName(), placement.deduplicationId(), placement.priority(), timeout)
+            .placed(placement.partitionKey(), placement.delayUntil());
+    String enqueued =
+        enqueue(workflow, call.instance().className(), call.method().name(), placement.deduplicationPolicy());
+    if (parentId != null && !enqueued.equals(workflowId)) {
+      steps.repointChild(parentId, workflowId, enqueued); // a re-execution gets the same holder back
+    }
+    return enqueued;
   }
 
   /**
    * Enqueues a workflow by name, for a process that has its class: how a client starts work it
-   * cannot run itself. {@code inputs} are its arguments as plain JSON values.
+   * cannot run itself. {@code inputs} are its arguments as plain JSON values. Returns the ID of
+   * the workflow the caller gets, as {@link #enqueue(DurableCall, String, String, Long, String,
+   * QueuePlacement, Duration)} does.
    */
-  public void enqueueByName(
+  public String enqueueByName(
       String workflowId,
-      String queueName,
       String className,
       String workflowName,
       String instanceName,
       String inputs,
-      String deduplicationId,
-      Integer priority,
+      QueuePlacement placement,
       Duration timeout) {
-    enqueue(
+    return enqueue(
         new NewWorkflow(
             workflowId, WorkflowState.ENQUEUED, workflowName, className, instanceName, inputs, executorId,
-            appVersion, null, queueName, deduplicationId, priority == null ? 0 : priority, null,
-            timeout == null ? null : timeout.toMillis(), null, System.currentTimeMillis(), null),
+            appVersion, null, placement.queueName(), placement.deduplicationId(), placement.priority(), null,
+            timeout == null ? null : timeout.toMillis(), null, System.currentTimeMillis(), null)
+            .placed(placement.partitionKey(), placement.delayUntil()),
         className,
-        workflowName);
+        workflowName,
+        placement.deduplicationPolicy());
   }
 
-  private void enqueue(NewWorkflow workflow, String className, String workflowName) {
-    if (workflows.insertPending(workflow)) {
-      wakeQueues.run(); // the insert itself notified other processes
-      return;
+  private String enqueue(NewWorkflow workflow, String className, String workflowName, DeduplicationPolicy policy) {
+    while (true) {
+      if (workflows.insertPending(workflow)) {
+        if (workflow.delayUntil() != null) {
+          wakeQueues.wakeAt(workflow.delayUntil());
+        } else {
+          wakeQueues.run(); // the insert itself notified other processes
+        }
+        return workflow.workflowId();
+      }
+      Optional<StatusRow> row = workflows.find(workflow.workflowId());
+      if (row.isPresent()) {
+        checkSameWorkflow(row.get(), className, workflowName);
+        return workflow.workflowId();
+      }
+      if (policy != DeduplicationPolicy.RETURN_EXISTING) {
+        throw new QueueDeduplicatedException(workflow.queueName(), workflow.deduplicationId(), workflow.workflowId());
+      }
+      Optional<StatusRow> holder = workflows.findDeduplicated(workflow.queueName(), workflow.deduplicationId());
+      if (holder.isPresent()) {
+        checkSameWorkflow(holder.get(), className, workflowName);
+        return holder.get().workflowId();
+      }
+      // the holder finished between the insert and the lookup, freeing the ID: try again
     }
-    StatusRow row =
-        workflows.find(workflow.workflowId())
-            .orElseThrow(
-                () -> new QueueDeduplicatedException(
-                    workflow.queueName(), workflow.deduplicationId(), workflow.workflowId()));
-    checkSameWorkflow(row, className, workflowName);
   }
 
   /** Every step earlier executions recorded for {@code workflowId}, by function ID. */

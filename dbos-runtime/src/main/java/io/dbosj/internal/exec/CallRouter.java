@@ -7,6 +7,7 @@ import io.dbosj.internal.codegen.DurableMethod;
 import io.dbosj.internal.lifecycle.DbosShutdownException;
 import io.dbosj.internal.lifecycle.ShutdownFlag;
 import io.dbosj.internal.serde.Sneaky;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -94,8 +95,13 @@ public final class CallRouter {
     WorkflowServices s = services();
     String queueName = options.queueName();
     if (queueName != null) {
-      s.queues().require(queueName, options.priority());
+      s.queues().require(queueName, options.priority(), options.queuePartitionKey());
+    } else if (QueuePlacement.enqueueOnlyOption(options) != null) {
+      throw new IllegalArgumentException(
+          QueuePlacement.enqueueOnlyOption(options) + " was given for workflow " + call.label()
+              + " without a queue; it applies to an enqueue only: add .queue(queue) to the start options");
     }
+    QueuePlacement placement = queueName == null ? null : QueuePlacement.of(queueName, options, Instant.now());
     WorkflowContext parent = CurrentContext.workflow();
     String parentId = null;
     Long parentDeadline = null;
@@ -111,10 +117,8 @@ public final class CallRouter {
       return s.executor().start(call, id, parentId, parentDeadline, options.timeout());
     }
     String inputs = s.json().encodeArguments(call.instance().className(), call.method(), call.args());
-    s.admission().enqueue(
-        call, id, parentId, parentDeadline, inputs, queueName, options.deduplicationId(), options.priority(),
-        options.timeout());
-    return s.executor().handle(id, call, s.running().get(id));
+    String enqueued = s.admission().enqueue(call, id, parentId, parentDeadline, inputs, placement, options.timeout());
+    return s.executor().handle(enqueued, call, s.running().get(enqueued));
   }
 
   /** {@code DBOS.startWorkflow(() -> workflow(args), options)} and {@code queue.enqueue(...)}. */

@@ -5,6 +5,7 @@ import io.dbosj.internal.db.QueueLimits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The queues of one runtime by name: registered before launch, one set of limits per name,
@@ -45,11 +46,12 @@ public final class QueueRegistry {
   }
 
   /**
-   * The registered queue named {@code name}, checked for use with {@code priority}.
+   * The registered queue named {@code name}, checked for an enqueue with {@code priority} in
+   * partition {@code partitionKey} (either may be null).
    *
    * @throws DbosException if no queue has that name
    */
-  public synchronized QueueLimits require(String name, Integer priority) {
+  public synchronized QueueLimits require(String name, Integer priority, String partitionKey) {
     QueueLimits queue = queues.get(name);
     if (queue == null) {
       throw new DbosException(
@@ -60,7 +62,47 @@ public final class QueueRegistry {
           "a priority was given for queue '" + name + "', which does not order by priority;"
               + " register it with .priorityEnabled(true)");
     }
+    checkPartitionKey(queue, partitionKey);
     return queue;
+  }
+
+  /** Checks that an enqueue on {@code queue} names a partition if and only if the queue is partitioned. */
+  public static void checkPartitionKey(QueueLimits queue, String partitionKey) {
+    if (queue.partitioned() && partitionKey == null) {
+      throw new IllegalArgumentException(
+          "queue '" + queue.name() + "' is partitioned (it has partition limits): name the partition of each"
+              + " workflow enqueued on it with StartOptions.queuePartitionKey(key)");
+    }
+    if (!queue.partitioned() && partitionKey != null) {
+      throw new IllegalArgumentException(
+          "a queue partition key was given for queue '" + queue.name() + "', which has no partition limits;"
+              + " give it one, e.g. .partitionConcurrency(1), or enqueue without a partition key");
+    }
+  }
+
+  /**
+   * Checks that every queue named is registered.
+   *
+   * @throws IllegalArgumentException naming those that are not
+   */
+  public synchronized void checkRegistered(Set<String> names) {
+    List<String> unknown = names.stream().filter(name -> !queues.containsKey(name)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "listenQueues names " + unknown + ", which " + (unknown.size() == 1 ? "is" : "are")
+              + " not registered: register each queue this process serves with dbos.register(queue) before"
+              + " launch(), or leave it out of listenQueues");
+    }
+  }
+
+  /**
+   * The queues this process's runner serves: the internal one, and those named ({@code null}:
+   * every registered queue).
+   */
+  public synchronized List<QueueLimits> served(Set<String> names) {
+    return queues.values().stream()
+        .filter(q -> names == null || q.name().equals(INTERNAL_QUEUE) || names.contains(q.name()))
+        .toList();
   }
 
   /** Every registered queue, the internal one first. */

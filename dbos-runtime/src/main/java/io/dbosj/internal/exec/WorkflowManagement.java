@@ -48,7 +48,7 @@ public final class WorkflowManagement {
   private final Registry registry;
   private final String appVersion;
   private final String executorId;
-  private final Runnable wakeQueues;
+  private final QueueSignal wakeQueues;
   private final CancelSignals cancelSignals;
 
   public WorkflowManagement(
@@ -61,7 +61,7 @@ public final class WorkflowManagement {
       Registry registry,
       String appVersion,
       String executorId,
-      Runnable wakeQueues,
+      QueueSignal wakeQueues,
       CancelSignals cancelSignals) {
     this.workflows = workflows;
     this.steps = steps;
@@ -250,6 +250,24 @@ public final class WorkflowManagement {
   }
 
   /**
+   * Makes {@code DELAYED} workflow {@code workflowId} join its queue at {@code until} instead: a
+   * past instant puts it on its queue at the next look of a queue runner.
+   *
+   * @throws IllegalStateException if the workflow is not {@code DELAYED} (it is on its queue
+   *     already, running or finished): nothing is changed
+   */
+  public void setDelay(String workflowId, Instant until) {
+    StatusRow row = require(workflowId);
+    if (!workflows.setDelay(workflowId, until.toEpochMilli(), System.currentTimeMillis())) {
+      StatusRow now = workflows.find(workflowId).orElse(row);
+      throw new IllegalStateException(
+          "workflow " + workflowId + " is " + now.state() + ", not DELAYED: only a workflow still waiting for its"
+              + " delay can be given another one");
+    }
+    wakeQueues.wakeAt(until.toEpochMilli());
+  }
+
+  /**
    * A new workflow with the same inputs that reuses the recorded outcomes of operations before
    * {@code startStep} and runs the rest, from {@code startStep} on, again; recorded in one
    * transaction.
@@ -270,7 +288,7 @@ public final class WorkflowManagement {
             id, WorkflowState.ENQUEUED, original.name(), original.className(), original.instanceName(),
             original.inputs(), executorId, forkAppVersion != null ? forkAppVersion : appVersion, null, QueueRegistry.INTERNAL_QUEUE, null, 0, workflowId,
             null, null, System.currentTimeMillis(), original.serialization(),
-            forkAppVersion == null ? fingerprintHere(original) : null);
+            forkAppVersion == null ? fingerprintHere(original) : null, null, null);
     if (forks.record(fork, workflowId, startStep).isPresent()) {
       throw new ConflictingWorkflowException(id, "another workflow", "a fork of " + workflowId);
     }

@@ -42,7 +42,7 @@ public record WorkflowServices(
       String appVersion,
       Registry registry,
       QueueRegistry queues,
-      Runnable wakeQueues,
+      QueueSignal wakeQueues,
       WakeUps wakeUps,
       ShutdownFlag shutdown,
       CancelSignals cancelSignals) {}

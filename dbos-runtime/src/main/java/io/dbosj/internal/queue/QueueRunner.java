@@ -14,32 +14,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This process's dequeuer: one thread that claims what each registered queue's limits allow and
- * starts it. It runs again at once after claiming work, when woken (a local enqueue or completion,
- * or a PostgreSQL notification from another process), and otherwise after an idle wait that grows
- * from 50 ms to 1 s. Stopping leaves unclaimed workflows {@code ENQUEUED}.
+ * This process's dequeuer: one thread that claims what each queue it serves allows and starts it.
+ * It runs again at once after claiming work, when woken (a local enqueue or completion, or a
+ * PostgreSQL notification from another process), when a rate limit's window has room again, when
+ * a {@code DELAYED} workflow it knows of is due, and otherwise after an idle wait that grows from
+ * 50 ms to 1 s. Each pass first moves its queues' due {@code DELAYED} workflows onto them, looking
+ * for the next one due at most every second (a local delayed enqueue tells it at once). Stopping
+ * leaves unclaimed workflows {@code ENQUEUED} (or {@code DELAYED}).
  */
 public final class QueueRunner implements Service {
   private static final Logger log = LoggerFactory.getLogger(QueueRunner.class);
   private static final long MIN_IDLE_MS = 50;
   private static final long MAX_IDLE_MS = 1_000;
+  /** How often the runner looks for {@code DELAYED} workflows others recorded or changed. */
+  private static final long DELAYED_LOOK_MS = 1_000;
 
   private final QueueStore store;
   private final List<QueueLimits> queues;
   private final String executorId;
   private final RunnableScope scope;
   private final DequeuedWorkflows target;
+  private final List<String> queueNames;
   private final Semaphore wakeUps = new Semaphore(0);
+  /** When the first {@code DELAYED} workflow known of is due (epoch ms), or {@link Long#MAX_VALUE}. */
+  private final AtomicLong delayedDue = new AtomicLong(Long.MAX_VALUE);
+  private long delayedLookedAt;
   private final ServiceThread thread = new ServiceThread("dbos-queue-runner", this::run);
 
   public QueueRunner(
       QueueStore store, List<QueueLimits> queues, String executorId, RunnableScope scope, DequeuedWorkflows target) {
     this.store = store;
     this.queues = List.copyOf(queues);
+    this.queueNames = this.queues.stream().map(QueueLimits::name).toList();
     this.executorId = executorId;
     this.scope = scope;
     this.target = target;
@@ -62,16 +73,27 @@ public final class QueueRunner implements Service {
     wakeUps.release();
   }
 
+  /** Makes the runner move a {@code DELAYED} workflow due at {@code epochMillis} onto its queue then. */
+  public void wakeAt(long epochMillis) {
+    delayedDue.accumulateAndGet(epochMillis, Math::min);
+    wakeUps.release();
+  }
+
+  /** The queues this runner serves, by name. */
+  public List<String> queueNames() {
+    return queueNames;
+  }
+
   @Override
   public boolean stop(Duration timeout) throws InterruptedException {
     return thread.stop(timeout);
   }
 
   /**
-   * Claims what {@code queue} allows and starts it; returns whether it claimed any. Each claimed
-   * workflow is reserved as running here before its claim commits, and started after.
+   * Claims what {@code queue} allows and starts it; returns what it claimed. Each claimed workflow
+   * is reserved as running here before its claim commits, and started after.
    */
-  private boolean dequeue(QueueLimits queue) {
+  private QueueStore.Claimed dequeue(QueueLimits queue) {
     Map<String, DequeuedWorkflows.Reserved> reserved = new LinkedHashMap<>();
     QueueStore.Claimed dequeued;
     try {
@@ -88,16 +110,33 @@ public final class QueueRunner implements Service {
           .start(row, dequeued.steps().getOrDefault(row.workflowId(), Map.of()), this::wake);
     }
     reserved.values().forEach(DequeuedWorkflows.Reserved::release); // an attempt's that was retried
-    return !dequeued.rows().isEmpty();
+    return dequeued;
+  }
+
+  /** Moves the due {@code DELAYED} workflows onto their queues, and learns when the next is due. */
+  private void promoteDelayed(long now) {
+    if (now < delayedDue.get() && now - delayedLookedAt < DELAYED_LOOK_MS) {
+      return;
+    }
+    delayedDue.set(Long.MAX_VALUE); // a wakeAt from now on lowers it again
+    store.promoteDelayed(queueNames, now);
+    store.nextDelayed(queueNames).ifPresent(due -> delayedDue.accumulateAndGet(due, Math::min));
+    delayedLookedAt = now;
   }
 
   private void run() {
     long idle = MIN_IDLE_MS;
     while (!thread.stopping()) {
       boolean claimed = false;
+      long rateReopensAt = Long.MAX_VALUE;
       try {
+        promoteDelayed(System.currentTimeMillis());
         for (QueueLimits queue : queues) {
-          claimed |= dequeue(queue);
+          QueueStore.Claimed dequeued = dequeue(queue);
+          claimed |= !dequeued.rows().isEmpty();
+          if (dequeued.rateReopensAt() > 0) {
+            rateReopensAt = Math.min(rateReopensAt, dequeued.rateReopensAt());
+          }
         }
       } catch (DbosShutdownException e) {
         return;
@@ -116,8 +155,10 @@ public final class QueueRunner implements Service {
         idle = MIN_IDLE_MS;
         continue;
       }
+      long now = System.currentTimeMillis();
+      long wait = Math.max(1, Math.min(idle, Math.min(rateReopensAt, delayedDue.get()) - now));
       try {
-        if (wakeUps.tryAcquire(idle, TimeUnit.MILLISECONDS)) {
+        if (wakeUps.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
           wakeUps.drainPermits();
           idle = MIN_IDLE_MS;
         } else {

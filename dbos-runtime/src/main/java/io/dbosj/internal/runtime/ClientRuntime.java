@@ -17,6 +17,7 @@ import io.dbosj.internal.exec.CancelSignals;
 import io.dbosj.internal.exec.CommunicationListing;
 import io.dbosj.internal.exec.OutcomePoller;
 import io.dbosj.internal.exec.OutcomeWaiter;
+import io.dbosj.internal.exec.QueueSignal;
 import io.dbosj.internal.exec.Registry;
 import io.dbosj.internal.exec.WorkflowManagement;
 import io.dbosj.internal.exec.WorkflowRetention;
@@ -75,7 +76,7 @@ public final class ClientRuntime implements AutoCloseable {
       WorkflowStore workflows = new WorkflowStore(db);
       StepStore steps = new StepStore(db);
       TransactionOutputStore transactions = new TransactionOutputStore(db);
-      Runnable nothingToWake = () -> {};
+      QueueSignal nothingToWake = QueueSignal.NONE;
       OutcomePoller poller = new OutcomePoller(new FinishedWorkflows(db), null, "DBOSClient");
       OutcomeWaiter waiter = new OutcomeWaiter(null, workflows, new OutcomeCodec(json), new ShutdownFlag(), poller);
       WorkflowManagement management =

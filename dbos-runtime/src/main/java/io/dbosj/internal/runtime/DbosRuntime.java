@@ -87,10 +87,14 @@ public final class DbosRuntime {
    * {@code retention}: how long finished workflows are kept ({@code null}: until deleted);
    * {@code interruptStepsCancelledElsewhere}: see {@code DBOS.Builder.interruptStepsCancelledElsewhere}.
    */
+  /** The queues this process dequeues from, by name ({@code null}: every registered one). */
+  private final java.util.Set<String> listenedQueues;
+
   public DbosRuntime(
       DbosConfig config, Clock clock, Retention retention, boolean interruptStepsCancelledElsewhere,
-      WorkflowVersioning versioning) {
+      WorkflowVersioning versioning, java.util.Set<String> listenedQueues) {
     this.config = config;
+    this.listenedQueues = listenedQueues == null ? null : java.util.Set.copyOf(listenedQueues);
     this.versioning = java.util.Objects.requireNonNull(versioning, "versioning");
     this.clock = clock;
     this.retention = retention;
@@ -134,6 +138,9 @@ public final class DbosRuntime {
     }
     registry.close();
     queues.close();
+    if (listenedQueues != null) {
+      queues.checkRegistered(listenedQueues);
+    }
     try {
       launched = startServices();
     } catch (RuntimeException | Error e) {
@@ -219,7 +226,7 @@ public final class DbosRuntime {
     QueueRunner runner =
         services.start(
             new QueueRunner(
-                queueStore, queues.all(), executorId, scope,
+                queueStore, queues.served(listenedQueues), executorId, scope,
                 new QueuedStarts(parts.calls(), parts.executor(), workflowStore, parts.json())));
     wakeUp.connect(runner);
     if (db.isPostgres()) {
@@ -354,6 +361,10 @@ public final class DbosRuntime {
 
   public <R> WorkflowHandle<R> fork(String workflowId, int startStep, String forkId) {
     return management().fork(workflowId, startStep, forkId);
+  }
+
+  public void setDelay(String workflowId, java.time.Instant until) {
+    management().setDelay(workflowId, until);
   }
 
   /** Deleting and collecting workflows, and DBOS's global timeout; launched, not closed. */

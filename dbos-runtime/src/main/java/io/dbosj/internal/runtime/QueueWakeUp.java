@@ -1,5 +1,6 @@
 package io.dbosj.internal.runtime;
 
+import io.dbosj.internal.exec.QueueSignal;
 import io.dbosj.internal.queue.QueueRunner;
 
 /**
@@ -7,7 +8,7 @@ import io.dbosj.internal.queue.QueueRunner;
  * recovery): a wake-up before the runner exists is nothing to do, as it looks at its queues when
  * it starts.
  */
-final class QueueWakeUp implements Runnable {
+final class QueueWakeUp implements QueueSignal {
   private volatile QueueRunner runner;
 
   void connect(QueueRunner queueRunner) {
@@ -19,6 +20,14 @@ final class QueueWakeUp implements Runnable {
     QueueRunner r = runner;
     if (r != null) {
       r.wake();
+    }
+  }
+
+  @Override
+  public void wakeAt(long epochMillis) {
+    QueueRunner r = runner;
+    if (r != null) {
+      r.wakeAt(epochMillis);
     }
   }
 }

@@ -32,7 +32,7 @@ class QueueStoreLostCommitTest {
             null, null, null, 1_000L + i, null));
       }
       QueueStore queues = new QueueStore(db);
-      QueueLimits limits = new QueueLimits("q", null, 2, 0, null, false);
+      QueueLimits limits = QueueLimits.unlimited("q").withWorkerConcurrency(2);
       Set<String> earlierAttempts = new LinkedHashSet<>();
       long now = 5_000;
 

@@ -1,0 +1,20 @@
+package io.dbosj.internal.exec;
+
+/**
+ * Tells this process's queue runner about work: enqueued now ({@link #run}), or {@code DELAYED}
+ * until an instant ({@link #wakeAt}), so it looks then without polling for it.
+ */
+public interface QueueSignal extends Runnable {
+  /** For a process that runs no queues: a client. */
+  QueueSignal NONE =
+      new QueueSignal() {
+        @Override
+        public void run() {}
+
+        @Override
+        public void wakeAt(long epochMillis) {}
+      };
+
+  /** A {@code DELAYED} workflow of this process's queues is due at {@code epochMillis}. */
+  void wakeAt(long epochMillis);
+}
