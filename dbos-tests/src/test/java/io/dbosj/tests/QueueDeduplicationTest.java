@@ -12,6 +12,7 @@ import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.Tenants;
 import io.dbosj.tests.fixtures.TenantsDurable;
 import io.dbosj.tests.fixtures.Tracker;
+import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
 
@@ -59,6 +60,8 @@ class QueueDeduplicationTest {
       WorkflowHandle<String> holder = tenants.start(once("nightly").workflowId("holder")).work("acme", 1);
       WorkflowHandle<String> parent = tenants.start(StartOptions.id("parent")).enqueueOnce("acme", 2, "nightly");
       journal.awaitBlocked();
+      // the holder may finish only once the parent's enqueue has met it
+      Await.until("the parent to record its enqueue", () -> dbos.listWorkflowSteps("parent").size() == 1, () -> db.steps("parent"));
       journal.open();
 
       assertThat(parent.getResult()).isEqualTo("holder: acme 1");
