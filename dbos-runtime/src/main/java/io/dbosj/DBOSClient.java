@@ -238,6 +238,37 @@ public final class DBOSClient implements AutoCloseable {
         appVersion);
   }
 
+  /**
+   * The queues kept in the system database's {@code dbos.queues}: every queue registered in code
+   * (written there at launch) and those created at run time, with the limits every process's
+   * runner applies.
+   */
+  public List<Queue> listQueues() {
+    return runtime.queueConfigs().list().stream().map(Queue::of).toList();
+  }
+
+  /** The queue named {@code name} as {@code dbos.queues} keeps it, if it is there. */
+  public Optional<Queue> getQueue(String name) {
+    return runtime.queueConfigs().find(Objects.requireNonNull(name, "name")).map(Queue::of);
+  }
+
+  /**
+   * Records {@code queue}'s limits in {@code dbos.queues}, creating the queue if it is new: every
+   * process serving it applies them within about a second, without a restart, and a restart
+   * keeps them (see the README on queues kept in the database). Returns whether it was new.
+   */
+  public boolean updateQueue(Queue queue) {
+    return runtime.queueConfigs().update(Objects.requireNonNull(queue, "queue").limits());
+  }
+
+  /**
+   * Deletes queue {@code name} from {@code dbos.queues}; returns whether it was there. Its
+   * workflows stay as they are; a process that registers it in code writes it again at launch.
+   */
+  public boolean deleteQueue(String name) {
+    return runtime.queueConfigs().delete(Objects.requireNonNull(name, "name"));
+  }
+
   /** {@link DBOS#setWorkflowDelay(String, Duration)}, from outside the application. */
   public void setWorkflowDelay(String workflowId, Duration delay) {
     setWorkflowDelay(workflowId, Instant.now().plus(DBOS.nonNegative(delay)));

@@ -139,6 +139,11 @@ public final class Queue {
     return limits.name();
   }
 
+  /** The queue with these limits, as {@code dbos.queues} keeps them. */
+  static Queue of(QueueLimits limits) {
+    return new Queue(limits);
+  }
+
   /** This queue's limits, as the runtime registers them. */
   QueueLimits limits() {
     return limits;

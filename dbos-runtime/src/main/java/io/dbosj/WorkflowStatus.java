@@ -33,6 +33,9 @@ import java.time.Instant;
  * @param output its result as the JSON text recorded ({@code workflow_status.output}), or {@code
  *     null} if none is recorded (not finished, failed, or a {@code void} workflow)
  * @param error how it failed, as recorded ({@code workflow_status.error}), or {@code null}
+ * @param queuePartitionKey the partition of its queue it was enqueued in, or {@code null}
+ * @param delayUntil when it joins (or joined) its queue, if it was enqueued with a delay; else
+ *     {@code null}
  */
 public record WorkflowStatus(
     String workflowId,
@@ -47,7 +50,9 @@ public record WorkflowStatus(
     Instant createdAt,
     Instant updatedAt,
     String output,
-    Failure error) {
+    Failure error,
+    String queuePartitionKey,
+    Instant delayUntil) {
 
   /**
    * A recorded failure: the exception's class and message, and the record itself.

@@ -22,6 +22,8 @@ final class Jdbc {
         statement.setLong(index, l);
       } else if (value instanceof Integer n) {
         statement.setInt(index, n);
+      } else if (value instanceof Double d) {
+        statement.setDouble(index, d);
       } else if (value instanceof Boolean b) {
         statement.setBoolean(index, b);
       } else {

@@ -1,7 +1,9 @@
 package io.dbosj.internal.db;
 
 import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.constraint;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.least;
@@ -13,6 +15,8 @@ import static org.jooq.impl.DSL.when;
 
 import io.dbosj.WorkflowState;
 import io.dbosj.internal.db.SystemTables.OperationOutputs;
+import io.dbosj.internal.db.SystemTables.QueueRegistrations;
+import io.dbosj.internal.db.SystemTables.Queues;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,7 @@ import org.jooq.SelectField;
 import org.jooq.SelectForUpdateStep;
 import org.jooq.SelectLimitPercentStep;
 import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
 
 /**
  * {@link QueueStore}'s statements: counting what a queue's limits allow, picking and claiming
@@ -116,11 +121,6 @@ final class QueueSqlRendering {
         sql.update(WorkflowStatus.TABLE)
             .set(STATUS, inline(WorkflowState.ENQUEUED.name(), STATUS))
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
-            // a debounce holds its key only while it waits: once queued, the next debounce starts another
-            .set(
-                WorkflowStatus.DEDUPLICATION_ID,
-                when(WorkflowStatus.IS_DEBOUNCED.isTrue(), inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
-                    .else_(WorkflowStatus.DEDUPLICATION_ID))
             .where(STATUS.eq(inline(DELAYED, STATUS)))
             .and(WorkflowStatus.DELAY_UNTIL_EPOCH_MS.le(val(null, WorkflowStatus.DELAY_UNTIL_EPOCH_MS)))
             .and(inQueues(postgres))
@@ -130,6 +130,69 @@ final class QueueSqlRendering {
             .from(WorkflowStatus.TABLE)
             .where(STATUS.eq(inline(DELAYED, STATUS)))
             .and(inQueues(postgres))
+            .getSQL();
+    List<Field<?>> limits =
+        List.of(
+            Queues.CONCURRENCY, Queues.WORKER_CONCURRENCY, Queues.RATE_LIMIT_MAX, Queues.RATE_LIMIT_PERIOD_SEC,
+            Queues.PRIORITY_ENABLED, Queues.PARTITION_QUEUE, Queues.PARTITION_CONCURRENCY,
+            Queues.PARTITION_WORKER_CONCURRENCY, Queues.PARTITION_RATE_LIMIT_MAX,
+            Queues.PARTITION_RATE_LIMIT_PERIOD_SEC);
+    List<SelectField<?>> stored = new ArrayList<>();
+    stored.add(Queues.NAME);
+    stored.addAll(limits);
+    stored.add(Queues.UPDATED_AT);
+    String selectStored =
+        sql.select(stored)
+            .from(Queues.TABLE)
+            // an application's own and unowned queues; every queue for a reader of no application (a client)
+            .where(
+                condition("cast({0} as text) is null", val(null, Queues.APPLICATION_NAME))
+                    .or(Queues.APPLICATION_NAME.isNull())
+                    .or(Queues.APPLICATION_NAME.eq(val(null, Queues.APPLICATION_NAME))))
+            .orderBy(Queues.NAME)
+            .getSQL();
+    List<Field<?>> insertColumns = new ArrayList<>();
+    insertColumns.add(Queues.NAME);
+    insertColumns.addAll(limits);
+    insertColumns.addAll(List.of(Queues.APPLICATION_NAME, Queues.CREATED_AT, Queues.UPDATED_AT));
+    String insertStored =
+        sql.insertInto(Queues.TABLE)
+            .columns(insertColumns)
+            .values(SystemSqlRendering.binds(insertColumns))
+            .onConflictDoNothing()
+            .getSQL();
+    var update = sql.update(Queues.TABLE).set(Queues.UPDATED_AT, val(null, Queues.UPDATED_AT));
+    for (Field<?> column : limits) {
+      update = setBound(update, column);
+    }
+    String updateStored = update.where(Queues.NAME.eq(val(null, Queues.NAME))).getSQL();
+    String deleteStored = sql.deleteFrom(Queues.TABLE).where(Queues.NAME.eq(val(null, Queues.NAME))).getSQL();
+    List<String> createRegistrations = new ArrayList<>();
+    if (postgres) {
+      createRegistrations.add(sql.createSchemaIfNotExists(SystemTables.SCHEMA).getSQL());
+    }
+    createRegistrations.add(
+        sql.createTableIfNotExists(QueueRegistrations.TABLE)
+            .column(QueueRegistrations.NAME, SQLDataType.CLOB.nullable(false))
+            .column(QueueRegistrations.LIMITS, SQLDataType.CLOB.nullable(false))
+            .column(QueueRegistrations.REGISTERED_AT, SQLDataType.BIGINT.nullable(false))
+            .constraints(constraint("dbosj_queue_registrations_pkey").primaryKey(QueueRegistrations.NAME))
+            .getSQL());
+    String selectRegistration =
+        sql.select(QueueRegistrations.LIMITS)
+            .from(QueueRegistrations.TABLE)
+            .where(QueueRegistrations.NAME.eq(val(null, QueueRegistrations.NAME)))
+            .getSQL();
+    String upsertRegistration =
+        sql.insertInto(QueueRegistrations.TABLE)
+            .columns(QueueRegistrations.NAME, QueueRegistrations.LIMITS, QueueRegistrations.REGISTERED_AT)
+            .values(
+                val(null, QueueRegistrations.NAME), val(null, QueueRegistrations.LIMITS),
+                val(null, QueueRegistrations.REGISTERED_AT))
+            .onConflict(QueueRegistrations.NAME)
+            .doUpdate()
+            .set(QueueRegistrations.LIMITS, excluded(QueueRegistrations.LIMITS))
+            .set(QueueRegistrations.REGISTERED_AT, excluded(QueueRegistrations.REGISTERED_AT))
             .getSQL();
     return new SystemSql.Queues(
         tryLock,
@@ -144,7 +207,19 @@ final class QueueSqlRendering {
         selectClaimedSteps,
         notify,
         promoteDelayed,
-        nextDelayed);
+        nextDelayed,
+        selectStored,
+        insertStored,
+        updateStored,
+        deleteStored,
+        List.copyOf(createRegistrations),
+        selectRegistration,
+        upsertRegistration);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> org.jooq.UpdateSetMoreStep<Record> setBound(org.jooq.UpdateSetMoreStep<Record> update, Field<T> column) {
+    return update.set(column, val(null, column));
   }
 
   /** Rows that have started: counted against a rate limit while their start is in its window. */

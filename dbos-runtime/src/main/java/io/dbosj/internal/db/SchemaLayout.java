@@ -21,9 +21,19 @@ import org.jooq.Table;
  * workflow_output}) are, which decides how inputs and outcomes are read ({@link SystemSql#of(boolean,
  * boolean)}). Probed once at open, for a database DBOS made at another version than TS 5.3's.
  */
-record SchemaLayout(boolean payloadTables, List<String> missing) {
+record SchemaLayout(boolean payloadTables, List<String> missing, String queueTableLacks) {
   /** DBOS TS 5.3's layout, which io.dbosj creates: everything there. */
-  static final SchemaLayout DBOS_TS = new SchemaLayout(true, List.of());
+  static final SchemaLayout DBOS_TS = new SchemaLayout(true, List.of(), null);
+
+  /** The {@code queues} columns {@link QueueTableStore} uses: DBOS Java 1.1's table has no partition limits. */
+  private static final List<Field<?>> QUEUE_TABLE_COLUMNS =
+      List.of(
+          SystemTables.Queues.NAME, SystemTables.Queues.CONCURRENCY, SystemTables.Queues.WORKER_CONCURRENCY,
+          SystemTables.Queues.RATE_LIMIT_MAX, SystemTables.Queues.RATE_LIMIT_PERIOD_SEC,
+          SystemTables.Queues.PRIORITY_ENABLED, SystemTables.Queues.PARTITION_QUEUE,
+          SystemTables.Queues.PARTITION_CONCURRENCY, SystemTables.Queues.PARTITION_WORKER_CONCURRENCY,
+          SystemTables.Queues.PARTITION_RATE_LIMIT_MAX, SystemTables.Queues.PARTITION_RATE_LIMIT_PERIOD_SEC,
+          SystemTables.Queues.APPLICATION_NAME, SystemTables.Queues.CREATED_AT, SystemTables.Queues.UPDATED_AT);
 
   /** What a database has, from {@code selectColumns}' (table, column) rows. */
   static SchemaLayout probe(Connection c, String selectColumns) throws SQLException {
@@ -51,7 +61,14 @@ record SchemaLayout(boolean payloadTables, List<String> missing) {
     boolean payloadTables =
         columns.containsKey(SystemTables.WorkflowInput.TABLE.getName())
             && columns.containsKey(SystemTables.WorkflowOutput.TABLE.getName());
-    return new SchemaLayout(payloadTables, List.copyOf(missing));
+    Set<String> queueColumns = columns.getOrDefault(SystemTables.Queues.TABLE.getName(), Set.of());
+    String queueTableLacks =
+        QUEUE_TABLE_COLUMNS.stream()
+            .map(Field::getName)
+            .filter(name -> !queueColumns.contains(name))
+            .reduce((a, b) -> a + ", " + b)
+            .orElse(null);
+    return new SchemaLayout(payloadTables, List.copyOf(missing), queueTableLacks);
   }
 
   /** Every column io.dbosj's statements read or write, by table. */

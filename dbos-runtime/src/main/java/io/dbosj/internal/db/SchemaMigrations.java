@@ -81,6 +81,7 @@ public final class SchemaMigrations {
               }
               // ours, outside DBOS's numbered versions: created if missing, at every launch
               statements.addAll(SystemSql.of(postgres).executors().create());
+              statements.addAll(SystemSql.of(postgres).queues().createRegistrations());
               execute(connection, statements);
               return current <= IO_DBOSJ_VERSION_1 ? DBOS_VERSION : current;
             });

@@ -25,7 +25,9 @@ public record StatusRow(
     long updatedAt,
     Long deadline,
     Long timeoutMillis,
-    String serialization) {
+    String serialization,
+    String partitionKey,
+    Long delayUntil) {
 
   /**
    * This row as claimed at {@code startedAt}: its timeout runs from then, unless a deadline it
@@ -37,7 +39,7 @@ public record StatusRow(
     }
     return new StatusRow(workflowId, status, name, className, instanceName, inputs, output, error,
         executorId, appVersion, queueName, recoveryAttempts, createdAt, updatedAt,
-        startedAt + timeoutMillis, timeoutMillis, serialization);
+        startedAt + timeoutMillis, timeoutMillis, serialization, partitionKey, delayUntil);
   }
 
   /**
@@ -69,6 +71,8 @@ public record StatusRow(
         Instant.ofEpochMilli(createdAt),
         Instant.ofEpochMilli(updatedAt),
         output,
-        RecordedError.describe(error));
+        RecordedError.describe(error),
+        partitionKey,
+        delayUntil == null ? null : Instant.ofEpochMilli(delayUntil));
   }
 }

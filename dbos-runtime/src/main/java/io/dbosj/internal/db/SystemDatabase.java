@@ -74,6 +74,14 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
   }
 
   /** Whether the schema has DBOS TS's {@code workflow_input} and {@code workflow_output}. */
+  /**
+   * What {@code dbos.queues} lacks for keeping queue limits ({@code null}: nothing): a table an
+   * older DBOS made, without the partition limits.
+   */
+  public String queueTableLacks() {
+    return layout.queueTableLacks();
+  }
+
   boolean hasPayloadTables() {
     return layout.payloadTables();
   }

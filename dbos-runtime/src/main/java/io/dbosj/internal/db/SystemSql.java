@@ -77,7 +77,14 @@ record SystemSql(
       String selectClaimedSteps,
       String notifyEnqueued,
       String promoteDelayed,
-      String nextDelayed) {}
+      String nextDelayed,
+      String selectStored,
+      String insertStored,
+      String updateStored,
+      String deleteStored,
+      List<String> createRegistrations,
+      String selectRegistration,
+      String upsertRegistration) {}
 
   /** {@link ExecutorStore}'s; {@code create} makes its table, at every launch. */
   record Executors(

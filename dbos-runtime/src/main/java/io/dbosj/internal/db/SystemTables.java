@@ -93,7 +93,9 @@ final class SystemTables {
             UPDATED_AT,
             WORKFLOW_DEADLINE_EPOCH_MS,
             WORKFLOW_TIMEOUT_MS,
-            SERIALIZATION);
+            SERIALIZATION,
+            QUEUE_PARTITION_KEY,
+            DELAY_UNTIL_EPOCH_MS);
 
     /** What else a row records that DBOS's admin API shows: read after a row's columns, by {@code WorkflowStore.listDetailed}. */
     static final List<Field<?>> DETAIL_COLUMNS =
@@ -411,6 +413,21 @@ final class SystemTables {
     static final Field<String> FINGERPRINTS = field(name("fingerprints"), SQLDataType.CLOB);
 
     private ExecutorScopes() {}
+  }
+
+  /**
+   * {@code dbosj_queue_registrations}, this project's own: the limits each queue was last
+   * registered with in code, so a launch tells a deploy that changed them (which writes them to
+   * {@code dbos.queues}) from a restart (which keeps what was set there at run time).
+   */
+  static final class QueueRegistrations {
+    static final Table<Record> TABLE = table(name(SCHEMA, "dbosj_queue_registrations"));
+    static final Field<String> NAME = field(name("name"), SQLDataType.CLOB);
+    /** The limits, as {@code QueueLimits#toString()} spells them. */
+    static final Field<String> LIMITS = field(name("limits"), SQLDataType.CLOB);
+    static final Field<Long> REGISTERED_AT = field(name("registered_at"), SQLDataType.BIGINT);
+
+    private QueueRegistrations() {}
   }
 
   /** {@code dbos.dbos_migrations}: the schema versions applied. */

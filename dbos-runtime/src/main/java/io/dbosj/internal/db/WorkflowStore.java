@@ -22,7 +22,7 @@ public final class WorkflowStore {
    * How many columns {@link #readRow} reads: those of {@code WorkflowStatus.ROW_COLUMNS}, whose
    * jOOQ fields the hot paths must not touch (they load jOOQ).
    */
-  static final int ROW_WIDTH = 17;
+  static final int ROW_WIDTH = 19;
 
   private final SystemDatabase db;
   private final String insertPending;
@@ -433,7 +433,9 @@ public final class WorkflowStore {
         r.get(13, Long.class),
         r.get(14, Long.class),
         r.get(15, Long.class),
-        r.get(16, String.class));
+        r.get(16, String.class),
+        r.get(17, String.class),
+        r.get(18, Long.class));
   }
 
   static StatusRow readRow(ResultSet rs) throws SQLException {
@@ -454,6 +456,8 @@ public final class WorkflowStore {
         rs.getLong(14),
         Jdbc.nullableLong(rs, 15),
         Jdbc.nullableLong(rs, 16),
-        rs.getString(17));
+        rs.getString(17),
+        rs.getString(18),
+        Jdbc.nullableLong(rs, 19));
   }
 }

@@ -8,14 +8,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The queues of one runtime by name: registered before launch, one set of limits per name,
- * and the internal queue that resumed and forked workflows wait on, present in every process.
+ * The queues of one runtime by name: registered in code before launch, one set of limits per
+ * name, and the internal queue that resumed and forked workflows wait on, present in every
+ * process. Once launched, the limits in effect are those kept in {@code dbos.queues} ({@link
+ * #useStored}), which also adds the queues created there at run time.
  */
 public final class QueueRegistry {
   /** The queue resumed and forked workflows wait on. */
   public static final String INTERNAL_QUEUE = "_dbos_internal_queue";
 
   private final Map<String, QueueLimits> queues = new LinkedHashMap<>();
+  /** The limits in effect: the code's, replaced by and added to from {@code dbos.queues}. */
+  private Map<String, QueueLimits> effective = queues;
   private boolean closed;
 
   public QueueRegistry() {
@@ -52,7 +56,7 @@ public final class QueueRegistry {
    * @throws DbosException if no queue has that name
    */
   public synchronized QueueLimits require(String name, Integer priority, String partitionKey) {
-    QueueLimits queue = queues.get(name);
+    QueueLimits queue = effective.get(name);
     if (queue == null) {
       throw new DbosException(
           "queue '" + name + "' is not registered: call dbos.register(queue) before dbos.launch()");
@@ -100,13 +104,33 @@ public final class QueueRegistry {
    * every registered queue).
    */
   public synchronized List<QueueLimits> served(Set<String> names) {
-    return queues.values().stream()
+    return effective.values().stream()
         .filter(q -> names == null || q.name().equals(INTERNAL_QUEUE) || names.contains(q.name()))
         .toList();
   }
 
-  /** Every registered queue, the internal one first. */
+  /** Every queue in effect, the internal one first. */
   public synchronized List<QueueLimits> all() {
-    return List.copyOf(queues.values());
+    return List.copyOf(effective.values());
+  }
+
+  /** The queues registered in code, the internal one left out. */
+  public synchronized List<QueueLimits> registeredInCode() {
+    return queues.values().stream().filter(q -> !q.name().equals(INTERNAL_QUEUE)).toList();
+  }
+
+  /**
+   * Puts the limits kept in {@code dbos.queues} in effect: each stored queue's replace the code's,
+   * stored queues the code does not register are added, and a code queue whose row was deleted
+   * keeps the code's limits. The internal queue is this process's own and stays unlimited.
+   */
+  public synchronized void useStored(List<QueueLimits> stored) {
+    Map<String, QueueLimits> next = new LinkedHashMap<>(queues);
+    for (QueueLimits queue : stored) {
+      if (!queue.name().startsWith("_dbos")) {
+        next.put(queue.name(), queue);
+      }
+    }
+    effective = next;
   }
 }

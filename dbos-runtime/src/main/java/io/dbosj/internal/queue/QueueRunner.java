@@ -35,11 +35,10 @@ public final class QueueRunner implements Service {
   private static final long DELAYED_LOOK_MS = 1_000;
 
   private final QueueStore store;
-  private final List<QueueLimits> queues;
+  private final ServedQueues queues;
   private final String executorId;
   private final RunnableScope scope;
   private final DequeuedWorkflows target;
-  private final List<String> queueNames;
   private final Semaphore wakeUps = new Semaphore(0);
   /** When the first {@code DELAYED} workflow known of is due (epoch ms), or {@link Long#MAX_VALUE}. */
   private final AtomicLong delayedDue = new AtomicLong(Long.MAX_VALUE);
@@ -47,10 +46,9 @@ public final class QueueRunner implements Service {
   private final ServiceThread thread = new ServiceThread("dbos-queue-runner", this::run);
 
   public QueueRunner(
-      QueueStore store, List<QueueLimits> queues, String executorId, RunnableScope scope, DequeuedWorkflows target) {
+      QueueStore store, ServedQueues queues, String executorId, RunnableScope scope, DequeuedWorkflows target) {
     this.store = store;
-    this.queues = List.copyOf(queues);
-    this.queueNames = this.queues.stream().map(QueueLimits::name).toList();
+    this.queues = queues;
     this.executorId = executorId;
     this.scope = scope;
     this.target = target;
@@ -63,9 +61,7 @@ public final class QueueRunner implements Service {
 
   @Override
   public void start() {
-    if (!queues.isEmpty()) {
-      thread.start();
-    }
+    thread.start();
   }
 
   /** Makes the runner look at its queues now. */
@@ -79,10 +75,6 @@ public final class QueueRunner implements Service {
     wakeUps.release();
   }
 
-  /** The queues this runner serves, by name. */
-  public List<String> queueNames() {
-    return queueNames;
-  }
 
   @Override
   public boolean stop(Duration timeout) throws InterruptedException {
@@ -114,7 +106,7 @@ public final class QueueRunner implements Service {
   }
 
   /** Moves the due {@code DELAYED} workflows onto their queues, and learns when the next is due. */
-  private void promoteDelayed(long now) {
+  private void promoteDelayed(List<String> queueNames, long now) {
     if (now < delayedDue.get() && now - delayedLookedAt < DELAYED_LOOK_MS) {
       return;
     }
@@ -130,8 +122,10 @@ public final class QueueRunner implements Service {
       boolean claimed = false;
       long rateReopensAt = Long.MAX_VALUE;
       try {
-        promoteDelayed(System.currentTimeMillis());
-        for (QueueLimits queue : queues) {
+        long now = System.currentTimeMillis();
+        List<QueueLimits> served = queues.current(now);
+        promoteDelayed(served.stream().map(QueueLimits::name).toList(), now);
+        for (QueueLimits queue : served) {
           QueueStore.Claimed dequeued = dequeue(queue);
           claimed |= !dequeued.rows().isEmpty();
           if (dequeued.rateReopensAt() > 0) {

@@ -96,6 +96,11 @@ public final class ClientRuntime implements AutoCloseable {
     return management;
   }
 
+  /** The queues kept in {@code dbos.queues}; this client runs no queue runner to tell. */
+  public QueueConfigs queueConfigs() {
+    return new QueueConfigs(new io.dbosj.internal.db.QueueTableStore(db, null), () -> {});
+  }
+
   public CommunicationListing communicationListing() {
     return communicationListing;
   }

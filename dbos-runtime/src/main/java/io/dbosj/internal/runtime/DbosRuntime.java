@@ -13,6 +13,7 @@ import io.dbosj.internal.db.ChannelListener;
 import io.dbosj.internal.db.ExecutorStore;
 import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.QueueStore;
+import io.dbosj.internal.db.QueueTableStore;
 import io.dbosj.internal.db.RetentionStore;
 import io.dbosj.internal.db.RunnableScope;
 import io.dbosj.internal.db.SchemaMigrations;
@@ -64,7 +65,8 @@ public final class DbosRuntime {
       WorkflowRecovery recovery,
       AdminServer admin,
       ExecutorStore executors,
-      WorkflowRetention retention) {}
+      WorkflowRetention retention,
+      QueueConfigs queueConfigs) {}
 
   private final DbosConfig config;
   private final Clock clock;
@@ -211,6 +213,8 @@ public final class DbosRuntime {
     // started before the parts that run workflows, so it stops (and marks the executor stopped) after them
     services.start(new ExecutorHeartbeat(executorStore, holder, config.heartbeatInterval()));
     QueueStore queueStore = new QueueStore(db);
+    StoredQueues storedQueues = new StoredQueues(new QueueTableStore(db, config.appName()), queues, listenedQueues);
+    storedQueues.reconcile(System.currentTimeMillis());
     WorkflowStore workflowStore = new WorkflowStore(db);
     QueueWakeUp wakeUp = new QueueWakeUp();
     WakeUps wakeUps = new WakeUps(db.isPostgres());
@@ -226,7 +230,7 @@ public final class DbosRuntime {
     QueueRunner runner =
         services.start(
             new QueueRunner(
-                queueStore, queues.served(listenedQueues), executorId, scope,
+                queueStore, storedQueues, executorId, scope,
                 new QueuedStarts(parts.calls(), parts.executor(), workflowStore, parts.json())));
     wakeUp.connect(runner);
     if (db.isPostgres()) {
@@ -265,7 +269,12 @@ public final class DbosRuntime {
         services.start(admin);
       }
     }
-    return new Launched(parts, recovery, admin, executorStore, workflowRetention);
+    QueueConfigs queueConfigs =
+        new QueueConfigs(new QueueTableStore(db, config.appName()), () -> {
+          storedQueues.refreshNow();
+          runner.wake();
+        });
+    return new Launched(parts, recovery, admin, executorStore, workflowRetention, queueConfigs);
   }
 
   private String appVersion() {
@@ -297,6 +306,12 @@ public final class DbosRuntime {
   public int adminPort() {
     Launched l = launched;
     return l == null || l.admin() == null ? -1 : l.admin().port();
+  }
+
+  /** The queues kept in {@code dbos.queues}; launched, not closed. */
+  public QueueConfigs queueConfigs() {
+    management(); // the same checks
+    return launched.queueConfigs();
   }
 
   private WorkflowManagement management() {

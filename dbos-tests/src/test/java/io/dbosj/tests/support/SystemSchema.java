@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class SystemSchema {
   /** io.dbosj's tables beside DBOS's: its executor registry, what each executor's code runs, its transactions' outcomes. */
-  public static final Set<String> OURS = Set.of("dbosj_executors", "dbosj_executor_scopes", "transaction_outputs");
+  public static final Set<String> OURS = Set.of("dbosj_executors", "dbosj_executor_scopes", "dbosj_queue_registrations", "transaction_outputs");
 
   private SystemSchema() {}
 
