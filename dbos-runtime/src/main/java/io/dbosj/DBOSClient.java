@@ -107,7 +107,7 @@ public final class DBOSClient implements AutoCloseable {
     return runtime.communicationListing().streams(Objects.requireNonNull(workflowId, "workflowId"));
   }
 
-  /** The workflows waiting on or running from a queue (every queue if null). */
+  /** The workflows waiting on or running from a queue (every queue if null): DELAYED, ENQUEUED and PENDING, in queue order. */
   public List<WorkflowStatus> listQueuedWorkflows(String queueName) {
     return runtime.management().listQueued(queueName);
   }

@@ -59,6 +59,49 @@ final class Output {
     table(out, rows);
   }
 
+  /** Queued work: its partition and, for a delayed workflow, when it becomes ENQUEUED. */
+  static void queued(PrintWriter out, List<WorkflowStatus> workflows) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"WORKFLOW ID", "STATUS", "NAME", "QUEUE", "PARTITION", "DELAYED UNTIL", "CREATED", "EXECUTOR"});
+    for (WorkflowStatus w : workflows) {
+      rows.add(
+          new String[] {
+            w.workflowId(),
+            w.state().name(),
+            w.name(),
+            w.queueName() == null ? "" : w.queueName(),
+            w.queuePartitionKey() == null ? "" : w.queuePartitionKey(),
+            w.delayUntil() == null ? "" : w.delayUntil().toString(),
+            w.createdAt().toString(),
+            w.executorId() == null ? "" : w.executorId()
+          });
+    }
+    table(out, rows);
+  }
+
+  static void queues(PrintWriter out, List<QueueLimitsView> queues) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "QUEUE", "CONCURRENCY", "WORKER CONCURRENCY", "RATE", "PRIORITY", "PARTITION CONCURRENCY",
+          "PARTITION WORKER CONCURRENCY", "PARTITION RATE"
+        });
+    for (QueueLimitsView q : queues) {
+      rows.add(
+          new String[] {
+            q.name(),
+            q.concurrency() == null ? "" : q.concurrency().toString(),
+            q.workerConcurrency() == null ? "" : q.workerConcurrency().toString(),
+            q.rate(),
+            q.priorityEnabled() ? "enabled" : "",
+            q.partitionConcurrency() == null ? "" : q.partitionConcurrency().toString(),
+            q.partitionWorkerConcurrency() == null ? "" : q.partitionWorkerConcurrency().toString(),
+            q.partitionRate()
+          });
+    }
+    table(out, rows);
+  }
+
   static void executors(PrintWriter out, List<io.dbosj.ExecutorInfo> executors) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"EXECUTOR ID", "HOST", "PID", "VERSION", "STARTED", "LAST HEARTBEAT", "STATE"});
@@ -84,6 +127,12 @@ final class Output {
     out.println("Class:            " + w.className());
     out.println("Instance:         " + w.instanceName());
     out.println("Queue:            " + (w.queueName() == null ? "" : w.queueName()));
+    if (w.queuePartitionKey() != null) {
+      out.println("Partition:        " + w.queuePartitionKey());
+    }
+    if (w.delayUntil() != null) {
+      out.println("Delayed until:    " + w.delayUntil());
+    }
     out.println("Executor:         " + w.executorId());
     out.println("App version:      " + w.appVersion());
     out.println("Recovery attempts: " + w.recoveryAttempts());

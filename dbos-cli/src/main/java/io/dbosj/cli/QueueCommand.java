@@ -9,9 +9,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dbos queue list}: what waits on, and runs from, the queues. */
-@Command(name = "queue", description = "Inspect queues.", mixinStandardHelpOptions = true,
-    subcommands = QueueCommand.ListQueued.class)
+/** {@code dbos queue ...}: what waits on, and runs from, the queues, and the limits they run under. */
+@Command(name = "queue", description = "Inspect queues and change their limits.", mixinStandardHelpOptions = true,
+    subcommands = {
+      QueueCommand.ListQueued.class,
+      QueueLimitsCommands.Limits.class,
+      QueueLimitsCommands.Update.class,
+      QueueLimitsCommands.Delete.class
+    })
 final class QueueCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
@@ -21,7 +26,8 @@ final class QueueCommand implements Runnable {
   }
 
 
-  @Command(name = "list", description = "List the ENQUEUED and PENDING workflows of a queue (or of all), in queue order.",
+  @Command(name = "list", description = "List the DELAYED, ENQUEUED and PENDING workflows of a queue (or of all), in queue order,"
+          + " with their partition and when a delayed one becomes ENQUEUED.",
       mixinStandardHelpOptions = true)
   static final class ListQueued implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -35,7 +41,7 @@ final class QueueCommand implements Runnable {
       try (DBOSClient client = database.connect()) {
         Output.print(
             spec.commandLine().getOut(), json,
-            client.listQueuedWorkflows(queue, Output.skippedTo(spec.commandLine().getErr())), Output::workflows);
+            client.listQueuedWorkflows(queue, Output.skippedTo(spec.commandLine().getErr())), Output::queued);
       }
       return 0;
     }

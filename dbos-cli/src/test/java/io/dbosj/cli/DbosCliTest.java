@@ -232,6 +232,64 @@ class DbosCliTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgres"})
+  void queueListShowsPartitionsAndDelayedWorkAndQueueLimitsAreShownChangedAndDeleted(String database) throws Exception {
+    String url = url(database);
+    try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
+      dbos.register(Queue.of("tenants").partitionConcurrency(1).concurrency(4));
+      dbos.launch();
+      try (DBOSClient client = DBOSClient.connect(url)) {
+        // a queue no process runs, so both stay where they are put
+        client.enqueue("held", Shop.class.getName(), "order",
+            StartOptions.id("later").delayUntil(java.time.Instant.parse("2099-01-02T03:04:05Z")), "fig");
+        client.updateQueue(Queue.of("held").partitionConcurrency(1));
+        client.enqueue("held", Shop.class.getName(), "order", StartOptions.id("acme-1").queuePartitionKey("acme"), "kiwi");
+      }
+
+      Result queued = dbos("queue", "list", "held", "-D", url);
+      assertThat(queued.exit()).as(queued.out()).isZero();
+      assertThat(queued.out()).contains("PARTITION").contains("DELAYED UNTIL");
+      assertThat(line(queued.out(), "later")).contains("DELAYED").contains("2099-01-02T03:04:05Z");
+      assertThat(line(queued.out(), "acme-1")).contains("ENQUEUED").contains("acme");
+      assertThat(dbos("queue", "list", "held", "--json", "-D", url).out())
+          .contains("\"queuePartitionKey\" : \"acme\"").contains("\"delayUntil\" : \"2099-01-02T03:04:05Z\"");
+      assertThat(dbos("workflow", "get", "later", "-D", url).out()).contains("Delayed until:    2099-01-02T03:04:05Z");
+
+      Result limits = dbos("queue", "limits", "-D", url);
+      assertThat(limits.exit()).as(limits.out()).isZero();
+      assertThat(line(limits.out(), "tenants")).contains("4").contains("1");
+
+      Result update = dbos("queue", "update", "tenants", "--rate-limit", "10/2s", "--worker-concurrency", "2", "-D", url);
+      assertThat(update.out()).as(update.out())
+          .contains("Updated tenants: concurrency 4, worker concurrency 2, rate 10/2s, partition concurrency 1");
+      assertThat(dbos.getQueue("tenants")).get().satisfies(q -> {
+        assertThat(q.rateLimit()).isEqualTo(10);
+        assertThat(q.ratePeriod()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(q.concurrency()).isEqualTo(4);
+      });
+      assertThat(dbos("queue", "update", "tenants", "--concurrency", "0", "--rate-limit", "0", "-D", url).out())
+          .contains("Updated tenants: worker concurrency 2, partition concurrency 1");
+      assertThat(dbos("queue", "update", "fresh", "--concurrency", "3", "-D", url).out()).contains("Created fresh: concurrency 3");
+      assertThat(dbos("queue", "limits", "fresh", "--json", "-D", url).out()).contains("\"concurrency\" : 3");
+
+      Result badRate = dbos("queue", "update", "fresh", "--rate-limit", "ten", "-D", url);
+      assertThat(badRate.exit()).isEqualTo(2);
+      assertThat(badRate.out()).contains("'ten' is not a rate: write N/PERIOD");
+      assertThat(dbos("queue", "update", "fresh", "--concurrency", "-1", "-D", url).out()).contains("--concurrency must be 0 (no limit) or more");
+      assertThat(dbos.getQueue("fresh").orElseThrow().concurrency()).as("a refused change changes nothing").isEqualTo(3);
+
+      assertThat(dbos("queue", "delete", "fresh", "-D", url).out()).contains("Deleted fresh");
+      Result gone = dbos("queue", "delete", "fresh", "-D", url);
+      assertThat(gone.exit()).isNotZero();
+      assertThat(gone.out()).contains("no queue 'fresh' is kept in").contains("dbos queue limits");
+    }
+  }
+
+  private static String line(String table, String containing) {
+    return table.lines().filter(l -> l.contains(containing)).findFirst().orElseThrow(() -> new AssertionError(containing + " in\n" + table));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
   void executorListShowsEachProcessAndWhetherItIsAliveOrStopped(String database) throws Exception {
     String url = url(database);
     try (DBOS dbos = DBOS.builder().appName("shop").systemDatabaseUrl(url).executorId("cli-worker").adminServer(false)
