@@ -29,7 +29,7 @@ public final class StartOptions {
   public static final String IDEMPOTENCY_KEY_HEADER = "dbos-idempotency-key";
 
   private static final StartOptions DEFAULTS =
-      new StartOptions(null, null, null, null, null, null, null, null, DeduplicationPolicy.REJECT);
+      new StartOptions(null, null, null, null, null, null, null, null, DeduplicationPolicy.REJECT, null);
 
   private final String workflowId;
   private final Queue queue;
@@ -40,10 +40,11 @@ public final class StartOptions {
   private final Instant delayUntil;
   private final String partitionKey;
   private final DeduplicationPolicy deduplicationPolicy;
+  private final Debounce debounce;
 
   private StartOptions(
       String workflowId, Queue queue, String deduplicationId, Integer priority, Duration timeout, Duration delay,
-      Instant delayUntil, String partitionKey, DeduplicationPolicy deduplicationPolicy) {
+      Instant delayUntil, String partitionKey, DeduplicationPolicy deduplicationPolicy, Debounce debounce) {
     this.workflowId = workflowId;
     this.queue = queue;
     this.deduplicationId = deduplicationId;
@@ -53,6 +54,7 @@ public final class StartOptions {
     this.delayUntil = delayUntil;
     this.partitionKey = partitionKey;
     this.deduplicationPolicy = deduplicationPolicy;
+    this.debounce = debounce;
   }
 
   /** No options: a generated workflow ID, started at once. */
@@ -93,13 +95,13 @@ public final class StartOptions {
       throw new IllegalArgumentException("a workflow ID must not be blank");
     }
     return new StartOptions(id, queue, deduplicationId, priority, timeout, delay, delayUntil, partitionKey,
-        deduplicationPolicy);
+        deduplicationPolicy, debounce);
   }
 
   /** A copy that enqueues the workflow on {@code q} instead of starting it at once. */
   public StartOptions queue(Queue q) {
     return new StartOptions(workflowId, Objects.requireNonNull(q, "queue"), deduplicationId, priority, timeout, delay,
-        delayUntil, partitionKey, deduplicationPolicy);
+        delayUntil, partitionKey, deduplicationPolicy, debounce);
   }
 
   /**
@@ -110,7 +112,7 @@ public final class StartOptions {
   public StartOptions deduplicationId(String id) {
     Objects.requireNonNull(id, "deduplication ID");
     return new StartOptions(workflowId, queue, id, priority, timeout, delay, delayUntil, partitionKey,
-        deduplicationPolicy);
+        deduplicationPolicy, debounce);
   }
 
   /**
@@ -122,7 +124,7 @@ public final class StartOptions {
       throw new IllegalArgumentException("a priority must be 0 or more, was " + value);
     }
     return new StartOptions(workflowId, queue, deduplicationId, value, timeout, delay, delayUntil, partitionKey,
-        deduplicationPolicy);
+        deduplicationPolicy, debounce);
   }
 
   /**
@@ -138,7 +140,7 @@ public final class StartOptions {
       throw new IllegalArgumentException("a timeout must be positive, was " + duration);
     }
     return new StartOptions(workflowId, queue, deduplicationId, priority, duration, delay, delayUntil, partitionKey,
-        deduplicationPolicy);
+        deduplicationPolicy, debounce);
   }
 
   /**
@@ -154,14 +156,14 @@ public final class StartOptions {
       throw new IllegalArgumentException("a delay must not be negative, was " + duration);
     }
     return new StartOptions(workflowId, queue, deduplicationId, priority, timeout, duration, null, partitionKey,
-        deduplicationPolicy);
+        deduplicationPolicy, debounce);
   }
 
   /** {@link #delay(Duration)} to an instant: the workflow joins its queue at {@code instant}. */
   public StartOptions delayUntil(Instant instant) {
     Objects.requireNonNull(instant, "delayUntil");
     return new StartOptions(workflowId, queue, deduplicationId, priority, timeout, null, instant, partitionKey,
-        deduplicationPolicy);
+        deduplicationPolicy, debounce);
   }
 
   /**
@@ -175,7 +177,7 @@ public final class StartOptions {
       throw new IllegalArgumentException("a queue partition key must not be empty");
     }
     return new StartOptions(workflowId, queue, deduplicationId, priority, timeout, delay, delayUntil, key,
-        deduplicationPolicy);
+        deduplicationPolicy, debounce);
   }
 
   /**
@@ -185,7 +187,38 @@ public final class StartOptions {
    */
   public StartOptions deduplicationPolicy(DeduplicationPolicy policy) {
     return new StartOptions(workflowId, queue, deduplicationId, priority, timeout, delay, delayUntil, partitionKey,
-        Objects.requireNonNull(policy, "deduplication policy"));
+        Objects.requireNonNull(policy, "deduplication policy"), debounce);
+  }
+
+  /**
+   * A copy that debounces the enqueue on {@code key}: the workflow starts once no enqueue with
+   * this key has come for {@code quietPeriod}, with the arguments of the latest. The first enqueue
+   * records the workflow {@code DELAYED} by {@code quietPeriod}; each later one while it waits
+   * replaces its arguments, pushes its start back to {@code quietPeriod} from then, and returns
+   * a handle to that same workflow. Once it has joined its queue, the next enqueue with the key
+   * debounces a new workflow. Only for an enqueue: give a {@link #queue(Queue)} too.
+   *
+   * <pre>{@code
+   * // re-index a document once its edits have paused for 5 seconds
+   * indexer.start(StartOptions.defaults().queue(indexing).debounce(documentId, Duration.ofSeconds(5))).reindex(documentId, text);
+   * }</pre>
+   */
+  public StartOptions debounce(String key, Duration quietPeriod) {
+    return debounce(key, quietPeriod, null);
+  }
+
+  /**
+   * {@link #debounce(String, Duration)}, and the workflow starts at the latest {@code maxWait}
+   * after the first enqueue of its key, however often later ones come ({@code null}: no limit).
+   */
+  public StartOptions debounce(String key, Duration quietPeriod, Duration maxWait) {
+    return new StartOptions(workflowId, queue, deduplicationId, priority, timeout, delay, delayUntil, partitionKey,
+        deduplicationPolicy, new Debounce(key, quietPeriod, maxWait));
+  }
+
+  /** The debounce, or {@code null}. */
+  public Debounce debounce() {
+    return debounce;
   }
 
   /** The workflow ID to use, or {@code null} to generate one. */
@@ -249,13 +282,15 @@ public final class StartOptions {
         && Objects.equals(delay, other.delay)
         && Objects.equals(delayUntil, other.delayUntil)
         && Objects.equals(partitionKey, other.partitionKey)
-        && deduplicationPolicy == other.deduplicationPolicy;
+        && deduplicationPolicy == other.deduplicationPolicy
+        && Objects.equals(debounce, other.debounce);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        workflowId, queue, deduplicationId, priority, timeout, delay, delayUntil, partitionKey, deduplicationPolicy);
+        workflowId, queue, deduplicationId, priority, timeout, delay, delayUntil, partitionKey, deduplicationPolicy,
+        debounce);
   }
 
   /** Every option that is set, e.g. {@code StartOptions{workflowId=o-42, timeout=PT30S}}. */
@@ -288,6 +323,9 @@ public final class StartOptions {
     }
     if (deduplicationPolicy != DeduplicationPolicy.REJECT) {
       set.add("deduplicationPolicy=" + deduplicationPolicy);
+    }
+    if (debounce != null) {
+      set.add("debounce=" + debounce);
     }
     return set.toString();
   }

@@ -41,7 +41,7 @@ final class QueueSqlRendering {
 
   private QueueSqlRendering() {}
 
-  static SystemSql.Queues queues(DSLContext sql, boolean postgres, List<Field<?>> row) {
+  static SystemSql.Queues queues(DSLContext sql, boolean postgres, List<Field<?>> row, boolean payloadTables) {
     String tryLock =
         postgres
             ? sql.select(field("pg_try_advisory_xact_lock({0})", Boolean.class, val(0L))).getSQL()
@@ -121,6 +121,13 @@ final class QueueSqlRendering {
         sql.update(WorkflowStatus.TABLE)
             .set(STATUS, inline(WorkflowState.ENQUEUED.name(), STATUS))
             .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+            // a debounce holds its key only while it waits: once queued, the next debounce starts another
+            .set(
+                WorkflowStatus.DEDUPLICATION_ID,
+                payloadTables
+                    ? when(WorkflowStatus.IS_DEBOUNCED.isTrue(), inline((String) null, WorkflowStatus.DEDUPLICATION_ID))
+                        .else_(WorkflowStatus.DEDUPLICATION_ID)
+                    : WorkflowStatus.DEDUPLICATION_ID)
             .where(STATUS.eq(inline(DELAYED, STATUS)))
             .and(WorkflowStatus.DELAY_UNTIL_EPOCH_MS.le(val(null, WorkflowStatus.DELAY_UNTIL_EPOCH_MS)))
             .and(inQueues(postgres))

@@ -54,7 +54,9 @@ record SystemSql(
       String selectChildIds,
       String selectCancelledAmong,
       String selectDeduplicated,
-      String setDelay) {
+      String setDelay,
+      String markDebounced,
+      String bounce) {
     /** How many IDs {@code selectCancelledAmong} takes; fewer are padded with the last one. */
     static final int CANCELLED_AMONG_WIDTH = 32;
   }

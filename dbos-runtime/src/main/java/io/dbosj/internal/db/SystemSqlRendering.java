@@ -47,7 +47,7 @@ final class SystemSqlRendering {
     DSLContext sql = SystemDatabase.renderer(postgres);
     List<Field<?>> row = WorkflowStatus.rowColumns(payloadTables);
     return new SystemSql(
-        workflows(sql, postgres, row, payloadTables), steps(sql), QueueSqlRendering.queues(sql, postgres, row), transactionOutputs(sql, postgres), SchemaSqlRendering.migrations(sql, postgres),
+        workflows(sql, postgres, row, payloadTables), steps(sql), QueueSqlRendering.queues(sql, postgres, row, payloadTables), transactionOutputs(sql, postgres), SchemaSqlRendering.migrations(sql, postgres),
         ExecutorSqlRendering.executors(sql, postgres), MessagingSqlRendering.messaging(sql, postgres),
         CommunicationSqlRendering.communications(sql), RetentionSqlRendering.retention(sql, postgres, payloadTables),
         OutcomeSqlRendering.outcomes(sql, row));
@@ -218,6 +218,33 @@ final class SystemSqlRendering {
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.DELAYED.name(), WorkflowStatus.STATUS)))
             .getSQL();
+    // DBOS Java 1.1's layout, the one without payload tables, has no debounce columns: no debouncing there
+    String markDebounced =
+        !payloadTables
+            ? null
+            : sql.update(WorkflowStatus.TABLE)
+                .set(WorkflowStatus.IS_DEBOUNCED, inline(true, WorkflowStatus.IS_DEBOUNCED))
+                .set(WorkflowStatus.DEBOUNCE_DEADLINE_EPOCH_MS, val(null, WorkflowStatus.DEBOUNCE_DEADLINE_EPOCH_MS))
+                .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+                .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.DELAYED.name(), WorkflowStatus.STATUS)))
+                .and(WorkflowStatus.DEDUPLICATION_ID.eq(val(null, WorkflowStatus.DEDUPLICATION_ID)))
+                .getSQL();
+    String bounce =
+        !payloadTables
+            ? null
+            : sql.update(WorkflowStatus.TABLE)
+                .set(WorkflowStatus.INPUTS, val(null, WorkflowStatus.INPUTS))
+                .set(
+                    WorkflowStatus.DELAY_UNTIL_EPOCH_MS,
+                    when(
+                            WorkflowStatus.DEBOUNCE_DEADLINE_EPOCH_MS.lt(val(null, WorkflowStatus.DELAY_UNTIL_EPOCH_MS)),
+                            WorkflowStatus.DEBOUNCE_DEADLINE_EPOCH_MS)
+                        .else_(val(null, WorkflowStatus.DELAY_UNTIL_EPOCH_MS)))
+                .set(WorkflowStatus.UPDATED_AT, val(null, WorkflowStatus.UPDATED_AT))
+                .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
+                .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.DELAYED.name(), WorkflowStatus.STATUS)))
+                .and(WorkflowStatus.IS_DEBOUNCED.isTrue())
+                .getSQL();
     return new SystemSql.Workflows(
         insertPending,
         insertEnqueued,
@@ -236,7 +263,9 @@ final class SystemSqlRendering {
         selectChildIds,
         selectCancelledAmong,
         selectDeduplicated,
-        setDelay);
+        setDelay,
+        markDebounced,
+        bounce);
   }
 
   private static SystemSql.Steps steps(DSLContext sql) {

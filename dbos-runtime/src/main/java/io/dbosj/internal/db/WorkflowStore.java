@@ -44,6 +44,8 @@ public final class WorkflowStore {
   private final String selectCancelledAmong;
   private final String selectDeduplicated;
   private final String setDelay;
+  private final String markDebounced;
+  private final String bounce;
   private final boolean payloadTables;
 
   public WorkflowStore(SystemDatabase db) {
@@ -65,6 +67,8 @@ public final class WorkflowStore {
     this.selectCancelledAmong = sql.selectCancelledAmong();
     this.selectDeduplicated = sql.selectDeduplicated();
     this.setDelay = sql.setDelay();
+    this.markDebounced = sql.markDebounced();
+    this.bounce = sql.bounce();
     this.payloadTables = db.hasPayloadTables();
     this.selectPendingOfExecutor = sql.selectPendingOfExecutor();
     this.selectStrandedOfExecutor = sql.selectStrandedOfExecutor();
@@ -138,6 +142,31 @@ public final class WorkflowStore {
    */
   public boolean setDelay(String workflowId, long delayUntil, long now) {
     return db.update(setDelay, delayUntil, now, workflowId) == 1;
+  }
+
+  /** Whether this database's layout has the columns a debounce is recorded in (DBOS Java 1.1's has not). */
+  public boolean debounces() {
+    return markDebounced != null;
+  }
+
+  /**
+   * {@link #insertPending} of a {@code DELAYED} workflow that a debounce holds, marked as such
+   * with the latest instant a later debounce may delay it to ({@code null}: no limit), in one
+   * commit.
+   */
+  public boolean insertDebounced(NewWorkflow w, Long deadline) {
+    CheckpointWrite mark =
+        new CheckpointWrite(markDebounced, CheckpointWrite.STEP, new Object[] {deadline, w.workflowId(), w.deduplicationId()});
+    return db.groupCommit().commit(insertPendingWrite(w), mark)[0] == 1;
+  }
+
+  /**
+   * A later debounce of a waiting workflow: its inputs become {@code inputs} and its start {@code
+   * delayUntil}, or its deadline if that comes first. Returns {@code false}, changing nothing, if
+   * it no longer waits as a debounce.
+   */
+  public boolean bounce(String workflowId, String inputs, long delayUntil, long now) {
+    return db.update(bounce, inputs, delayUntil, delayUntil, now, workflowId) == 1;
   }
 
   /** The workflow's row, if it is recorded. */

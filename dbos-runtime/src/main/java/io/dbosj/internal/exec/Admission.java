@@ -98,8 +98,7 @@ public final class Admission {
         newWorkflow(call, workflowId, WorkflowState.ENQUEUED, inputs, parentId, parentDeadline,
             placement.queueName(), placement.deduplicationId(), placement.priority(), timeout)
             .placed(placement.partitionKey(), placement.delayUntil());
-    String enqueued =
-        enqueue(workflow, call.instance().className(), call.method().name(), placement.deduplicationPolicy());
+    String enqueued = enqueue(workflow, call.instance().className(), call.method().name(), placement);
     if (parentId != null && !enqueued.equals(workflowId)) {
       steps.repointChild(parentId, workflowId, enqueued); // a re-execution gets the same holder back
     }
@@ -128,10 +127,14 @@ public final class Admission {
             .placed(placement.partitionKey(), placement.delayUntil()),
         className,
         workflowName,
-        placement.deduplicationPolicy());
+        placement);
   }
 
-  private String enqueue(NewWorkflow workflow, String className, String workflowName, DeduplicationPolicy policy) {
+  private String enqueue(NewWorkflow workflow, String className, String workflowName, QueuePlacement placement) {
+    if (placement.debounced()) {
+      return debounce(workflow, className, workflowName, placement.debounceDeadline());
+    }
+    DeduplicationPolicy policy = placement.deduplicationPolicy();
     while (true) {
       if (workflows.insertPending(workflow)) {
         if (workflow.delayUntil() != null) {
@@ -155,6 +158,46 @@ public final class Admission {
         return holder.get().workflowId();
       }
       // the holder finished between the insert and the lookup, freeing the ID: try again
+    }
+  }
+
+  /**
+   * Records a debounced workflow {@code DELAYED} under its key, or, if one already waits under
+   * the key, gives it this enqueue's inputs and delay (bounded by its deadline) and returns its ID.
+   */
+  private String debounce(NewWorkflow workflow, String className, String workflowName, Long deadline) {
+    if (!workflows.debounces()) {
+      throw new DbosException(
+          "this system database has DBOS Java 1.1's layout, which has no columns to record a debounce in"
+              + " (is_debounced, debounce_deadline_epoch_ms); enqueue without .debounce(...), or use a database"
+              + " io.dbosj or DBOS TS 5.3 created");
+    }
+    while (true) {
+      if (workflows.insertDebounced(workflow, deadline)) {
+        wakeQueues.wakeAt(workflow.delayUntil());
+        return workflow.workflowId();
+      }
+      Optional<StatusRow> row = workflows.find(workflow.workflowId());
+      if (row.isPresent()) {
+        checkSameWorkflow(row.get(), className, workflowName);
+        return workflow.workflowId();
+      }
+      Optional<StatusRow> holder = workflows.findDeduplicated(workflow.queueName(), workflow.deduplicationId());
+      if (holder.isPresent()) {
+        checkSameWorkflow(holder.get(), className, workflowName);
+        if (workflows.bounce(holder.get().workflowId(), workflow.inputs(), workflow.delayUntil(), System.currentTimeMillis())) {
+          wakeQueues.wakeAt(workflow.delayUntil());
+          return holder.get().workflowId();
+        }
+        String holderId = holder.get().workflowId();
+        if (workflows.findDeduplicated(workflow.queueName(), workflow.deduplicationId())
+            .filter(still -> still.workflowId().equals(holderId))
+            .isPresent()) {
+          // it still holds the key yet takes no bounce: an enqueue that is no debounce holds it as its deduplication ID
+          throw new QueueDeduplicatedException(workflow.queueName(), workflow.deduplicationId(), workflow.workflowId());
+        }
+      }
+      // the holder joined its queue between the insert and the bounce, freeing the key: try again
     }
   }
 

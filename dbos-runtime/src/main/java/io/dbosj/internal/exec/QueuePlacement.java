@@ -1,13 +1,15 @@
 package io.dbosj.internal.exec;
 
+import io.dbosj.Debounce;
 import io.dbosj.DeduplicationPolicy;
 import io.dbosj.StartOptions;
 import java.time.Instant;
 
 /**
  * Where and when an enqueued workflow joins its queue, as its start options say: the queue, its
- * deduplication ID and what a held one does, its priority, its partition, and the instant before
- * which it waits as {@code DELAYED} (epoch ms, {@code null} for at once).
+ * deduplication ID and what a held one does, its priority, its partition, the instant before
+ * which it waits as {@code DELAYED} (epoch ms, {@code null} for at once), and, for a debounced
+ * enqueue, the latest instant a later one may push that to (epoch ms, {@code null}: no limit).
  */
 public record QueuePlacement(
     String queueName,
@@ -15,7 +17,9 @@ public record QueuePlacement(
     DeduplicationPolicy deduplicationPolicy,
     int priority,
     String partitionKey,
-    Long delayUntil) {
+    Long delayUntil,
+    boolean debounced,
+    Long debounceDeadline) {
 
   /** The placement {@code options} give on {@code queueName}, for an enqueue at {@code now}. */
   public static QueuePlacement of(String queueName, StartOptions options, Instant now) {
@@ -24,15 +28,33 @@ public record QueuePlacement(
           "DeduplicationPolicy.RETURN_EXISTING needs a deduplication ID to find the existing workflow by:"
               + " add .deduplicationId(key) to the start options");
     }
+    int priority = options.priority() == null ? 0 : options.priority();
+    Debounce debounce = options.debounce();
+    if (debounce != null) {
+      String clash = options.deduplicationId() != null ? "a deduplication ID"
+          : options.delay() != null || options.delayUntil() != null ? "a delay"
+          : options.deduplicationPolicy() != DeduplicationPolicy.REJECT ? "a deduplication policy" : null;
+      if (clash != null) {
+        throw new IllegalArgumentException(
+            "a debounced enqueue takes no " + clash + ": the debounce key deduplicates it and its quiet period"
+                + " delays it; drop one of the two from the start options");
+      }
+      return new QueuePlacement(
+          queueName, debounce.key(), DeduplicationPolicy.REJECT, priority, options.queuePartitionKey(),
+          now.plus(debounce.quietPeriod()).toEpochMilli(), true,
+          debounce.maxWait() == null ? null : now.plus(debounce.maxWait()).toEpochMilli());
+    }
     Instant until = options.delayUntil() != null ? options.delayUntil()
         : options.delay() != null ? now.plus(options.delay()) : null;
     return new QueuePlacement(
         queueName,
         options.deduplicationId(),
         options.deduplicationPolicy(),
-        options.priority() == null ? 0 : options.priority(),
+        priority,
         options.queuePartitionKey(),
-        until == null ? null : until.toEpochMilli());
+        until == null ? null : until.toEpochMilli(),
+        false,
+        null);
   }
 
   /** Whether start options that set no queue set an option only an enqueue has. */
@@ -42,6 +64,9 @@ public record QueuePlacement(
     }
     if (options.queuePartitionKey() != null) {
       return "a queue partition key";
+    }
+    if (options.debounce() != null) {
+      return "a debounce";
     }
     return null;
   }
