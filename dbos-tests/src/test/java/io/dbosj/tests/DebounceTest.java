@@ -61,6 +61,9 @@ class DebounceTest {
       assertThat(db.value("SELECT is_debounced FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'edit-1'"))
           .isIn("t", "1", "true");
       assertThat(db.value("SELECT COUNT(*) FROM " + db.table("workflow_status"))).isEqualTo("1");
+      assertThat(db.value("SELECT deduplication_id FROM " + db.table("workflow_status") + " WHERE workflow_uuid = 'edit-1'"))
+          .as("the key as DBOS's debouncers record it, so theirs and ours coalesce")
+          .isEqualTo(Tenants.class.getName() + ".work-doc-7");
 
       assertThat(first.getResult()).isEqualTo("acme 3");
       assertThat(journal.entries()).containsExactly("acme 3");
@@ -101,7 +104,9 @@ class DebounceTest {
       TenantsDurable tenants = tenants(dbos, new Journal().closed());
       dbos.launch();
 
-      tenants.start(StartOptions.defaults().queue(QUEUE).deduplicationId("doc-1").delay(Duration.ofHours(1)).workflowId("plain"))
+      // the deduplication ID DBOS's debouncers give key doc-1 of this workflow
+      String heldKey = Tenants.class.getName() + ".work-doc-1";
+      tenants.start(StartOptions.defaults().queue(QUEUE).deduplicationId(heldKey).delay(Duration.ofHours(1)).workflowId("plain"))
           .work("acme", 1);
       assertThatThrownBy(() -> tenants.start(debounced("doc-1", Duration.ofSeconds(1)).workflowId("bounce")).work("acme", 2))
           .isInstanceOf(QueueDeduplicatedException.class);

@@ -81,12 +81,15 @@ class DelayedEnqueueTest {
 
   @BothDatabases
   void aRecordedDelayHoldsAcrossARestartAndAClientCanSetOne(TestDatabase db) throws Exception {
-    Instant due = Instant.now().plusMillis(900);
     try (DBOS dbos = db.builder().build()) {
       TenantsDurable tenants = tenants(dbos, new Journal());
       dbos.launch();
-      tenants.start(StartOptions.id("kept").queue(QUEUE).delayUntil(due)).work("acme", 1);
+      tenants.start(StartOptions.id("kept").queue(QUEUE).delayUntil(Instant.now().plus(Duration.ofHours(1)))).work("acme", 1);
     }
+    // as if the process had been down most of that hour: the delay is due soon after the next launch
+    Instant due = Instant.now().plusMillis(500);
+    db.update("UPDATE " + db.table("workflow_status") + " SET delay_until_epoch_ms = ? WHERE workflow_uuid = 'kept'",
+        due.toEpochMilli());
     try (DBOSClient client = DBOSClient.connect(db.url())) {
       client.enqueue("later", Tenants.class.getName(), "work",
           StartOptions.id("by-client").delay(Duration.ofHours(2)), "globex", 2);

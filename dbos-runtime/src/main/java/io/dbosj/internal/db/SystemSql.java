@@ -56,7 +56,8 @@ record SystemSql(
       String selectDeduplicated,
       String setDelay,
       String markDebounced,
-      String bounce) {
+      String bounce,
+      String clearInputPayload) {
     /** How many IDs {@code selectCancelledAmong} takes; fewer are padded with the last one. */
     static final int CANCELLED_AMONG_WIDTH = 32;
   }

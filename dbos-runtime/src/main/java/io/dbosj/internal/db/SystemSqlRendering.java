@@ -234,6 +234,7 @@ final class SystemSqlRendering {
             ? null
             : sql.update(WorkflowStatus.TABLE)
                 .set(WorkflowStatus.INPUTS, val(null, WorkflowStatus.INPUTS))
+                .set(WorkflowStatus.SERIALIZATION, val(null, WorkflowStatus.SERIALIZATION))
                 .set(
                     WorkflowStatus.DELAY_UNTIL_EPOCH_MS,
                     when(
@@ -244,6 +245,13 @@ final class SystemSqlRendering {
                 .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
                 .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.DELAYED.name(), WorkflowStatus.STATUS)))
                 .and(WorkflowStatus.IS_DEBOUNCED.isTrue())
+                .getSQL();
+    // where DBOS TS keeps inputs, read before workflow_status's: a bounce's inputs must be the ones read
+    String clearInputPayload =
+        !payloadTables
+            ? null
+            : sql.deleteFrom(SystemTables.WorkflowInput.TABLE)
+                .where(SystemTables.WorkflowInput.WORKFLOW_UUID.eq(val(null, SystemTables.WorkflowInput.WORKFLOW_UUID)))
                 .getSQL();
     return new SystemSql.Workflows(
         insertPending,
@@ -265,7 +273,8 @@ final class SystemSqlRendering {
         selectDeduplicated,
         setDelay,
         markDebounced,
-        bounce);
+        bounce,
+        clearInputPayload);
   }
 
   private static SystemSql.Steps steps(DSLContext sql) {

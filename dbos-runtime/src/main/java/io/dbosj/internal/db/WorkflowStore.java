@@ -46,6 +46,7 @@ public final class WorkflowStore {
   private final String setDelay;
   private final String markDebounced;
   private final String bounce;
+  private final String clearInputPayload;
   private final boolean payloadTables;
 
   public WorkflowStore(SystemDatabase db) {
@@ -69,6 +70,7 @@ public final class WorkflowStore {
     this.setDelay = sql.setDelay();
     this.markDebounced = sql.markDebounced();
     this.bounce = sql.bounce();
+    this.clearInputPayload = sql.clearInputPayload();
     this.payloadTables = db.hasPayloadTables();
     this.selectPendingOfExecutor = sql.selectPendingOfExecutor();
     this.selectStrandedOfExecutor = sql.selectStrandedOfExecutor();
@@ -165,8 +167,21 @@ public final class WorkflowStore {
    * delayUntil}, or its deadline if that comes first. Returns {@code false}, changing nothing, if
    * it no longer waits as a debounce.
    */
-  public boolean bounce(String workflowId, String inputs, long delayUntil, long now) {
-    return db.update(bounce, inputs, delayUntil, delayUntil, now, workflowId) == 1;
+  public boolean bounce(String workflowId, String inputs, String serialization, long delayUntil, long now) {
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(bounce)) {
+            Jdbc.bind(s, new Object[] {inputs, serialization, delayUntil, delayUntil, now, workflowId});
+            if (s.executeUpdate() != 1) {
+              return false;
+            }
+          }
+          try (PreparedStatement s = c.prepareStatement(clearInputPayload)) {
+            Jdbc.bind(s, new Object[] {workflowId});
+            s.executeUpdate();
+          }
+          return true;
+        });
   }
 
   /** The workflow's row, if it is recorded. */

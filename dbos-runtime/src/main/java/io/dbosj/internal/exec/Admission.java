@@ -96,7 +96,8 @@ public final class Admission {
       Duration timeout) {
     NewWorkflow workflow =
         newWorkflow(call, workflowId, WorkflowState.ENQUEUED, inputs, parentId, parentDeadline,
-            placement.queueName(), placement.deduplicationId(), placement.priority(), timeout)
+            placement.queueName(), placement.deduplicationIdOf(call.instance().className(), call.method().name()),
+            placement.priority(), timeout)
             .placed(placement.partitionKey(), placement.delayUntil());
     String enqueued = enqueue(workflow, call.instance().className(), call.method().name(), placement);
     if (parentId != null && !enqueued.equals(workflowId)) {
@@ -122,7 +123,8 @@ public final class Admission {
     return enqueue(
         new NewWorkflow(
             workflowId, WorkflowState.ENQUEUED, workflowName, className, instanceName, inputs, executorId,
-            appVersion, null, placement.queueName(), placement.deduplicationId(), placement.priority(), null,
+            appVersion, null, placement.queueName(), placement.deduplicationIdOf(className, workflowName),
+            placement.priority(), null,
             timeout == null ? null : timeout.toMillis(), null, System.currentTimeMillis(), null)
             .placed(placement.partitionKey(), placement.delayUntil()),
         className,
@@ -185,7 +187,9 @@ public final class Admission {
       Optional<StatusRow> holder = workflows.findDeduplicated(workflow.queueName(), workflow.deduplicationId());
       if (holder.isPresent()) {
         checkSameWorkflow(holder.get(), className, workflowName);
-        if (workflows.bounce(holder.get().workflowId(), workflow.inputs(), workflow.delayUntil(), System.currentTimeMillis())) {
+        if (workflows.bounce(
+            holder.get().workflowId(), workflow.inputs(), workflow.serialization(), workflow.delayUntil(),
+            System.currentTimeMillis())) {
           wakeQueues.wakeAt(workflow.delayUntil());
           return holder.get().workflowId();
         }

@@ -57,6 +57,15 @@ public record QueuePlacement(
         null);
   }
 
+  /**
+   * The deduplication ID recorded for workflow {@code className.workflowName}: for a debounce,
+   * its key as DBOS's debouncers write it ({@code class.workflow-key}), so that a DBOS debouncer
+   * and this one coalesce onto the same workflow, and one key debounces each workflow apart.
+   */
+  String deduplicationIdOf(String className, String workflowName) {
+    return debounced ? className + "." + workflowName + "-" + deduplicationId : deduplicationId;
+  }
+
   /** Whether start options that set no queue set an option only an enqueue has. */
   static String enqueueOnlyOption(StartOptions options) {
     if (options.delay() != null || options.delayUntil() != null) {
