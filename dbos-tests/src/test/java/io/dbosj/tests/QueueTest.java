@@ -175,14 +175,21 @@ class QueueTest {
 
   @BothDatabases
   void aRateLimitAllowsNoMoreThanItsStartsInAnyWindow(TestDatabase db) throws Exception {
-    Queue queue = Queue.of("limited").rateLimit(2, Duration.ofMillis(700));
+    List<Long> starts = startsOf(db, Queue.of("limited").rateLimit(2, Duration.ofMillis(700)), 6);
+    for (int i = 0; i + 2 < starts.size(); i++) {
+      assertThat(starts.get(i + 2) - starts.get(i)).as("starts %s", starts).isGreaterThanOrEqualTo(700);
+    }
+  }
+
+  /** Runs {@code count} tasks through {@code queue} and returns when each started, in order. */
+  private static List<Long> startsOf(TestDatabase db, Queue queue, int count) throws Exception {
     try (DBOS dbos = db.builder().build()) {
       dbos.register(queue);
       TasksDurable tasks = new TasksDurable(dbos, new Journal(), new Tracker(), queue, 0);
       dbos.launch();
 
       List<WorkflowHandle<Integer>> handles = new ArrayList<>();
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < count; i++) {
         handles.add(tasks.enqueue(queue).process(i));
       }
       for (WorkflowHandle<Integer> handle : handles) {
@@ -194,10 +201,8 @@ class QueueTest {
         db.rows("SELECT started_at_epoch_ms FROM " + db.table("workflow_status") + " ORDER BY started_at_epoch_ms")) {
       starts.add(Long.parseLong(row.get(0)));
     }
-    assertThat(starts).hasSize(6);
-    for (int i = 0; i + 2 < starts.size(); i++) {
-      assertThat(starts.get(i + 2) - starts.get(i)).as("starts %s", starts).isGreaterThanOrEqualTo(700);
-    }
+    assertThat(starts).hasSize(count);
+    return starts;
   }
 
   /**
@@ -206,26 +211,7 @@ class QueueTest {
    */
   @BothDatabases
   void aRateLimitedBacklogStartsEachWaveAsSoonAsTheWindowHasRoom(TestDatabase db) throws Exception {
-    Queue queue = Queue.of("waves").rateLimit(3, Duration.ofMillis(500));
-    try (DBOS dbos = db.builder().build()) {
-      dbos.register(queue);
-      TasksDurable tasks = new TasksDurable(dbos, new Journal(), new Tracker(), queue, 0);
-      dbos.launch();
-
-      List<WorkflowHandle<Integer>> handles = new ArrayList<>();
-      for (int i = 0; i < 12; i++) {
-        handles.add(tasks.enqueue(queue).process(i));
-      }
-      for (WorkflowHandle<Integer> handle : handles) {
-        handle.getResult();
-      }
-    }
-    List<Long> starts = new ArrayList<>();
-    for (List<String> row :
-        db.rows("SELECT started_at_epoch_ms FROM " + db.table("workflow_status") + " ORDER BY started_at_epoch_ms")) {
-      starts.add(Long.parseLong(row.get(0)));
-    }
-    assertThat(starts).hasSize(12);
+    List<Long> starts = startsOf(db, Queue.of("waves").rateLimit(3, Duration.ofMillis(500)), 12);
     for (int wave = 1; wave < 4; wave++) {
       long gap = starts.get(wave * 3) - starts.get((wave - 1) * 3);
       assertThat(gap).as("wave %d after wave %d, starts %s", wave, wave - 1, starts).isBetween(500L, 800L);
