@@ -12,6 +12,7 @@ import io.dbosj.WorkflowSchedule;
 import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.Reporter;
 import io.dbosj.tests.fixtures.ReporterDurable;
+import io.dbosj.tests.support.AdminHttp;
 import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.MutableClock;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Schedules kept in {@code dbos.workflow_schedules}, with time driven by a {@link MutableClock}:
@@ -248,6 +250,46 @@ class StoredScheduleTest {
             .hasMessageContaining("no schedule named 'ghost'").hasMessageContaining("dbos schedule list");
       }
     }
+  }
+
+  @BothDatabases
+  void theAdminServerListsPausesResumesTriggersAndBackfillsSchedules(TestDatabase db) throws Exception {
+    MutableClock clock = new MutableClock(START);
+    Journal journal = new Journal();
+    try (DBOS dbos = db.builder().clock(clock).adminServer(true).adminPort(0).build()) {
+      new ReporterDurable(dbos, journal);
+      dbos.launch();
+      create(dbos, "ops", ScheduleOptions.defaults().context("a").timeZone("Europe/Paris"));
+      AdminHttp admin = new AdminHttp(dbos);
+
+      JsonNode listed = admin.ok(admin.get("/schedules"));
+      assertThat(listed).hasSize(1);
+      assertThat(listed.get(0).get("schedule_name").asString()).isEqualTo("ops");
+      assertThat(listed.get(0).get("schedule").asString()).isEqualTo(EVERY_SECOND);
+      assertThat(listed.get(0).get("cron_timezone").asString()).isEqualTo("Europe/Paris");
+      assertThat(listed.get(0).get("workflow_class_name").asString()).isEqualTo(Reporter.class.getName());
+
+      assertThat(admin.post("/schedules/ops/pause", null).statusCode()).isEqualTo(204);
+      assertThat(admin.ok(admin.get("/schedules/ops")).get("status").asString()).isEqualTo("PAUSED");
+      assertThat(admin.post("/schedules/ops/resume", null).statusCode()).isEqualTo(204);
+      assertThat(dbos.getSchedule("ops").orElseThrow().status()).isEqualTo(WorkflowSchedule.Status.ACTIVE);
+
+      String triggered = admin.ok(admin.post("/schedules/ops/trigger", null)).get("workflow_id").asString();
+      assertThat(triggered).isEqualTo("sched-ops-trigger-2030-01-01T00:00:00.500Z");
+      dbos.retrieveWorkflow(triggered).getResult();
+
+      JsonNode filled = admin.ok(admin.post("/schedules/ops/backfill",
+          "{\"start\": \"2029-12-31T23:59:58Z\", \"end\": \"2030-01-01T00:00:00Z\"}"));
+      assertThat(filled.get("workflow_ids")).extracting(JsonNode::asString).containsExactly(
+          "sched-ops-2029-12-31T23:59:58.000Z", "sched-ops-2029-12-31T23:59:59.000Z");
+      awaitTicks(db, "ops", 2);
+
+      assertThat(admin.get("/schedules/ghost").statusCode()).isEqualTo(404);
+      assertThat(admin.post("/schedules/ghost/pause", null).statusCode()).isEqualTo(404);
+      assertThat(admin.post("/schedules/ops/backfill", "{\"start\": \"2030-01-01T00:00:00Z\"}").statusCode()).isEqualTo(400);
+    }
+    assertThat(entries(journal)).containsExactly(
+        second(-2) + "|a", second(-1) + "|a", START + "|a");
   }
 
   /** Waits until {@code count} ticks of the schedule have succeeded. */

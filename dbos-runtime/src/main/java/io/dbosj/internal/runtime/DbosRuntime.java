@@ -272,7 +272,7 @@ public final class DbosRuntime {
       RuntimeAdmin.Parts adminParts =
           new RuntimeAdmin.Parts(
               parts.management(), parts.communicationListing(), workflowStore, recovery, queues, executorStore, scheduler,
-              workflowRetention);
+              workflowRetention, storedSchedules, schedules);
       admin = AdminServer.bind(new RuntimeAdmin(adminParts, executorId, config.executorLease()), "127.0.0.1", config.adminPort());
       if (admin != null) {
         services.start(admin);
