@@ -60,6 +60,9 @@ class StoredScheduleTest {
       assertThat(entries(journal)).containsExactly(
           second(1) + "|eu", second(2) + "|eu", second(3) + "|eu");
       assertThat(db.status("sched-reports-2030-01-01T00:00:01.000Z")).as("DBOS's tick ID").isEqualTo("SUCCESS");
+      assertThat(db.value("SELECT schedule_name FROM " + db.table("workflow_status") + " WHERE workflow_uuid = ?",
+              "sched-reports-2030-01-01T00:00:01.000Z"))
+          .as("the tick names its schedule, as DBOS's do").isEqualTo("reports");
       Await.until("last_fired_at is the third tick", () -> second(3).equals(dbos.getSchedule("reports").orElseThrow().lastFiredAt()),
           () -> dbos.getSchedule("reports"));
       assertThat(db.value("SELECT last_fired_at FROM " + db.table("workflow_schedules") + " WHERE schedule_name = ?", "reports"))

@@ -234,7 +234,8 @@ final class RenderedSql {
               /* insert */ "insert into \"dbos\".\"workflow_schedules\" (\"schedule_id\", \"schedule_name\", \"workflow_name\", \"workflow_class_name\", \"schedule\", \"status\", \"context\", \"last_fired_at\", \"automatic_backfill\", \"cron_timezone\", \"queue_name\", \"application_name\") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
               /* setStatus */ "update \"dbos\".\"workflow_schedules\" set \"status\" = ? where \"schedule_name\" = ?",
               /* delete */ "delete from \"dbos\".\"workflow_schedules\" where \"schedule_name\" = ?",
-              /* advanceLastFired */ "update \"dbos\".\"workflow_schedules\" set \"last_fired_at\" = ? where (\"schedule_name\" = ? and (\"last_fired_at\" is null or \"last_fired_at\" < ?))"));
+              /* advanceLastFired */ "update \"dbos\".\"workflow_schedules\" set \"last_fired_at\" = ? where (\"schedule_name\" = ? and (\"last_fired_at\" is null or \"last_fired_at\" < ?))",
+              /* markWorkflow */ "update \"dbos\".\"workflow_status\" set \"schedule_name\" = ? where (\"workflow_uuid\" = ? and \"schedule_name\" is null)"));
 
   static final SystemSql SQLITE =
       new SystemSql(
@@ -435,7 +436,8 @@ final class RenderedSql {
               /* insert */ "insert into workflow_schedules (schedule_id, schedule_name, workflow_name, workflow_class_name, schedule, status, context, last_fired_at, automatic_backfill, cron_timezone, queue_name, application_name) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
               /* setStatus */ "update workflow_schedules set status = ? where schedule_name = ?",
               /* delete */ "delete from workflow_schedules where schedule_name = ?",
-              /* advanceLastFired */ "update workflow_schedules set last_fired_at = ? where (schedule_name = ? and (last_fired_at is null or last_fired_at < ?))"));
+              /* advanceLastFired */ "update workflow_schedules set last_fired_at = ? where (schedule_name = ? and (last_fired_at is null or last_fired_at < ?))",
+              /* markWorkflow */ "update workflow_status set schedule_name = ? where (workflow_uuid = ? and schedule_name is null)"));
 
   static final SystemSql POSTGRES_WITHOUT_PAYLOAD_TABLES =
       new SystemSql(
@@ -660,5 +662,6 @@ final class RenderedSql {
               /* insert */ "insert into \"dbos\".\"workflow_schedules\" (\"schedule_id\", \"schedule_name\", \"workflow_name\", \"workflow_class_name\", \"schedule\", \"status\", \"context\", \"last_fired_at\", \"automatic_backfill\", \"cron_timezone\", \"queue_name\", \"application_name\") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
               /* setStatus */ "update \"dbos\".\"workflow_schedules\" set \"status\" = ? where \"schedule_name\" = ?",
               /* delete */ "delete from \"dbos\".\"workflow_schedules\" where \"schedule_name\" = ?",
-              /* advanceLastFired */ "update \"dbos\".\"workflow_schedules\" set \"last_fired_at\" = ? where (\"schedule_name\" = ? and (\"last_fired_at\" is null or \"last_fired_at\" < ?))"));
+              /* advanceLastFired */ "update \"dbos\".\"workflow_schedules\" set \"last_fired_at\" = ? where (\"schedule_name\" = ? and (\"last_fired_at\" is null or \"last_fired_at\" < ?))",
+              /* markWorkflow */ "update \"dbos\".\"workflow_status\" set \"schedule_name\" = ? where (\"workflow_uuid\" = ? and \"schedule_name\" is null)"));
 }

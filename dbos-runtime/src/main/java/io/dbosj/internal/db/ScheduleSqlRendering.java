@@ -60,6 +60,12 @@ final class ScheduleSqlRendering {
                 WorkflowSchedules.LAST_FIRED_AT.isNull()
                     .or(WorkflowSchedules.LAST_FIRED_AT.lt(val(null, WorkflowSchedules.LAST_FIRED_AT))))
             .getSQL();
-    return new SystemSql.Schedules(selectAll, selectByName, insert, setStatus, delete, advanceLastFired);
+    String markWorkflow =
+        sql.update(SystemTables.WorkflowStatus.TABLE)
+            .set(SystemTables.WorkflowStatus.SCHEDULE_NAME, val(null, SystemTables.WorkflowStatus.SCHEDULE_NAME))
+            .where(SystemTables.WorkflowStatus.WORKFLOW_UUID.eq(val(null, SystemTables.WorkflowStatus.WORKFLOW_UUID)))
+            .and(SystemTables.WorkflowStatus.SCHEDULE_NAME.isNull())
+            .getSQL();
+    return new SystemSql.Schedules(selectAll, selectByName, insert, setStatus, delete, advanceLastFired, markWorkflow);
   }
 }

@@ -54,6 +54,11 @@ public final class ScheduleStore {
     db.update(sql.advanceLastFired(), firedAt, name, firedAt);
   }
 
+  /** Records on workflow {@code workflowId}'s row that schedule {@code name} started it, as DBOS does. */
+  public void markWorkflow(String workflowId, String name) {
+    db.update(sql.markWorkflow(), name, workflowId);
+  }
+
   private static ScheduleRow read(ResultSet rs) throws SQLException {
     return new ScheduleRow(
         rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),

@@ -166,8 +166,15 @@ record SystemSql(
 
   /**
    * {@link ScheduleStore}'s, on {@code dbos.workflow_schedules}: {@code advanceLastFired} takes the
-   * new {@code last_fired_at}, the name, and the new value again (it only moves forward).
+   * new {@code last_fired_at}, the name, and the new value again (it only moves forward); {@code
+   * markWorkflow} sets a tick's {@code workflow_status.schedule_name}, as DBOS does.
    */
   record Schedules(
-      String selectAll, String selectByName, String insert, String setStatus, String delete, String advanceLastFired) {}
+      String selectAll,
+      String selectByName,
+      String insert,
+      String setStatus,
+      String delete,
+      String advanceLastFired,
+      String markWorkflow) {}
 }

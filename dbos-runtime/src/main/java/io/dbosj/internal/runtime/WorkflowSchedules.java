@@ -242,9 +242,16 @@ public final class WorkflowSchedules implements StoredSchedule.Source {
     Object context = json.decodeUntyped(JsonCodec.FORMAT, row.context());
     String inputs = json.encodeUntyped(new Object[] {ISO_MILLIS.format(tick), context});
     String queue = row.queueName() != null ? row.queueName() : QueueRegistry.INTERNAL_QUEUE;
-    return admission.enqueueByName(
+    String enqueued = admission.enqueueByName(
         workflowId, row.workflowClassName(), row.workflowName(), "", inputs,
         QueuePlacement.of(queue, StartOptions.defaults(), clock.instant()), null);
+    try {
+      store.markWorkflow(enqueued, row.scheduleName()); // a queue runner may claim it first: the column is not its concern
+    } catch (RuntimeException e) {
+      // an older DBOS's layout (DBOS Java 1.1's) has no workflow_status.schedule_name: the tick runs all the same
+      log.debug("workflow {}: schedule_name not recorded: {}", enqueued, e.toString());
+    }
+    return enqueued;
   }
 
   private WorkflowSchedule toSchedule(ScheduleRow row) {
