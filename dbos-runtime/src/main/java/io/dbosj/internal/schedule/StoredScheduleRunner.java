@@ -52,6 +52,8 @@ public final class StoredScheduleRunner implements Service {
   /** Guarded by {@code this}: the schedules running, by name. */
   private final Map<String, Running> running = new HashMap<>();
   private volatile long refreshedAtNanos;
+  /** Guarded by {@code this}: whether the last read failed, so a long outage logs one warning, not one a second. */
+  private boolean readFailing;
 
   public StoredScheduleRunner(StoredSchedule.Source source, Clock clock) {
     this.source = source;
@@ -135,8 +137,17 @@ public final class StoredScheduleRunner implements Service {
       thread.requestStop();
       return;
     } catch (RuntimeException e) {
-      log.warn("could not read the schedules in dbos.workflow_schedules; running those read before: {}", e.toString());
+      if (!readFailing) {
+        log.warn("could not read the schedules in dbos.workflow_schedules; running those read before: {}", e.toString());
+      } else {
+        log.debug("still cannot read dbos.workflow_schedules: {}", e.toString());
+      }
+      readFailing = true;
       return;
+    }
+    if (readFailing) {
+      log.info("dbos.workflow_schedules can be read again");
+      readFailing = false;
     }
     Instant now = clock.instant();
     Set<String> seen = new HashSet<>();
