@@ -395,6 +395,74 @@ public final class DBOS extends RuntimeHolder implements AutoCloseable {
     return runtime.queueConfigs().delete(Objects.requireNonNull(name, "name"));
   }
 
+  // ------------------------------------------------------------ schedules kept in the database
+
+  /**
+   * Creates a schedule in the system database's {@code dbos.workflow_schedules}: every launched
+   * process of this application starts workflow {@code workflowName} of {@code workflowClass} at
+   * each tick of {@code cron}, each tick once across processes, until it is paused or deleted.
+   * The workflow takes {@code (Instant scheduledTime, T context)}:
+   *
+   * <pre>{@code
+   * dbos.createSchedule("nightly-report", Reports.class, "nightly", "0 0 2 * * *",
+   *     ScheduleOptions.defaults().timeZone("Europe/Paris").context("eu"));
+   * }</pre>
+   *
+   * @throws DbosException if the workflow is not registered or does not take those arguments, the
+   *     cron expression or time zone does not parse, or the name is taken
+   */
+  public WorkflowSchedule createSchedule(
+      String name, Class<?> workflowClass, String workflowName, String cron, ScheduleOptions options) {
+    return createSchedule(name, Objects.requireNonNull(workflowClass, "workflowClass").getName(), workflowName, cron, options);
+  }
+
+  /** {@link #createSchedule(String, Class, String, String, ScheduleOptions)} naming the class by its binary name. */
+  public WorkflowSchedule createSchedule(
+      String name, String workflowClassName, String workflowName, String cron, ScheduleOptions options) {
+    return runtime.schedules().create(name, workflowClassName, workflowName, cron, options == null ? ScheduleOptions.defaults() : options);
+  }
+
+  /** The schedules in {@code dbos.workflow_schedules} this application runs, by name. */
+  public List<WorkflowSchedule> listSchedules() {
+    return runtime.schedules().list();
+  }
+
+  /** The schedule named {@code name}, if there is one. */
+  public Optional<WorkflowSchedule> getSchedule(String name) {
+    return runtime.schedules().find(Objects.requireNonNull(name, "name"));
+  }
+
+  /** Stops the schedule firing, in every process, until {@link #resumeSchedule}; {@link DbosException} if there is none. */
+  public void pauseSchedule(String name) {
+    runtime.schedules().pause(Objects.requireNonNull(name, "name"));
+  }
+
+  /** Makes a paused schedule fire again, from its next tick; {@link DbosException} if there is none. */
+  public void resumeSchedule(String name) {
+    runtime.schedules().resume(Objects.requireNonNull(name, "name"));
+  }
+
+  /** Deletes the schedule; the workflows it started stay. {@link DbosException} if there is none. */
+  public void deleteSchedule(String name) {
+    runtime.schedules().delete(Objects.requireNonNull(name, "name"));
+  }
+
+  /**
+   * Runs every tick of the schedule in [{@code start}, {@code end}) that has not run: each tick's
+   * workflow has the ID the schedule gives it, so a tick that ran, and a second backfill, start
+   * nothing again. Returns the ticks' handles, oldest first.
+   */
+  public List<WorkflowHandle<Object>> backfillSchedule(String name, Instant start, Instant end) {
+    return runtime.schedules().backfill(Objects.requireNonNull(name, "name"), Objects.requireNonNull(start, "start"),
+            Objects.requireNonNull(end, "end"))
+        .stream().map(id -> this.<Object>retrieveWorkflow(id)).toList();
+  }
+
+  /** Starts the schedule's workflow now, with this instant as its scheduled time; returns its handle. */
+  public WorkflowHandle<Object> triggerSchedule(String name) {
+    return retrieveWorkflow(runtime.schedules().trigger(Objects.requireNonNull(name, "name")));
+  }
+
   // ------------------------------------------------------------ messages, events and streams
 
   /**

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code dbos} command: {@code init}, {@code start}, {@code migrate}, {@code reset}, {@code
  * workflow list|get|steps|events|messages|streams|cancel|resume|fork|delete}, {@code queue list},
- * {@code executor list}, {@code garbage-collect} and {@code global-timeout}. Failures print a one-line
+ * {@code executor list}, {@code schedule list|get|create|pause|resume|delete|backfill|trigger}, {@code garbage-collect} and {@code global-timeout}. Failures print a one-line
  * error and exit 1; bad arguments print usage and exit 2.
  */
 @Command(
@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       WorkflowCommand.class,
       QueueCommand.class,
       ExecutorCommand.class,
+      ScheduleCommand.class,
       RetentionCommands.GarbageCollect.class,
       RetentionCommands.GlobalTimeout.class
     })

@@ -120,6 +120,20 @@ final class Output {
     table(out, rows);
   }
 
+  static void schedules(PrintWriter out, List<io.dbosj.WorkflowSchedule> schedules) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"NAME", "WORKFLOW", "CRON", "TIME ZONE", "QUEUE", "STATUS", "BACKFILL", "LAST FIRED", "CONTEXT"});
+    for (io.dbosj.WorkflowSchedule s : schedules) {
+      rows.add(new String[] {
+        s.scheduleName(), s.workflowClassName() + "." + s.workflowName(), s.cron(),
+        s.timeZone() == null ? "UTC" : s.timeZone(), s.queueName() == null ? "" : s.queueName(), s.status().name(),
+        Boolean.toString(s.automaticBackfill()), s.lastFiredAt() == null ? "" : s.lastFiredAt().toString(),
+        s.context() == null ? "" : String.valueOf(s.context())
+      });
+    }
+    table(out, rows);
+  }
+
   static void workflow(PrintWriter out, WorkflowStatus w) {
     out.println("Workflow ID:      " + w.workflowId());
     out.println("Status:           " + w.state());

@@ -499,6 +499,53 @@ class DbosCliTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void scheduleCommandsCreateListPauseResumeBackfillTriggerAndDeleteASchedule(String database) throws Exception {
+    String url = url(database);
+    try (DBOS dbos = DBOS.builder().systemDatabaseUrl(url).adminServer(false).configFile(dir.resolve("none.yaml")).build()) {
+      dbos.launch();
+    }
+    Result created = dbos("schedule", "create", "hourly-orders", "--class", Shop.class.getName(), "--workflow", "order",
+        "--cron", "0 * * * *", "--timezone", "Europe/Paris", "--context", "{\"region\":\"eu\"}", "-D", url);
+    assertThat(created.exit()).as(created.out()).isZero();
+    assertThat(created.out()).contains("created schedule hourly-orders");
+
+    Result list = dbos("schedule", "list", "-D", url);
+    assertThat(list.exit()).as(list.out()).isZero();
+    assertThat(list.out()).contains("NAME", "CRON", "STATUS", "LAST FIRED")
+        .contains("hourly-orders", Shop.class.getName() + ".order", "0 * * * *", "Europe/Paris", "ACTIVE", "region=eu");
+
+    assertThat(dbos("schedule", "pause", "hourly-orders", "-D", url).exit()).isZero();
+    assertThat(dbos("schedule", "get", "hourly-orders", "-D", url, "--json").out()).contains("\"status\" : \"PAUSED\"");
+    assertThat(dbos("schedule", "resume", "hourly-orders", "-D", url).exit()).isZero();
+    assertThat(dbos("schedule", "get", "hourly-orders", "-D", url).out()).contains("ACTIVE");
+
+    String[] backfill = {"schedule", "backfill", "hourly-orders", "--start", "2030-01-01T00:00:00Z",
+        "--end", "2030-01-01T03:00:00Z", "-D", url};
+    Result filled = dbos(backfill);
+    assertThat(filled.exit()).as(filled.out()).isZero();
+    assertThat(filled.out().lines()).containsExactly(
+        "sched-hourly-orders-2030-01-01T00:00:00.000Z", "sched-hourly-orders-2030-01-01T01:00:00.000Z",
+        "sched-hourly-orders-2030-01-01T02:00:00.000Z");
+    assertThat(dbos(backfill).out()).as("the same ticks, enqueued once").isEqualTo(filled.out());
+    assertThat(dbos("workflow", "list", "-D", url).out().lines().filter(l -> l.startsWith("sched-hourly-orders-"))).hasSize(3);
+
+    Result triggered = dbos("schedule", "trigger", "hourly-orders", "-D", url);
+    assertThat(triggered.exit()).as(triggered.out()).isZero();
+    assertThat(triggered.out()).startsWith("sched-hourly-orders-trigger-");
+
+    assertThat(dbos("schedule", "delete", "hourly-orders", "-D", url).exit()).isZero();
+    assertThat(dbos("schedule", "list", "-D", url).out()).contains("(none)");
+    Result missing = dbos("schedule", "pause", "hourly-orders", "-D", url);
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.out()).contains("no schedule named 'hourly-orders'").doesNotContain("\tat ");
+    Result badCron = dbos("schedule", "create", "bad", "--class", Shop.class.getName(), "--workflow", "order",
+        "--cron", "61 * * * *", "-D", url);
+    assertThat(badCron.exit()).isEqualTo(1);
+    assertThat(badCron.out()).contains("\"61 * * * *\" does not parse");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"sqlite"})
   void initResetAndHelp(String database) throws Exception {
     String url = url(database);

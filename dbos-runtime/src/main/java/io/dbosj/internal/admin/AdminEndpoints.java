@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The admin API's paths, methods, bodies and answers, as DBOS Java 1.1.0-m6's admin server has
  * them, plus our {@code POST /workflows/cancel} (by filter), {@code GET /dbos-executors} and
- * {@code GET /workflows/{id}/events|messages|streams}. Where DBOS answers an unknown workflow ID with an
+ * {@code GET /workflows/{id}/events|messages|streams}, and the schedule operations of DBOS
+ * Conductor's protocol (DBOS TS's admin server has none) at {@code GET /schedules}, {@code GET
+ * /schedules/{name}} and {@code POST /schedules/{name}/pause|resume|trigger|backfill}. Where DBOS answers an unknown workflow ID with an
  * empty success (steps, cancel, resume) or a 500 (fork), this answers 404 "Workflow not found", as
  * DBOS does for {@code GET /workflows/{id}}.
  */
@@ -71,11 +73,74 @@ final class AdminEndpoints {
           return cancelWorkflows(CancelWorkflowsRequest.parse(request.json()));
         }
         return workflowPath(request); // GET: the workflow whose ID is "cancel"
+      case "/schedules":
+        return only("GET", request, () -> json(operations.schedules().stream().map(AdminEndpoints::schedule).toList()));
       case "/queues":
         return only("POST", request, () -> listQueued(ListQueuedRequest.parse(request.json())));
       default:
-        return workflowPath(request);
+        return path.startsWith("/schedules/") ? schedulePath(request) : workflowPath(request);
     }
+  }
+
+  /**
+   * {@code GET /schedules/{name}} and {@code POST /schedules/{name}/pause|resume|trigger|backfill}:
+   * DBOS Conductor's schedule operations, their answers in its {@code ScheduleOutput} shape.
+   */
+  private AdminReply schedulePath(Request request) {
+    String[] parts = request.path().split("/", -1);
+    if (parts.length < 3 || parts.length > 4 || parts[2].isEmpty()) {
+      return AdminReply.text(404, "no admin endpoint at " + request.path());
+    }
+    String name = URLDecoder.decode(parts[2], StandardCharsets.UTF_8);
+    if (parts.length == 3) {
+      return only("GET", request, () -> operations.schedule(name).map(s -> json(schedule(s)))
+          .orElseGet(AdminEndpoints::scheduleNotFound));
+    }
+    return switch (parts[3]) {
+      case "pause" -> only("POST", request, () -> operations.pauseSchedule(name) ? AdminReply.noContent() : scheduleNotFound());
+      case "resume" -> only("POST", request, () -> operations.resumeSchedule(name) ? AdminReply.noContent() : scheduleNotFound());
+      case "trigger" -> only("POST", request, () -> operations.triggerSchedule(name)
+          .map(id -> json(Map.of("workflow_id", id))).orElseGet(AdminEndpoints::scheduleNotFound));
+      case "backfill" -> only("POST", request, () -> backfill(name, request.json()));
+      default -> AdminReply.text(404, "no admin endpoint at " + request.path());
+    };
+  }
+
+  private AdminReply backfill(String name, JsonNode body) {
+    String endpoint = "POST /schedules/{name}/backfill";
+    RequestFields fields = RequestFields.of(body, List.of("start", "end"), endpoint);
+    Instant start = fields.instant("start");
+    Instant end = fields.instant("end");
+    if (start == null || end == null || !start.isBefore(end)) {
+      throw new BadRequest(
+          endpoint + " needs start and end, ISO-8601 instants, start before end, e.g."
+              + " {\"start\": \"2030-01-01T00:00:00Z\", \"end\": \"2030-01-02T00:00:00Z\"}");
+    }
+    return operations.backfillSchedule(name, start, end)
+        .map(ids -> json(Map.of("workflow_ids", ids)))
+        .orElseGet(AdminEndpoints::scheduleNotFound);
+  }
+
+  private static AdminReply scheduleNotFound() {
+    return AdminReply.text(404, "Schedule not found");
+  }
+
+  /** A schedule as DBOS Conductor's {@code ScheduleOutput} has it. */
+  private static Map<String, Object> schedule(io.dbosj.WorkflowSchedule s) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("schedule_id", s.scheduleId());
+    out.put("schedule_name", s.scheduleName());
+    out.put("workflow_name", s.workflowName());
+    out.put("workflow_class_name", s.workflowClassName());
+    out.put("schedule", s.cron());
+    out.put("status", s.status().name());
+    out.put("context", s.context());
+    out.put("last_fired_at", s.lastFiredAt() == null ? null : s.lastFiredAt().toString());
+    out.put("automatic_backfill", s.automaticBackfill());
+    out.put("cron_timezone", s.timeZone());
+    out.put("queue_name", s.queueName());
+    out.put("application_name", s.applicationName());
+    return out;
   }
 
   /** {@code /workflows/{id}} and {@code /workflows/{id}/steps|events|messages|streams|cancel|resume|fork|delete}. */

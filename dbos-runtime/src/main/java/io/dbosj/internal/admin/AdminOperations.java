@@ -80,6 +80,27 @@ public interface AdminOperations {
   /** Cancels the unfinished workflows created at or before {@code createdBefore}; their IDs. */
   List<String> globalTimeout(Instant createdBefore);
 
+  /** The schedules kept in {@code dbos.workflow_schedules} this application runs, by name. */
+  List<io.dbosj.WorkflowSchedule> schedules();
+
+  /** The schedule, or empty if there is none of that name. */
+  Optional<io.dbosj.WorkflowSchedule> schedule(String name);
+
+  /** Pauses the schedule; {@code false} if there is none of that name. */
+  boolean pauseSchedule(String name);
+
+  /** Resumes the schedule; {@code false} if there is none of that name. */
+  boolean resumeSchedule(String name);
+
+  /** Enqueues the schedule's workflow now; its workflow ID, or empty if there is no schedule of that name. */
+  Optional<String> triggerSchedule(String name);
+
+  /**
+   * Enqueues each tick of the schedule in [{@code start}, {@code end}) not yet run; the ticks'
+   * workflow IDs, or empty if there is no schedule of that name.
+   */
+  Optional<List<String>> backfillSchedule(String name, Instant start, Instant end);
+
   /** Stops starting scheduled workflows; the workflows already recorded still run. */
   void deactivate();
 }

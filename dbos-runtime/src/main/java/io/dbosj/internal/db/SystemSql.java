@@ -19,7 +19,8 @@ record SystemSql(
     Messaging messaging,
     Communications communications,
     Retention retention,
-    Outcomes outcomes) {
+    Outcomes outcomes,
+    Schedules schedules) {
 
   /** The statements of this database, for DBOS TS 5.3's layout (the one io.dbosj creates). */
   static SystemSql of(boolean postgres) {
@@ -165,4 +166,18 @@ record SystemSql(
       List<String> create,
       List<String> upgradeFromVersion1,
       String selectColumns) {}
+
+  /**
+   * {@link ScheduleStore}'s, on {@code dbos.workflow_schedules}: {@code advanceLastFired} takes the
+   * new {@code last_fired_at}, the name, and the new value again (it only moves forward); {@code
+   * markWorkflow} sets a tick's {@code workflow_status.schedule_name}, as DBOS does.
+   */
+  record Schedules(
+      String selectAll,
+      String selectByName,
+      String insert,
+      String setStatus,
+      String delete,
+      String advanceLastFired,
+      String markWorkflow) {}
 }

@@ -50,7 +50,7 @@ final class SystemSqlRendering {
         workflows(sql, postgres, row, payloadTables), steps(sql), QueueSqlRendering.queues(sql, postgres, row, payloadTables), transactionOutputs(sql, postgres), SchemaSqlRendering.migrations(sql, postgres),
         ExecutorSqlRendering.executors(sql, postgres), MessagingSqlRendering.messaging(sql, postgres),
         CommunicationSqlRendering.communications(sql), RetentionSqlRendering.retention(sql, postgres, payloadTables),
-        OutcomeSqlRendering.outcomes(sql, row));
+        OutcomeSqlRendering.outcomes(sql, row), ScheduleSqlRendering.schedules(sql, postgres));
   }
 
   private static SystemSql.Workflows workflows(

@@ -101,6 +101,12 @@ public final class ClientRuntime implements AutoCloseable {
     return new QueueConfigs(new io.dbosj.internal.db.QueueTableStore(db, null), () -> {});
   }
 
+  /** The schedules kept in {@code dbos.workflow_schedules}; this client checks no workflow and runs no ticks. */
+  public WorkflowSchedules schedules() {
+    return new WorkflowSchedules(
+        new io.dbosj.internal.db.ScheduleStore(db, null), admission(), json(), null, java.time.Clock.systemUTC());
+  }
+
   public CommunicationListing communicationListing() {
     return communicationListing;
   }

@@ -15,6 +15,7 @@ import io.dbosj.internal.db.QueueLimits;
 import io.dbosj.internal.db.QueueStore;
 import io.dbosj.internal.db.QueueTableStore;
 import io.dbosj.internal.db.RetentionStore;
+import io.dbosj.internal.db.ScheduleStore;
 import io.dbosj.internal.db.RunnableScope;
 import io.dbosj.internal.db.SchemaMigrations;
 import io.dbosj.internal.db.StepStore;
@@ -41,6 +42,7 @@ import io.dbosj.internal.recovery.ExecutorRegistration;
 import io.dbosj.internal.recovery.ExecutorTakeover;
 import io.dbosj.internal.recovery.WorkflowRecovery;
 import io.dbosj.internal.schedule.WorkflowScheduler;
+import io.dbosj.internal.schedule.StoredScheduleRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -66,7 +68,8 @@ public final class DbosRuntime {
       AdminServer admin,
       ExecutorStore executors,
       WorkflowRetention retention,
-      QueueConfigs queueConfigs) {}
+      QueueConfigs queueConfigs,
+      WorkflowSchedules schedules) {}
 
   private final DbosConfig config;
   private final Clock clock;
@@ -242,6 +245,12 @@ public final class DbosRuntime {
         services.start(
             new WorkflowScheduler(
                 ScheduleTicks.of(registry.all(), parts.executor(), workflowStore, parts.json()), clock));
+    WorkflowSchedules schedules =
+        new WorkflowSchedules(
+            new ScheduleStore(db, config.appName()), parts.admission(), parts.json(),
+            WorkflowSchedules.registeredIn(registry.all()), clock);
+    StoredScheduleRunner storedSchedules = services.start(new StoredScheduleRunner(schedules, clock));
+    schedules.onChange(storedSchedules::refreshNow);
     WorkflowRecovery recovery =
         new WorkflowRecovery(
             workflowStore, new StepStore(db), executorId, scope,
@@ -263,7 +272,7 @@ public final class DbosRuntime {
       RuntimeAdmin.Parts adminParts =
           new RuntimeAdmin.Parts(
               parts.management(), parts.communicationListing(), workflowStore, recovery, queues, executorStore, scheduler,
-              workflowRetention);
+              workflowRetention, storedSchedules, schedules);
       admin = AdminServer.bind(new RuntimeAdmin(adminParts, executorId, config.executorLease()), "127.0.0.1", config.adminPort());
       if (admin != null) {
         services.start(admin);
@@ -274,7 +283,7 @@ public final class DbosRuntime {
           storedQueues.refreshNow();
           runner.wake();
         });
-    return new Launched(parts, recovery, admin, executorStore, workflowRetention, queueConfigs);
+    return new Launched(parts, recovery, admin, executorStore, workflowRetention, queueConfigs, schedules);
   }
 
   private String appVersion() {
@@ -312,6 +321,12 @@ public final class DbosRuntime {
   public QueueConfigs queueConfigs() {
     management(); // the same checks
     return launched.queueConfigs();
+  }
+
+  /** The schedules kept in {@code dbos.workflow_schedules}; launched, not closed. */
+  public WorkflowSchedules schedules() {
+    management(); // the same checks
+    return launched.schedules();
   }
 
   private WorkflowManagement management() {

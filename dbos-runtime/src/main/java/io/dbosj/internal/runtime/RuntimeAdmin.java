@@ -45,7 +45,9 @@ final class RuntimeAdmin implements AdminOperations {
       QueueRegistry queues,
       ExecutorStore executors,
       Service scheduler,
-      WorkflowRetention retention) {}
+      WorkflowRetention retention,
+      Service storedScheduleRunner,
+      WorkflowSchedules schedules) {}
 
   private final Parts parts;
   private final String self;
@@ -180,11 +182,52 @@ final class RuntimeAdmin implements AdminOperations {
   }
 
   @Override
+  public List<io.dbosj.WorkflowSchedule> schedules() {
+    return parts.schedules().list();
+  }
+
+  @Override
+  public Optional<io.dbosj.WorkflowSchedule> schedule(String name) {
+    return parts.schedules().find(name);
+  }
+
+  @Override
+  public boolean pauseSchedule(String name) {
+    if (parts.schedules().find(name).isEmpty()) {
+      return false;
+    }
+    parts.schedules().pause(name);
+    return true;
+  }
+
+  @Override
+  public boolean resumeSchedule(String name) {
+    if (parts.schedules().find(name).isEmpty()) {
+      return false;
+    }
+    parts.schedules().resume(name);
+    return true;
+  }
+
+  @Override
+  public Optional<String> triggerSchedule(String name) {
+    return parts.schedules().find(name).map(s -> parts.schedules().trigger(name));
+  }
+
+  @Override
+  public Optional<List<String>> backfillSchedule(String name, Instant start, Instant end) {
+    return parts.schedules().find(name).map(s -> parts.schedules().backfill(name, start, end));
+  }
+
+  @Override
   public void deactivate() {
     log.info("deactivated by the admin server: executor {} starts no more scheduled workflows", self);
     try {
       if (!parts.scheduler().stop(DEACTIVATE_WAIT)) {
         log.warn("the scheduler did not stop within {} s", DEACTIVATE_WAIT.toSeconds());
+      }
+      if (!parts.storedScheduleRunner().stop(DEACTIVATE_WAIT)) {
+        log.warn("the runner of stored schedules did not stop within {} s", DEACTIVATE_WAIT.toSeconds());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
