@@ -29,12 +29,6 @@ public final class StepStore {
   }
 
   /**
-   * Records a step's outcome, while its workflow is {@code PENDING}. Returns {@code false},
-   * changing nothing, if that step is already recorded (another execution got there first, and
-   * its record stands) or the workflow is no longer pending (it was cancelled): the one statement
-   * checks both, so the happy path costs no read.
-   */
-  /**
    * Makes the operation of {@code workflowId} that recorded child {@code fromChildId} record
    * {@code toChildId} instead: an enqueue that found its deduplication ID held returns the
    * holder, and a re-execution must get that one too.
@@ -43,6 +37,12 @@ public final class StepStore {
     db.update(repointChild, toChildId, workflowId, fromChildId);
   }
 
+  /**
+   * Records a step's outcome, while its workflow is {@code PENDING}. Returns {@code false},
+   * changing nothing, if that step is already recorded (another execution got there first, and
+   * its record stands) or the workflow is no longer pending (it was cancelled): the one statement
+   * checks both, so the happy path costs no read.
+   */
   public boolean insert(StepRecord r) {
     return db.groupCommit().commit(insertWrite(r))[0] == 1;
   }

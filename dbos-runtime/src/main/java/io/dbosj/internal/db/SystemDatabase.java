@@ -73,7 +73,6 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
     this.layout = layout;
   }
 
-  /** Whether the schema has DBOS TS's {@code workflow_input} and {@code workflow_output}. */
   /**
    * What {@code dbos.queues} lacks for keeping queue limits ({@code null}: nothing): a table an
    * older DBOS made, without the partition limits.
@@ -82,6 +81,7 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
     return layout.queueTableLacks();
   }
 
+  /** Whether the schema has DBOS TS's {@code workflow_input} and {@code workflow_output}. */
   boolean hasPayloadTables() {
     return layout.payloadTables();
   }

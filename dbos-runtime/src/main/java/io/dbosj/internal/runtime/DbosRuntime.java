@@ -88,13 +88,13 @@ public final class DbosRuntime {
   /** The executor ID in use: the configured one until launch takes one. */
   private volatile String executorId;
 
+  /** The queues this process dequeues from, by name ({@code null}: every registered one). */
+  private final java.util.Set<String> listenedQueues;
+
   /**
    * {@code retention}: how long finished workflows are kept ({@code null}: until deleted);
    * {@code interruptStepsCancelledElsewhere}: see {@code DBOS.Builder.interruptStepsCancelledElsewhere}.
    */
-  /** The queues this process dequeues from, by name ({@code null}: every registered one). */
-  private final java.util.Set<String> listenedQueues;
-
   public DbosRuntime(
       DbosConfig config, Clock clock, Retention retention, boolean interruptStepsCancelledElsewhere,
       WorkflowVersioning versioning, java.util.Set<String> listenedQueues) {
