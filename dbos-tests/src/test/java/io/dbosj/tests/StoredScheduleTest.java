@@ -68,6 +68,8 @@ class StoredScheduleTest {
       assertThat(db.value("SELECT last_fired_at FROM " + db.table("workflow_schedules") + " WHERE schedule_name = ?", "reports"))
           .isEqualTo("2030-01-01T00:00:03.000Z");
       assertThat(dbos.listSchedules()).extracting(WorkflowSchedule::scheduleName).containsExactly("reports");
+      assertThat(db.value("SELECT context FROM " + db.table("workflow_schedules") + " WHERE schedule_name = ?", "reports"))
+          .as("as DBOS TS 5.3 writes it, so its tools parse it").isEqualTo("{\"json\":\"eu\",\"__dbos_serializer\":\"superjson\"}");
     }
   }
 

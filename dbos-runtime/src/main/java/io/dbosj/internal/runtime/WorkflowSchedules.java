@@ -13,6 +13,7 @@ import io.dbosj.internal.exec.QueueRegistry;
 import io.dbosj.internal.schedule.CronSchedule;
 import io.dbosj.internal.schedule.StoredSchedule;
 import io.dbosj.internal.serde.JsonCodec;
+import io.dbosj.internal.serde.Serialization;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class WorkflowSchedules implements StoredSchedule.Source {
   private static final Logger log = LoggerFactory.getLogger(WorkflowSchedules.class);
   /** How DBOS (JavaScript's {@code toISOString}) writes a tick: always with milliseconds. */
+  private static final String SUPERJSON_MARKER = "__dbos_serializer";
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -132,7 +134,7 @@ public final class WorkflowSchedules implements StoredSchedule.Source {
     ScheduleRow row =
         new ScheduleRow(
             UUID.randomUUID().toString(), name, workflowName, className, cron.trim(), ScheduleRow.ACTIVE,
-            json.encodeResult("the context of schedule '" + name + "'", TypeToken.of(Object.class), options.context()),
+            encodeContext(name, options.context()),
             null, options.automaticBackfill(), zone, options.queueName(), null);
     if (!store.insert(row)) {
       throw new DbosException(
@@ -239,7 +241,7 @@ public final class WorkflowSchedules implements StoredSchedule.Source {
   }
 
   private String enqueue(ScheduleRow row, String workflowId, Instant tick) {
-    Object context = json.decodeUntyped(JsonCodec.FORMAT, row.context());
+    Object context = decodeContext(row.context());
     String inputs = json.encodeUntyped(new Object[] {ISO_MILLIS.format(tick), context});
     String queue = row.queueName() != null ? row.queueName() : QueueRegistry.INTERNAL_QUEUE;
     String enqueued = admission.enqueueByName(
@@ -254,12 +256,34 @@ public final class WorkflowSchedules implements StoredSchedule.Source {
     return enqueued;
   }
 
+  /**
+   * The context as DBOS TS 5.3 writes the column, a superjson record ({@code {"json": value,
+   * "__dbos_serializer": "superjson"}}), which its clients and CLI parse; the value is plain JSON,
+   * so the record needs no {@code meta}.
+   */
+  private String encodeContext(String name, Object context) {
+    String plain = json.encodeResult("the context of schedule '" + name + "'", TypeToken.of(Object.class), context);
+    return "{\"json\":" + plain + ",\"" + SUPERJSON_MARKER + "\":\"superjson\"}";
+  }
+
+  /** The context as plain JSON values: from a superjson record (DBOS TS's, ours), or plain JSON. */
+  private Object decodeContext(String text) {
+    if (text != null && text.contains(SUPERJSON_MARKER)) {
+      try {
+        return json.decodeUntyped(Serialization.JS_SUPERJSON, text);
+      } catch (RuntimeException e) {
+        // plain JSON that mentions the marker: read it as such below
+      }
+    }
+    return json.decodeUntyped(JsonCodec.FORMAT, text);
+  }
+
   private WorkflowSchedule toSchedule(ScheduleRow row) {
     Object context;
     try {
-      context = json.decodeUntyped(JsonCodec.FORMAT, row.context());
+      context = decodeContext(row.context());
     } catch (RuntimeException e) {
-      context = row.context(); // another SDK's format: shown as stored
+      context = row.context(); // a format read nowhere here: shown as stored
     }
     Instant last;
     try {
