@@ -74,6 +74,8 @@ record SystemSql(
       String selectPartitionCandidates,
       String partitionStartsSince,
       String claim,
+      String claimByPriority,
+      String claimInOrder,
       String selectClaimedSteps,
       String notifyEnqueued,
       String promoteDelayed,
