@@ -5,8 +5,6 @@ import io.dbosj.Queue;
 import io.dbosj.StartOptions;
 import io.dbosj.WorkflowHandle;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** io.dbosj, launched on one system database (PostgreSQL or SQLite). */
 final class DbosjSubject implements Subject {
@@ -37,14 +35,9 @@ final class DbosjSubject implements Subject {
   }
 
   @Override
-  public void runQueue(int tasks) {
-    List<WorkflowHandle<String>> handles = new ArrayList<>(tasks);
-    for (int i = 0; i < tasks; i++) {
-      handles.add(flows.enqueue(QUEUE).task(i));
-    }
-    for (WorkflowHandle<String> handle : handles) {
-      handle.getResult();
-    }
+  public QueuedTask enqueueTask(int i) {
+    WorkflowHandle<String> handle = flows.enqueue(QUEUE).task(i);
+    return handle::getResult;
   }
 
   @Override

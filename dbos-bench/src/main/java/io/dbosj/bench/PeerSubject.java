@@ -5,8 +5,6 @@ import dev.dbos.transact.StartWorkflowOptions;
 import dev.dbos.transact.config.DBOSConfig;
 import dev.dbos.transact.workflow.Queue;
 import dev.dbos.transact.workflow.WorkflowHandle;
-import java.util.ArrayList;
-import java.util.List;
 
 /** DBOS Transact Java doing the same work on its own PostgreSQL database. */
 final class PeerSubject implements Subject {
@@ -42,15 +40,10 @@ final class PeerSubject implements Subject {
   }
 
   @Override
-  public void runQueue(int tasks) throws Exception {
-    List<WorkflowHandle<String, RuntimeException>> handles = new ArrayList<>(tasks);
-    for (int i = 0; i < tasks; i++) {
-      int task = i;
-      handles.add(dbos.startWorkflow(() -> flows.task(task), new StartWorkflowOptions(queue)));
-    }
-    for (WorkflowHandle<String, RuntimeException> handle : handles) {
-      handle.getResult();
-    }
+  public QueuedTask enqueueTask(int i) {
+    WorkflowHandle<String, RuntimeException> handle =
+        dbos.startWorkflow(() -> flows.task(i), new StartWorkflowOptions(queue));
+    return handle::getResult;
   }
 
   @Override

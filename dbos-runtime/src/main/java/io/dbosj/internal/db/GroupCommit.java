@@ -49,7 +49,9 @@ public final class GroupCommit {
      * The waiting calls of one statement, each of a single write, as one JDBC batch in
      * auto-commit: PostgreSQL runs a batch sent with one sync as one transaction, so a round is
      * one round trip and one log flush; rounds of other statements run alongside on other
-     * connections, and their flushes share the server's log writes.
+     * connections, and their flushes share the server's log writes. Calls of several writes
+     * whose statements are the same (a last step with its workflow's outcome) are combined too,
+     * in one transaction with one JDBC batch per statement.
      */
     ONE_STATEMENT
   }
@@ -194,22 +196,35 @@ public final class GroupCommit {
   private List<Call> takeWaiting() {
     List<Call> batch = new ArrayList<>();
     Call first = waiting.peek();
-    if (shape == Rounds.ONE_TRANSACTION || first.writes.length > 1) {
-      int limit = shape == Rounds.ONE_TRANSACTION ? MAX_CALLS_PER_COMMIT : 1;
-      while (!waiting.isEmpty() && batch.size() < limit) {
+    if (shape == Rounds.ONE_TRANSACTION) {
+      while (!waiting.isEmpty() && batch.size() < MAX_CALLS_PER_COMMIT) {
         batch.add(take(waiting.poll()));
       }
       return batch;
     }
-    String sql = first.writes[0].sql();
-    for (Iterator<Call> calls = waiting.iterator(); calls.hasNext() && batch.size() < MAX_CALLS_PER_STATEMENT_ROUND; ) {
+    // one statement's single writes as one batch, or calls of the same several statements (a
+    // step with its workflow's outcome, say) in one transaction
+    int limit = first.writes.length == 1 ? MAX_CALLS_PER_STATEMENT_ROUND : MAX_CALLS_PER_COMMIT;
+    for (Iterator<Call> calls = waiting.iterator(); calls.hasNext() && batch.size() < limit; ) {
       Call call = calls.next();
-      if (call.writes.length == 1 && call.writes[0].sql().equals(sql)) {
+      if (sameStatements(call.writes, first.writes)) {
         calls.remove();
         batch.add(take(call));
       }
     }
     return batch;
+  }
+
+  private static boolean sameStatements(CheckpointWrite[] a, CheckpointWrite[] b) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!a[i].sql().equals(b[i].sql())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Call take(Call call) {

@@ -93,6 +93,10 @@ final class QueueSqlRendering {
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(STATUS.eq(inline(WorkflowState.ENQUEUED.name(), STATUS)))
             .getSQL();
+    String claimByPriority =
+        claimQueued(sql, postgres, row, true, withoutCandidateBinds(claim));
+    String claimInOrder =
+        claimQueued(sql, postgres, row, false, withoutCandidateBinds(claim));
     String selectClaimedSteps =
         SystemSqlRendering.selectStepRecords(sql)
             .where(
@@ -211,6 +215,8 @@ final class QueueSqlRendering {
         partitionCandidates(sql, postgres, row),
         partitionStartsSince,
         claim,
+        claimByPriority,
+        claimInOrder,
         selectClaimedSteps,
         notify,
         promoteDelayed,
@@ -222,6 +228,71 @@ final class QueueSqlRendering {
         List.copyOf(createRegistrations),
         selectRegistration,
         upsertRegistration);
+  }
+
+  /** The claim's SET clause alone: {@link #claimQueued} picks its rows by a subquery instead of by ID. */
+  private static String withoutCandidateBinds(String claim) {
+    return claim.substring(0, claim.lastIndexOf(" where "));
+  }
+
+  /**
+   * Counts, picks and claims in one statement what a queue without partitions may start now: up
+   * to as many of its {@code ENQUEUED} rows, in queue order, as its concurrency (all running
+   * workflows) and worker concurrency (this executor's) leave room for, and at most the bound
+   * most; on PostgreSQL the rows are picked {@code FOR UPDATE SKIP LOCKED}. It returns the claimed
+   * rows as they now are, each with whether it has recorded steps and its priority (the rows
+   * come in no set order). The caller holds the queue's lock (PostgreSQL's advisory lock, or
+   * SQLite's write transaction), so no other dequeue counts between this one's count and claim.
+   *
+   * <p>Binds: those of {@link #claim} but the workflow ID (the executor ID, the application
+   * version, the start time, the update time, whether rate limited, the start time twice), then
+   * the queue name, the application version and fingerprints ({@link RunnableScopeSql}), the most
+   * rows to claim, the concurrency, the queue name, the worker concurrency, the queue name and
+   * the executor ID (a limit that is not set is bound as a large number).
+   */
+  private static String claimQueued(
+      DSLContext sql, boolean postgres, List<Field<?>> row, boolean byPriority, String set) {
+    Field<Integer> running =
+        field(sql.select(count()).from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+            .and(inFlight())
+            .and(STATUS.eq(inline(WorkflowState.PENDING.name(), STATUS))));
+    Field<Integer> runningHere =
+        field(sql.select(count()).from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+            .and(inFlight())
+            .and(STATUS.eq(inline(WorkflowState.PENDING.name(), STATUS)))
+            .and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID))));
+    Field<Integer> room =
+        org.jooq.impl.DSL.greatest(
+            inline(0),
+            least(val(0), val(0).minus(running), val(0).minus(runningHere)));
+    var queued =
+        sql.select(WorkflowStatus.WORKFLOW_UUID)
+            .from(WorkflowStatus.TABLE)
+            .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
+            .and(inFlight())
+            .and(STATUS.eq(inline(WorkflowState.ENQUEUED.name(), STATUS)))
+            .and(RunnableScopeSql.runnable(postgres));
+    var ordered =
+        byPriority
+            ? queued.orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(room)
+            : queued.orderBy(WorkflowStatus.CREATED_AT).limit(room);
+    String picked = lockRows(ordered, postgres);
+    List<SelectField<?>> returned = withHasSteps(row);
+    returned.add(WorkflowStatus.PRIORITY);
+    String returning =
+        sql.select(returned).getSQL();
+    // On PostgreSQL an array of the picked IDs: an init plan run once, whatever the planner thinks
+    // of the table's size (a semi-join could run the locking subquery again for every queued
+    // row), and rows found by their key alone: the pick locked them ENQUEUED (a row changed since
+    // the statement began is checked again as it is locked), so none can change before the update.
+    String where =
+        postgres
+            ? sql.render(WorkflowStatus.WORKFLOW_UUID) + " = any(array(" + picked + "))"
+            : "(" + sql.render(WorkflowStatus.WORKFLOW_UUID) + " in (" + picked + ") and "
+                + sql.render(STATUS.eq(inline(WorkflowState.ENQUEUED.name(), STATUS))) + ")";
+    return set + " where " + where + " returning " + returning.substring("select ".length());
   }
 
   @SuppressWarnings("unchecked")

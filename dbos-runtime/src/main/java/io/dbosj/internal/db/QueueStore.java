@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import io.dbosj.WorkflowState;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +21,10 @@ import java.util.function.Consumer;
  * the queue's limits. On PostgreSQL each dequeue of a queue holds a transaction-level advisory
  * lock on it, so counting the running workflows and claiming new ones is atomic across every
  * process (the global concurrency and rate limits hold), and claims rows with {@code FOR UPDATE
- * SKIP LOCKED}; on SQLite the immediate write transaction is the lock.
+ * SKIP LOCKED}; on SQLite the immediate write transaction is the lock. A queue without partitions
+ * is counted, picked and claimed in one statement under that lock (the lock, the claim and the
+ * commit: three round trips); a rate limit adds its count before it, and a partitioned queue
+ * counts, picks and claims in statements of their own.
  */
 public final class QueueStore {
   /** The most workflows one dequeue claims, so one busy queue cannot starve the others. */
@@ -38,6 +42,8 @@ public final class QueueStore {
   private final String selectByPriority;
   private final String selectInOrder;
   private final String claim;
+  private final String claimByPriority;
+  private final String claimInOrder;
   private final String selectClaimedSteps;
   private final String notify;
   private final String selectById;
@@ -56,6 +62,8 @@ public final class QueueStore {
     this.selectByPriority = sql.selectByPriority();
     this.selectInOrder = sql.selectInOrder();
     this.claim = sql.claim();
+    this.claimByPriority = sql.claimByPriority();
+    this.claimInOrder = sql.claimInOrder();
     this.selectClaimedSteps = sql.selectClaimedSteps();
     this.notify = sql.notifyEnqueued();
     this.selectById = db.sql().workflows().selectById();
@@ -135,6 +143,7 @@ public final class QueueStore {
           }
           int room = MAX_CLAIM;
           long reopensAt = 0;
+          boolean anyRecordedSteps = !claimed.isEmpty();
           if (queue.rateLimit() != null) {
             QueueLimits.RateLimit rate = queue.rateLimit();
             long[] starts = startsSince(c, queue.name(), now - rate.periodMillis());
@@ -143,6 +152,13 @@ public final class QueueStore {
               reopensAt = starts[1] + rate.periodMillis() + 1;
             }
             room = Math.min(room, left);
+          }
+          if (!queue.partitioned()) {
+            if (room <= 0) {
+              return carried.rateReopensAt(reopensAt);
+            }
+            anyRecordedSteps |= claimQueued(c, queue, executorId, scope, now, room, claimed);
+            return claimed(c, claimed, anyRecordedSteps, queue, executorId, now, beforeCommit, earlierAttempts);
           }
           if (queue.workerConcurrency() != null) {
             room = Math.min(room, queue.workerConcurrency() - (int) countRows(c, countPendingOfExecutor, queue.name(), executorId));
@@ -154,7 +170,6 @@ public final class QueueStore {
             return carried.rateReopensAt(reopensAt);
           }
           List<StatusRow> candidates = new ArrayList<>();
-          boolean anyRecordedSteps = false;
           try (PreparedStatement s = candidates(c, queue, executorId, scope, now, room)) {
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
@@ -166,7 +181,6 @@ public final class QueueStore {
           if (candidates.isEmpty()) {
             return carried.rateReopensAt(queue.partitionRateLimit() == null ? 0 : partitionReopensAt(c, queue, now));
           }
-          anyRecordedSteps |= !claimed.isEmpty();
           boolean rateLimited = queue.rateLimit() != null || queue.partitionRateLimit() != null;
           try (PreparedStatement s = c.prepareStatement(claim)) {
             for (StatusRow row : candidates) {
@@ -180,15 +194,66 @@ public final class QueueStore {
               }
             }
           }
-          for (StatusRow row : claimed) {
-            beforeCommit.accept(row.workflowId());
-            earlierAttempts.add(row.workflowId());
-          }
-          if (!anyRecordedSteps) {
-            return new Claimed(claimed, Map.of(), 0); // none was resumed or recovered: nothing to replay
-          }
-          return withSteps(c, claimed, queue, executorId, now);
+          return claimed(c, claimed, anyRecordedSteps, queue, executorId, now, beforeCommit, earlierAttempts);
         });
+  }
+
+  /**
+   * Hands each of {@code claimed} that this attempt claimed (those an earlier attempt claimed were
+   * handed over then) to {@code beforeCommit} and returns them all, with the steps earlier
+   * executions recorded for them if any has some.
+   */
+  private Claimed claimed(
+      Connection c, List<StatusRow> claimed, boolean anyRecordedSteps, QueueLimits queue, String executorId,
+      long now, Consumer<String> beforeCommit, Set<String> earlierAttempts) throws SQLException {
+    for (StatusRow row : claimed) {
+      if (earlierAttempts.add(row.workflowId())) {
+        beforeCommit.accept(row.workflowId());
+      }
+    }
+    if (!anyRecordedSteps) {
+      return new Claimed(claimed, Map.of(), 0); // none was resumed or recovered: nothing to replay
+    }
+    return withSteps(c, claimed, queue, executorId, now);
+  }
+
+  /**
+   * Claims, in one statement that counts what the queue's concurrency and worker concurrency
+   * leave room for, picks and claims, up to {@code most} rows of a queue without partitions,
+   * adding them to {@code claimed} in queue order; returns whether any has recorded steps.
+   */
+  private boolean claimQueued(
+      Connection c, QueueLimits queue, String executorId, RunnableScope scope, long now, int most,
+      List<StatusRow> claimed) throws SQLException {
+    record Picked(StatusRow row, int priority) {}
+    List<Picked> picked = new ArrayList<>();
+    boolean anyRecordedSteps = false;
+    boolean rateLimited = queue.rateLimit() != null;
+    try (PreparedStatement s = c.prepareStatement(queue.priorityEnabled() ? claimByPriority : claimInOrder)) {
+      Jdbc.bind(
+          s, executorId, scope.appVersion(), now, now, rateLimited, now, now,
+          queue.name(), scope.appVersion(), scope.fingerprintsJson(),
+          most, orUnlimited(queue.concurrency()), queue.name(), orUnlimited(queue.workerConcurrency()), queue.name(),
+          executorId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          picked.add(new Picked(WorkflowStore.readRow(rs).startedAt(now), rs.getInt(WorkflowStore.ROW_WIDTH + 2)));
+          anyRecordedSteps |= rs.getBoolean(WorkflowStore.ROW_WIDTH + 1);
+        }
+      }
+    }
+    // the statement returns its rows in no set order; they start in the order they were picked
+    Comparator<Picked> order = Comparator.comparingLong(p -> p.row().createdAt());
+    if (queue.priorityEnabled()) {
+      order = Comparator.<Picked>comparingInt(Picked::priority).thenComparing(order);
+    }
+    picked.sort(order);
+    picked.forEach(p -> claimed.add(p.row()));
+    return anyRecordedSteps;
+  }
+
+  private static int orUnlimited(Integer limit) {
+    return limit == null ? Integer.MAX_VALUE : limit;
   }
 
   /**

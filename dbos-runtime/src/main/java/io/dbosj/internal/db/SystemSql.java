@@ -78,6 +78,8 @@ record SystemSql(
       String selectPartitionCandidates,
       String partitionStartsSince,
       String claim,
+      String claimByPriority,
+      String claimInOrder,
       String selectClaimedSteps,
       String notifyEnqueued,
       String promoteDelayed,
