@@ -62,12 +62,13 @@ final class QueueSqlRendering {
     String countPendingTotal = pending.getSQL();
     String countPendingOfExecutor =
         pending.and(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID))).getSQL();
-    String selectByPriority =
+    // Every queue is taken in (priority, created_at) order, as DBOS's dequeuers take it: a queue
+    // without priorities has them all 0, and the order walks the in-flight index from its head,
+    // where ordering by created_at alone could walk the created_at index through every finished row.
+    String selectQueued =
         lockRows(
             candidates(sql, postgres, row).orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(val(0)),
             postgres);
-    String selectInOrder =
-        lockRows(candidates(sql, postgres, row).orderBy(WorkflowStatus.CREATED_AT).limit(val(0)), postgres);
     String claim =
         sql.update(WorkflowStatus.TABLE)
             .set(STATUS, inline(WorkflowState.PENDING.name(), STATUS))
@@ -93,10 +94,7 @@ final class QueueSqlRendering {
             .where(WorkflowStatus.WORKFLOW_UUID.eq(val(null, WorkflowStatus.WORKFLOW_UUID)))
             .and(STATUS.eq(inline(WorkflowState.ENQUEUED.name(), STATUS)))
             .getSQL();
-    String claimByPriority =
-        claimQueued(sql, postgres, row, true, withoutCandidateBinds(claim));
-    String claimInOrder =
-        claimQueued(sql, postgres, row, false, withoutCandidateBinds(claim));
+    String claimQueued = claimQueued(sql, postgres, row, withoutCandidateBinds(claim));
     String selectClaimedSteps =
         SystemSqlRendering.selectStepRecords(sql)
             .where(
@@ -210,13 +208,11 @@ final class QueueSqlRendering {
         startsSince,
         countPendingTotal,
         countPendingOfExecutor,
-        selectByPriority,
-        selectInOrder,
+        selectQueued,
         partitionCandidates(sql, postgres, row),
         partitionStartsSince,
         claim,
-        claimByPriority,
-        claimInOrder,
+        claimQueued,
         selectClaimedSteps,
         notify,
         promoteDelayed,
@@ -251,7 +247,7 @@ final class QueueSqlRendering {
    * the executor ID (a limit that is not set is bound as a large number).
    */
   private static String claimQueued(
-      DSLContext sql, boolean postgres, List<Field<?>> row, boolean byPriority, String set) {
+      DSLContext sql, boolean postgres, List<Field<?>> row, String set) {
     Field<Integer> running =
         field(sql.select(count()).from(WorkflowStatus.TABLE)
             .where(WorkflowStatus.QUEUE_NAME.eq(val(null, WorkflowStatus.QUEUE_NAME)))
@@ -274,11 +270,7 @@ final class QueueSqlRendering {
             .and(inFlight())
             .and(STATUS.eq(inline(WorkflowState.ENQUEUED.name(), STATUS)))
             .and(RunnableScopeSql.runnable(postgres));
-    var ordered =
-        byPriority
-            ? queued.orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(room)
-            : queued.orderBy(WorkflowStatus.CREATED_AT).limit(room);
-    String picked = lockRows(ordered, postgres);
+    String picked = lockRows(queued.orderBy(WorkflowStatus.PRIORITY, WorkflowStatus.CREATED_AT).limit(room), postgres);
     List<SelectField<?>> returned = withHasSteps(row);
     returned.add(WorkflowStatus.PRIORITY);
     String returning =

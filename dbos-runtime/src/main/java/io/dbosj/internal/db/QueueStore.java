@@ -39,11 +39,9 @@ public final class QueueStore {
   private final String nextDelayed;
   private final String countPendingTotal;
   private final String countPendingOfExecutor;
-  private final String selectByPriority;
-  private final String selectInOrder;
+  private final String selectQueued;
   private final String claim;
-  private final String claimByPriority;
-  private final String claimInOrder;
+  private final String claimQueued;
   private final String selectClaimedSteps;
   private final String notify;
   private final String selectById;
@@ -59,11 +57,9 @@ public final class QueueStore {
     this.nextDelayed = sql.nextDelayed();
     this.countPendingTotal = sql.countPendingTotal();
     this.countPendingOfExecutor = sql.countPendingOfExecutor();
-    this.selectByPriority = sql.selectByPriority();
-    this.selectInOrder = sql.selectInOrder();
+    this.selectQueued = sql.selectQueued();
     this.claim = sql.claim();
-    this.claimByPriority = sql.claimByPriority();
-    this.claimInOrder = sql.claimInOrder();
+    this.claimQueued = sql.claimQueued();
     this.selectClaimedSteps = sql.selectClaimedSteps();
     this.notify = sql.notifyEnqueued();
     this.selectById = db.sql().workflows().selectById();
@@ -229,7 +225,7 @@ public final class QueueStore {
     List<Picked> picked = new ArrayList<>();
     boolean anyRecordedSteps = false;
     boolean rateLimited = queue.rateLimit() != null;
-    try (PreparedStatement s = c.prepareStatement(queue.priorityEnabled() ? claimByPriority : claimInOrder)) {
+    try (PreparedStatement s = c.prepareStatement(claimQueued)) {
       Jdbc.bind(
           s, executorId, scope.appVersion(), now, now, rateLimited, now, now,
           queue.name(), scope.appVersion(), scope.fingerprintsJson(),
@@ -243,11 +239,7 @@ public final class QueueStore {
       }
     }
     // the statement returns its rows in no set order; they start in the order they were picked
-    Comparator<Picked> order = Comparator.comparingLong(p -> p.row().createdAt());
-    if (queue.priorityEnabled()) {
-      order = Comparator.<Picked>comparingInt(Picked::priority).thenComparing(order);
-    }
-    picked.sort(order);
+    picked.sort(Comparator.<Picked>comparingInt(Picked::priority).thenComparingLong(p -> p.row().createdAt()));
     picked.forEach(p -> claimed.add(p.row()));
     return anyRecordedSteps;
   }
@@ -307,7 +299,7 @@ public final class QueueStore {
       Connection c, QueueLimits queue, String executorId, RunnableScope scope, long now, int room)
       throws SQLException {
     if (!queue.partitioned()) {
-      PreparedStatement s = c.prepareStatement(queue.priorityEnabled() ? selectByPriority : selectInOrder);
+      PreparedStatement s = c.prepareStatement(selectQueued);
       Jdbc.bind(s, queue.name(), scope.appVersion(), scope.fingerprintsJson(), room);
       return s;
     }
