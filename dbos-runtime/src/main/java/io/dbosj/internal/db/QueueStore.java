@@ -226,6 +226,7 @@ public final class QueueStore {
     boolean anyRecordedSteps = false;
     boolean rateLimited = queue.rateLimit() != null;
     try (PreparedStatement s = c.prepareStatement(claimQueued)) {
+      Jdbc.planEachTime(s);
       Jdbc.bind(
           s, executorId, scope.appVersion(), now, now, rateLimited, now, now,
           queue.name(), scope.appVersion(), scope.fingerprintsJson(),
