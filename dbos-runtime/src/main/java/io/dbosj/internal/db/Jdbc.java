@@ -32,7 +32,6 @@ final class Jdbc {
     }
   }
 
-  /** {@code values} as a JSON array of strings, for the statements that bind a list as one value. */
   /**
    * Has PostgreSQL plan {@code statement} for each execution instead of reusing a plan made once
    * for every value: a plan cached while the table was nearly empty (a new database) stays a
@@ -44,6 +43,7 @@ final class Jdbc {
     }
   }
 
+  /** {@code values} as a JSON array of strings, for the statements that bind a list as one value. */
   static String jsonArray(List<String> values) {
     StringBuilder json = new StringBuilder("[");
     for (String value : values) {
