@@ -118,7 +118,7 @@ public final class CallRouter {
     }
     String inputs = s.json().encodeArguments(call.instance().className(), call.method(), call.args());
     String enqueued = s.admission().enqueue(call, id, parentId, parentDeadline, inputs, placement, options.timeout());
-    return s.executor().handle(enqueued, call, s.running().get(enqueued));
+    return s.executor().enqueuedHandle(enqueued, call);
   }
 
   /** {@code DBOS.startWorkflow(() -> workflow(args), options)} and {@code queue.enqueue(...)}. */

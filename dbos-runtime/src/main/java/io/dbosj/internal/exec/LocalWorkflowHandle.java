@@ -10,21 +10,31 @@ import io.dbosj.internal.serde.Outcome;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A handle that waits on the execution in this process when there is one, and otherwise polls the
- * system database until the workflow's row shows an outcome.
+ * A handle that waits on the execution in this process when there is one, or on the outcome
+ * promised to it when the workflow was enqueued here, and otherwise polls the system database
+ * until the workflow's row shows an outcome.
  */
 final class LocalWorkflowHandle<R> implements WorkflowHandle<R> {
   private final OutcomeWaiter waiter;
   private final String workflowId;
   private final DurableMethod<R> method;
   private final CompletableFuture<Outcome<?>> execution;
+  private final CompletableFuture<Outcome<?>> promised;
 
   LocalWorkflowHandle(
       OutcomeWaiter waiter, String workflowId, DurableMethod<R> method, CompletableFuture<Outcome<?>> execution) {
+    this(waiter, workflowId, method, execution, null);
+  }
+
+  /** {@code promised}, if not {@code null}, is {@link RunningWorkflows#promise}'s for this workflow. */
+  LocalWorkflowHandle(
+      OutcomeWaiter waiter, String workflowId, DurableMethod<R> method, CompletableFuture<Outcome<?>> execution,
+      CompletableFuture<Outcome<?>> promised) {
     this.waiter = waiter;
     this.workflowId = workflowId;
     this.method = method;
     this.execution = execution;
+    this.promised = promised;
   }
 
   @Override
@@ -34,7 +44,7 @@ final class LocalWorkflowHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public R getResult() {
-    Outcome<R> outcome = waiter.await(workflowId, method, execution);
+    Outcome<R> outcome = waiter.await(workflowId, method, execution, promised);
     Throwable error = outcome.error();
     if (error == null) {
       return outcome.value();

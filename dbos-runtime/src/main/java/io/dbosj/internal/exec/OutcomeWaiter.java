@@ -12,6 +12,9 @@ import io.dbosj.internal.serde.Outcome;
 import io.dbosj.internal.serde.OutcomeCodec;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Waits for a workflow's outcome: from its execution in this process when there is one,
@@ -79,9 +82,13 @@ public final class OutcomeWaiter {
 
   /**
    * The outcome of {@code workflowId}, waiting for it. With no {@code method} (its class is not
-   * registered here) a result is read as plain JSON values.
+   * registered here) a result is read as plain JSON values. {@code promised}, if not {@code
+   * null}, is the outcome {@link RunningWorkflows#promise} gave the handle: taken as it is once
+   * complete, and a pause between reads ends when it completes.
    */
-  <R> Outcome<R> await(String workflowId, DurableMethod<R> method, CompletableFuture<Outcome<?>> execution) {
+  <R> Outcome<R> await(
+      String workflowId, DurableMethod<R> method, CompletableFuture<Outcome<?>> execution,
+      CompletableFuture<Outcome<?>> promised) {
     WorkflowContext waiter = CurrentContext.workflow();
     if (waiter != null && waiter.currentStep() == null) {
       // a workflow waiting on another does not leave its last step unwritten meanwhile
@@ -102,17 +109,31 @@ public final class OutcomeWaiter {
           return outcome;
         }
       }
+      if (promised != null && promised.isDone()) {
+        return promised.join().cast(); // completed only by an execution that ran it to its end here
+      }
       StatusRow row = findThroughOutage(workflowId);
       if (row != null && row.state().isTerminal()) {
         return method != null ? recordedOutcome(row, method) : untypedOutcome(row);
       }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DbosException("interrupted while waiting for workflow " + workflowId, e);
-      }
+      pause(pause, promised, workflowId);
       pause = Math.min(LONGEST_PAUSE_MS, pause * 2);
+    }
+  }
+
+  /** Waits {@code millis}, or less if {@code promised} completes first. */
+  private static void pause(long millis, CompletableFuture<Outcome<?>> promised, String workflowId) {
+    try {
+      if (promised == null) {
+        Thread.sleep(millis);
+      } else {
+        promised.get(millis, TimeUnit.MILLISECONDS);
+      }
+    } catch (TimeoutException | ExecutionException e) {
+      // the pause ended, or the promise completed: the loop looks again
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DbosException("interrupted while waiting for workflow " + workflowId, e);
     }
   }
 

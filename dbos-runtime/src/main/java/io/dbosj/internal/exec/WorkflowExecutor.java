@@ -73,14 +73,14 @@ public final class WorkflowExecutor implements Service {
     CompletableFuture<Outcome<?>> mine = new CompletableFuture<>();
     CompletableFuture<Outcome<?>> theirs = running.claim(workflowId, mine);
     if (theirs != null) {
-      return waiter.await(workflowId, call.method(), theirs).get();
+      return waiter.await(workflowId, call.method(), theirs, null).get();
     }
     Outcome<R> outcome = Outcome.failure(new ExecutedElsewhere());
     try {
       Admission.Admitted admitted = admission.admit(call, workflowId, parentId, parentDeadline, inputs, timeout);
       if (admitted.elsewhere()) {
         running.finish(workflowId, mine, outcome);
-        return waiter.await(workflowId, call.method(), null).get();
+        return waiter.await(workflowId, call.method(), null, null).get();
       }
       outcome =
           admitted.finished() != null
@@ -95,7 +95,7 @@ public final class WorkflowExecutor implements Service {
       running.finish(workflowId, mine, outcome);
     }
     if (outcome.error() instanceof ExecutedElsewhere) {
-      return waiter.await(workflowId, call.method(), null).get();
+      return waiter.await(workflowId, call.method(), null, null).get();
     }
     return outcome.get();
   }
@@ -300,6 +300,12 @@ public final class WorkflowExecutor implements Service {
 
   <R> WorkflowHandle<R> handle(String workflowId, DurableCall<R> call, CompletableFuture<Outcome<?>> execution) {
     return new LocalWorkflowHandle<>(waiter, workflowId, call.method(), execution);
+  }
+
+  /** A handle of a workflow just enqueued, promised its outcome should it end in this process. */
+  <R> WorkflowHandle<R> enqueuedHandle(String workflowId, DurableCall<R> call) {
+    CompletableFuture<Outcome<?>> promised = running.promise(workflowId);
+    return new LocalWorkflowHandle<>(waiter, workflowId, call.method(), running.get(workflowId), promised);
   }
 
   @Override
