@@ -142,7 +142,7 @@ public final class Admission {
         if (workflow.delayUntil() != null) {
           wakeQueues.wakeAt(workflow.delayUntil());
         } else {
-          wakeQueues.run(); // the insert itself notified other processes
+          wakeQueues.enqueued(workflow.queueName()); // the insert itself notified other processes
         }
         return workflow.workflowId();
       }

@@ -1,8 +1,9 @@
 package io.dbosj.internal.exec;
 
 /**
- * Tells this process's queue runner about work: enqueued now ({@link #run}), or {@code DELAYED}
- * until an instant ({@link #wakeAt}), so it looks then without polling for it.
+ * Tells this process's queue runner about work: enqueued now on any queue ({@link #run}) or on one
+ * ({@link #enqueued}), or {@code DELAYED} until an instant ({@link #wakeAt}), so it looks then
+ * without polling for it.
  */
 public interface QueueSignal extends Runnable {
   /** For a process that runs no queues: a client. */
@@ -12,8 +13,14 @@ public interface QueueSignal extends Runnable {
         public void run() {}
 
         @Override
+        public void enqueued(String queueName) {}
+
+        @Override
         public void wakeAt(long epochMillis) {}
       };
+
+  /** Work was enqueued on {@code queueName} now. */
+  void enqueued(String queueName);
 
   /** A {@code DELAYED} workflow of this process's queues is due at {@code epochMillis}. */
   void wakeAt(long epochMillis);

@@ -244,7 +244,7 @@ public final class WorkflowManagement {
     require(workflowId);
     if (workflows.resume(workflowId, QueueRegistry.INTERNAL_QUEUE, System.currentTimeMillis())) {
       queueStore.notifyEnqueued(QueueRegistry.INTERNAL_QUEUE);
-      wakeQueues.run();
+      wakeQueues.enqueued(QueueRegistry.INTERNAL_QUEUE);
     }
     return retrieve(workflowId);
   }

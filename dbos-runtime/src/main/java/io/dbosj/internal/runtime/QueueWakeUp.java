@@ -24,6 +24,14 @@ final class QueueWakeUp implements QueueSignal {
   }
 
   @Override
+  public void enqueued(String queueName) {
+    QueueRunner r = runner;
+    if (r != null) {
+      r.wakeFor(queueName);
+    }
+  }
+
+  @Override
   public void wakeAt(long epochMillis) {
     QueueRunner r = runner;
     if (r != null) {
