@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  */
 public final class QueueStore {
   /** The most workflows one dequeue claims, so one busy queue cannot starve the others. */
-  private static final int MAX_CLAIM = 256;
+  /** The most rows one dequeue claims. */
+  public static final int MAX_CLAIM = 256;
 
   private final SystemDatabase db;
   private final String tryLock;

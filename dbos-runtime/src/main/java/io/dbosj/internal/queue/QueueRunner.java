@@ -18,20 +18,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * This process's dequeuer: one thread that claims what each queue it serves allows and starts it.
- * It runs again at once after claiming work, when woken (a local enqueue on a queue, or a
- * workflow of it ending here, looks at that queue; a PostgreSQL notification from another
- * process, or a change of queues, at every queue), when a rate limit's window has room again, when a {@code DELAYED}
- * workflow it knows of is due, and otherwise when a queue's idle wait ends: a queue that had
- * nothing to claim is looked at again after a wait that grows from 50 ms to 1 s, so the queues
- * that have work are not slowed by looking at those that have none. Each pass first moves its queues' due {@code DELAYED} workflows onto them, looking
- * for the next one due at most every second (a local delayed enqueue tells it at once). Stopping
- * leaves unclaimed workflows {@code ENQUEUED} (or {@code DELAYED}).
+ * It runs again at once after claiming as many as one dequeue may, when woken (a workflow of a
+ * queue ending here looks at that queue, as does a local enqueue on it unless its workflows
+ * running here already fill its concurrency; a PostgreSQL notification from another process, or
+ * a change of queues, looks at every queue), when a rate limit's window has room again, when a
+ * {@code DELAYED} workflow it knows of is due, and otherwise when a queue's idle wait ends: 50 ms
+ * after it claimed (another process may make room), growing to 1 s while it has nothing to claim.
+ * So a queue whose slots are all taken is not looked at again until one of them frees, and the
+ * queues that have work are not slowed by those that have none. Each pass first moves its
+ * queues' due {@code DELAYED} workflows onto them, looking for the next one due at most every
+ * second (a local delayed enqueue tells it at once). Stopping leaves unclaimed workflows {@code
+ * ENQUEUED} (or {@code DELAYED}).
  */
 public final class QueueRunner implements Service {
   private static final Logger log = LoggerFactory.getLogger(QueueRunner.class);
@@ -50,6 +54,14 @@ public final class QueueRunner implements Service {
   private final AtomicBoolean wokenForAll = new AtomicBoolean(true);
   /** The queues a workflow of which ended here since the last pass. */
   private final Set<String> slotsFreed = ConcurrentHashMap.newKeySet();
+  /** The queues work was enqueued on here since the last pass. */
+  private final Set<String> enqueuedOn = ConcurrentHashMap.newKeySet();
+  /**
+   * How many of each queue's workflows this runner started that have not ended: a queue whose
+   * concurrency they fill has no room for work enqueued on it until one ends, so an enqueue does
+   * not make it look.
+   */
+  private final Map<String, AtomicInteger> startedHere = new ConcurrentHashMap<>();
   /** The queues that had nothing to claim at their last look, by name; the runner thread's own. */
   private final Map<String, IdleQueue> idleQueues = new HashMap<>();
   /** When the first {@code DELAYED} workflow known of is due (epoch ms), or {@link Long#MAX_VALUE}. */
@@ -90,10 +102,24 @@ public final class QueueRunner implements Service {
     wakeUps.release();
   }
 
-  /** Makes the runner look at {@code queueName} now: work was enqueued on it, or a workflow of it ended here. */
-  public void wakeFor(String queueName) {
+  /** Makes the runner look at {@code queueName} now if it may have room: work was enqueued on it. */
+  public void enqueuedOn(String queueName) {
+    enqueuedOn.add(queueName);
+    wakeUps.release();
+  }
+
+  /** Makes the runner look at {@code queueName} now: a workflow of it ended here. */
+  private void slotFreed(String queueName) {
     slotsFreed.add(queueName);
     wakeUps.release();
+  }
+
+  /** Whether this runner's own workflows of {@code queue} fill its concurrency or worker concurrency. */
+  private boolean fullHere(QueueLimits queue) {
+    AtomicInteger started = startedHere.get(queue.name());
+    int running = started == null ? 0 : started.get();
+    return (queue.concurrency() != null && running >= queue.concurrency())
+        || (queue.workerConcurrency() != null && running >= queue.workerConcurrency());
   }
 
   /** Makes the runner move a {@code DELAYED} workflow due at {@code epochMillis} onto its queue then. */
@@ -124,9 +150,14 @@ public final class QueueRunner implements Service {
       reserved.values().forEach(DequeuedWorkflows.Reserved::release);
       throw e;
     }
+    AtomicInteger started = startedHere.computeIfAbsent(queue.name(), name -> new AtomicInteger());
     for (StatusRow row : dequeued.rows()) {
+      started.incrementAndGet();
       reserved.remove(row.workflowId())
-          .start(row, dequeued.steps().getOrDefault(row.workflowId(), Map.of()), () -> wakeFor(queue.name()));
+          .start(row, dequeued.steps().getOrDefault(row.workflowId(), Map.of()), () -> {
+            started.decrementAndGet();
+            slotFreed(queue.name());
+          });
     }
     reserved.values().forEach(DequeuedWorkflows.Reserved::release); // an attempt's that was retried
     return dequeued;
@@ -149,7 +180,7 @@ public final class QueueRunner implements Service {
 
   private void run() {
     while (!thread.stopping()) {
-      boolean claimed = false;
+      boolean mayHaveMore = false;
       long nextLookAt = Long.MAX_VALUE;
       try {
         long now = System.currentTimeMillis();
@@ -160,22 +191,28 @@ public final class QueueRunner implements Service {
         }
         for (QueueLimits queue : served) {
           IdleQueue idle = idleQueues.get(queue.name());
-          if (!slotsFreed.remove(queue.name()) && idle != null && now < idle.nextLookAt()) {
+          // a wake-up while this runner's own workflows fill the queue is one whose room it already took
+          boolean woken = (slotsFreed.remove(queue.name()) | enqueuedOn.remove(queue.name())) && !fullHere(queue);
+          if (!woken && idle != null && now < idle.nextLookAt()) {
             nextLookAt = Math.min(nextLookAt, idle.nextLookAt());
             continue;
           }
           QueueStore.Claimed dequeued = dequeue(queue);
-          if (dequeued.rows().isEmpty()) {
-            IdleQueue next = idle == null ? new IdleQueue(MIN_IDLE_MS, now + MIN_IDLE_MS) : idle.next(now);
-            if (dequeued.rateReopensAt() > 0 && dequeued.rateReopensAt() < next.nextLookAt()) {
-              next = new IdleQueue(next.waitMillis(), dequeued.rateReopensAt()); // its window reopens first
-            }
-            idleQueues.put(queue.name(), next);
-            nextLookAt = Math.min(nextLookAt, next.nextLookAt());
-          } else {
-            claimed = true;
+          if (dequeued.rows().size() >= QueueStore.MAX_CLAIM) {
+            mayHaveMore = true;
             idleQueues.remove(queue.name());
+            continue;
           }
+          // it claimed what there was room for: the next look waits for a wake-up (one of its
+          // workflows ending here, an enqueue) or, for room made elsewhere, its idle wait
+          IdleQueue next = idle == null || !dequeued.rows().isEmpty()
+              ? new IdleQueue(MIN_IDLE_MS, now + MIN_IDLE_MS)
+              : idle.next(now);
+          if (dequeued.rateReopensAt() > 0 && dequeued.rateReopensAt() < next.nextLookAt()) {
+            next = new IdleQueue(next.waitMillis(), dequeued.rateReopensAt()); // its window reopens first
+          }
+          idleQueues.put(queue.name(), next);
+          nextLookAt = Math.min(nextLookAt, next.nextLookAt());
         }
       } catch (DbosShutdownException e) {
         return;
@@ -192,7 +229,7 @@ public final class QueueRunner implements Service {
         nextLookAt = System.currentTimeMillis() + MAX_IDLE_MS;
         wokenForAll.set(true); // after the wait, every queue is looked at again
       }
-      if (claimed) {
+      if (mayHaveMore) {
         continue;
       }
       long now = System.currentTimeMillis();

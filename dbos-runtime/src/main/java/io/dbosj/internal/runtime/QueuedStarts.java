@@ -68,6 +68,7 @@ final class QueuedStarts implements DequeuedWorkflows {
     }
     if (call == null) {
       executor.release(reservation);
+      onFinish.run();
       return; // logged: a process that has the code will run it
     }
     executor.resume(reservation, call, row.deadline(), onFinish, recordedSteps);
