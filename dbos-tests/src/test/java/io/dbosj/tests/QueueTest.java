@@ -17,6 +17,7 @@ import io.dbosj.tests.fixtures.Journal;
 import io.dbosj.tests.fixtures.SlowToRead;
 import io.dbosj.tests.fixtures.TasksDurable;
 import io.dbosj.tests.fixtures.Tracker;
+import io.dbosj.tests.support.Await;
 import io.dbosj.tests.support.BothDatabases;
 import io.dbosj.tests.support.TestDatabase;
 import org.postgresql.PGConnection;
@@ -78,6 +79,40 @@ class QueueTest {
       }
       // no process runs this queue: the workflow waits for one
       assertThat(db.status("told-1")).isEqualTo("ENQUEUED");
+    }
+  }
+
+  @BothDatabases
+  void onPostgresAnEnqueueInARunningProcessNotifiesTheOtherProcessesOnceItCommits(TestDatabase db) throws Exception {
+    Queue web = Queue.of("web");
+    Queue render = Queue.of("render");
+    try (DBOS front = db.builder().executorId("front").listenQueues(web).build();
+        Connection listener = db.connect()) {
+      front.register(web);
+      front.register(render);
+      TasksDurable tasks = new TasksDurable(front, new Journal(), new Tracker(), web, 0);
+      front.launch();
+      boolean postgres = db.kind() == TestDatabase.Kind.POSTGRES;
+      if (postgres) {
+        try (Statement s = listener.createStatement()) {
+          s.execute("LISTEN dbos_queue");
+        }
+      }
+      String id = tasks.enqueue(render).process(7).workflowId();
+      if (postgres) {
+        List<String> heard = new ArrayList<>();
+        Await.until("a notification naming the queue", () -> {
+          PGNotification[] got = listener.unwrap(PGConnection.class).getNotifications(100);
+          if (got != null) {
+            for (PGNotification n : got) {
+              heard.add(n.getParameter());
+            }
+          }
+          return heard.contains("render");
+        }, () -> heard);
+      }
+      // this process does not serve the queue: the workflow waits for one that does
+      assertThat(db.status(id)).isEqualTo("ENQUEUED");
     }
   }
 

@@ -88,6 +88,14 @@ public final class WorkflowStore {
     return db.groupCommit().commit(insertPendingWrite(w))[0] == 1;
   }
 
+  /**
+   * {@link #insertPending}, but the insert of an {@code ENQUEUED} row notifies no one: the caller
+   * tells other processes once it committed (see {@code EnqueueAnnouncer}).
+   */
+  public boolean insertPendingUnannounced(NewWorkflow w) {
+    return db.groupCommit().commit(insertPendingWrite(w, false))[0] == 1;
+  }
+
   /** Inserts a workflow's row on {@code c}, in the caller's transaction; see {@link #insertPending}. */
   public boolean insert(Connection c, NewWorkflow w) throws SQLException {
     CheckpointWrite write = insertPendingWrite(w);
@@ -99,6 +107,10 @@ public final class WorkflowStore {
 
   /** The write {@link #insertPending} makes, to be committed together with others. */
   public CheckpointWrite insertPendingWrite(NewWorkflow w) {
+    return insertPendingWrite(w, enqueueNotifies);
+  }
+
+  private CheckpointWrite insertPendingWrite(NewWorkflow w, boolean notify) {
     boolean enqueued = w.queued();
     Object[] row =
         new Object[] {
@@ -125,12 +137,12 @@ public final class WorkflowStore {
             w.partitionKey(),
             w.delayUntil()
         };
-    if (enqueued && enqueueNotifies) {
+    if (enqueued && notify) {
       Object[] withPayload = Arrays.copyOf(row, row.length + 1);
       withPayload[row.length] = w.queueName(); // the notification's payload
       return new CheckpointWrite(insertEnqueued, CheckpointWrite.WORKFLOW_ROW, withPayload);
     }
-    return new CheckpointWrite(enqueued ? insertEnqueued : insertPending, CheckpointWrite.WORKFLOW_ROW, row);
+    return new CheckpointWrite(insertPending, CheckpointWrite.WORKFLOW_ROW, row); // on SQLite, insertEnqueued is insertPending
   }
 
   /** The workflow that holds {@code deduplicationId} on {@code queueName}, if one does. */

@@ -138,11 +138,15 @@ public final class Admission {
     }
     DeduplicationPolicy policy = placement.deduplicationPolicy();
     while (true) {
-      if (workflows.insertPending(workflow)) {
+      // a delayed row's insert still notifies: other processes learn when it is due by looking
+      boolean inserted = wakeQueues.announcesEnqueues() && workflow.delayUntil() == null
+          ? workflows.insertPendingUnannounced(workflow)
+          : workflows.insertPending(workflow);
+      if (inserted) {
         if (workflow.delayUntil() != null) {
           wakeQueues.wakeAt(workflow.delayUntil());
         } else {
-          wakeQueues.enqueued(workflow.queueName()); // the insert itself notified other processes
+          wakeQueues.enqueued(workflow.queueName());
         }
         return workflow.workflowId();
       }

@@ -16,11 +16,22 @@ public interface QueueSignal extends Runnable {
         public void enqueued(String queueName) {}
 
         @Override
+        public boolean announcesEnqueues() {
+          return false;
+        }
+
+        @Override
         public void wakeAt(long epochMillis) {}
       };
 
-  /** Work was enqueued on {@code queueName} now. */
+  /** Work enqueued on {@code queueName} has committed now. */
   void enqueued(String queueName);
+
+  /**
+   * Whether {@link #enqueued} also tells other processes: then an enqueue's insert need not
+   * notify them itself.
+   */
+  boolean announcesEnqueues();
 
   /** A {@code DELAYED} workflow of this process's queues is due at {@code epochMillis}. */
   void wakeAt(long epochMillis);

@@ -243,7 +243,9 @@ public final class WorkflowManagement {
   public <R> WorkflowHandle<R> resume(String workflowId) {
     require(workflowId);
     if (workflows.resume(workflowId, QueueRegistry.INTERNAL_QUEUE, System.currentTimeMillis())) {
-      queueStore.notifyEnqueued(QueueRegistry.INTERNAL_QUEUE);
+      if (!wakeQueues.announcesEnqueues()) {
+        queueStore.notifyEnqueued(QueueRegistry.INTERNAL_QUEUE); // a client tells the processes itself
+      }
       wakeQueues.enqueued(QueueRegistry.INTERNAL_QUEUE);
     }
     return retrieve(workflowId);

@@ -36,6 +36,7 @@ import io.dbosj.internal.lifecycle.Services;
 import io.dbosj.internal.lifecycle.ShutdownFlag;
 import io.dbosj.internal.messaging.Communication;
 import io.dbosj.internal.messaging.WakeUps;
+import io.dbosj.internal.queue.EnqueueAnnouncer;
 import io.dbosj.internal.queue.QueueRunner;
 import io.dbosj.internal.recovery.ExecutorHeartbeat;
 import io.dbosj.internal.recovery.ExecutorRegistration;
@@ -219,7 +220,7 @@ public final class DbosRuntime {
     StoredQueues storedQueues = new StoredQueues(new QueueTableStore(db, config.appName()), queues, listenedQueues);
     storedQueues.reconcile(System.currentTimeMillis());
     WorkflowStore workflowStore = new WorkflowStore(db);
-    QueueWakeUp wakeUp = new QueueWakeUp();
+    QueueWakeUp wakeUp = new QueueWakeUp(db.isPostgres() ? services.start(new EnqueueAnnouncer(queueStore)) : null);
     WakeUps wakeUps = new WakeUps(db.isPostgres());
     WorkflowServices parts =
         WorkflowServices.connect(
@@ -238,7 +239,14 @@ public final class DbosRuntime {
     wakeUp.connect(runner);
     if (db.isPostgres()) {
       java.util.Map<String, java.util.function.Consumer<String>> channels = new java.util.HashMap<>(wakeUps.channelHandlers());
-      channels.put(QueueStore.CHANNEL, payload -> runner.wake());
+      // a notification names the queue work was enqueued on (this process's own enqueues among them)
+      channels.put(QueueStore.CHANNEL, payload -> {
+        if (payload == null || payload.isEmpty()) {
+          runner.wake();
+        } else {
+          runner.enqueuedOn(payload);
+        }
+      });
       services.start(new ChannelListener(db, channels));
     }
     WorkflowScheduler scheduler =

@@ -1,6 +1,7 @@
 package io.dbosj.internal.runtime;
 
 import io.dbosj.internal.exec.QueueSignal;
+import io.dbosj.internal.queue.EnqueueAnnouncer;
 import io.dbosj.internal.queue.QueueRunner;
 
 /**
@@ -9,7 +10,13 @@ import io.dbosj.internal.queue.QueueRunner;
  * it starts.
  */
 final class QueueWakeUp implements QueueSignal {
+  private final EnqueueAnnouncer announcer;
   private volatile QueueRunner runner;
+
+  /** {@code announcer} tells other processes of enqueues; {@code null} where none can hear (SQLite). */
+  QueueWakeUp(EnqueueAnnouncer announcer) {
+    this.announcer = announcer;
+  }
 
   void connect(QueueRunner queueRunner) {
     this.runner = queueRunner;
@@ -27,8 +34,16 @@ final class QueueWakeUp implements QueueSignal {
   public void enqueued(String queueName) {
     QueueRunner r = runner;
     if (r != null) {
-      r.wakeFor(queueName);
+      r.enqueuedOn(queueName);
     }
+    if (announcer != null) {
+      announcer.announce(queueName);
+    }
+  }
+
+  @Override
+  public boolean announcesEnqueues() {
+    return announcer != null;
   }
 
   @Override
