@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * DBOS Transact TypeScript 5.3.0's {@code DBOSClient} ({@code node/schedules-with-dbos-client.cjs})
  * and io.dbosj share {@code dbos.workflow_schedules}: the client reads a schedule we created, with
  * its context; a schedule it creates, with its context, is fired by our running process; a pause it
- * makes stops our process firing. (Its backfill and trigger need {@code dbos.application_versions}
- * rows, which io.dbosj does not write; ours run on either side's rows, see StoredScheduleTest.)
+ * makes stops our process firing; the runs its trigger and backfill enqueue (for the latest version
+ * our launch registered in {@code dbos.application_versions}) run in our process.
  */
 @ExtendWith(ConformanceTools.class)
 class DbosTypeScriptSchedulesTest {
@@ -43,7 +43,9 @@ class DbosTypeScriptSchedulesTest {
               "scheduleName", "theirs", "workflowName", "report", "workflowClassName", Reports.class.getName(),
               "schedule", "* * * * * *", "context", "from-ts"),
           "read", "ours",
-          "pause", "ours"));
+          "pause", "ours",
+          "trigger", "theirs",
+          "backfill", Map.of("name", "theirs", "start", "2031-01-01T00:00:00Z", "end", "2031-01-01T00:00:03Z")));
       JsonNode out = ts.script("schedules-with-dbos-client.cjs", db.url(), plan).json();
 
       JsonNode read = out.get("read");
@@ -55,6 +57,14 @@ class DbosTypeScriptSchedulesTest {
       assertThat(read.get("context").asString()).as("our context, as DBOS parses it").isEqualTo("ours-ctx");
       assertThat(read.get("cronTimezone").asString()).isEqualTo("Europe/Paris");
       assertThat(out.get("listed")).extracting(s -> s.get("scheduleName").asString()).contains("ours", "theirs");
+      // the runs DBOS's client enqueued, for the version our launch registered, ran here
+      // (DBOS's backfill takes the ticks strictly between its start and end)
+      assertThat(out.get("backfilled")).extracting(JsonNode::asString)
+          .containsExactly("sched-theirs-2031-01-01T00:00:01.000Z", "sched-theirs-2031-01-01T00:00:02.000Z");
+      assertThat(reports.ticks).contains("2031-01-01T00:00:01Z|from-ts", "2031-01-01T00:00:02Z|from-ts");
+      assertThat(db.value("SELECT executor_id FROM dbos.workflow_status WHERE workflow_uuid = ?",
+              out.get("triggered").asString()))
+          .as("the triggered run").isEqualTo(dbos.executorId());
 
       Await.until("a tick of the schedule DBOS's client created, run here",
           () -> reports.ticks.stream().anyMatch(t -> t.endsWith("|from-ts")), () -> reports.ticks);

@@ -25,6 +25,26 @@ import java.util.Map;
 class WorkflowVersionsTest {
   private static final String OTHER_CODE = "0123456789abcdef0123456789abcdef";
 
+  /**
+   * A launch registers its version in DBOS's {@code application_versions} as its application's, as
+   * DBOS's launches do: DBOS's clients enqueue a schedule's runs on the latest version there.
+   */
+  @BothDatabases
+  void aLaunchRegistersItsVersionAsItsApplicationsOnceAndLeavesAnotherApplicationsAlone(TestDatabase db)
+      throws Exception {
+    for (String version : List.of("v1", "v2", "v1")) {
+      try (DBOS dbos = db.builder().appVersion(version).build()) {
+        dbos.launch();
+      }
+    }
+    try (DBOS dbos = db.builder().appName("other").appVersion("v2").build()) {
+      dbos.launch(); // v2 is the application "test"'s: launch goes on, leaving it so
+    }
+    assertThat(db.rows("SELECT version_name, application_name FROM " + db.table("application_versions")
+            + " ORDER BY version_timestamp, version_name"))
+        .containsExactly(List.of("v1", "test"), List.of("v2", "test"));
+  }
+
   @BothDatabases
   void aWorkflowOfAnotherVersionWhoseCodeIsUnchangedHereIsRecoveredUnlessVersionsAreWhole(TestDatabase db)
       throws Exception {

@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 import io.dbosj.WorkflowState;
+import io.dbosj.internal.db.SystemTables.ApplicationVersions;
 import io.dbosj.internal.db.SystemTables.ExecutorScopes;
 import io.dbosj.internal.db.SystemTables.Executors;
 import io.dbosj.internal.db.SystemTables.WorkflowStatus;
@@ -172,9 +173,38 @@ final class ExecutorSqlRendering {
                     .where(WorkflowStatus.EXECUTOR_ID.eq(val(null, WorkflowStatus.EXECUTOR_ID)))
                     .and(WorkflowStatus.STATUS.eq(inline(WorkflowState.PENDING.name(), WorkflowStatus.STATUS))))
             .getSQL();
+    // DBOS's application_versions, as DBOS's launches register theirs: a row of this version with no
+    // application is claimed, else one is inserted; a row another application owns is left alone
+    String claimVersion =
+        sql.update(ApplicationVersions.TABLE)
+            .set(ApplicationVersions.APPLICATION_NAME, val(null, ApplicationVersions.APPLICATION_NAME))
+            .where(ApplicationVersions.VERSION_NAME.eq(val(null, ApplicationVersions.VERSION_NAME)))
+            .and(ApplicationVersions.APPLICATION_NAME.isNull())
+            .getSQL();
+    String insertVersion =
+        sql.insertInto(ApplicationVersions.TABLE)
+            .columns(ApplicationVersions.VERSION_ID, ApplicationVersions.VERSION_NAME, ApplicationVersions.APPLICATION_NAME)
+            .values(
+                val(null, ApplicationVersions.VERSION_ID), val(null, ApplicationVersions.VERSION_NAME),
+                val(null, ApplicationVersions.APPLICATION_NAME))
+            .onConflictDoNothing()
+            .getSQL();
+    String selectVersionOwner =
+        sql.select(ApplicationVersions.APPLICATION_NAME)
+            .from(ApplicationVersions.TABLE)
+            .where(ApplicationVersions.VERSION_NAME.eq(val(null, ApplicationVersions.VERSION_NAME)))
+            .getSQL();
+    String selectLatestVersion =
+        sql.select(ApplicationVersions.VERSION_NAME)
+            .from(ApplicationVersions.TABLE)
+            .where(ApplicationVersions.APPLICATION_NAME.eq(val(null, ApplicationVersions.APPLICATION_NAME))
+                .or(ApplicationVersions.APPLICATION_NAME.isNull()))
+            .orderBy(ApplicationVersions.VERSION_TIMESTAMP.desc())
+            .limit(inline(1))
+            .getSQL();
     return new SystemSql.Executors(
         SchemaSqlRendering.rendered(create), insert, replace, selectOne, selectAll, heartbeat, stop, selectLapsed,
         claim, markTakenOver, selectPendingIds, reassignPending, releaseClaim, recordScope, selectScopes,
-        selectWorkflowScope);
+        selectWorkflowScope, claimVersion, insertVersion, selectVersionOwner, selectLatestVersion);
   }
 }

@@ -60,6 +60,42 @@ public final class ExecutorStore {
     return db.update(sql.heartbeat(), now, executorId, instanceId) == 1;
   }
 
+  /**
+   * Registers {@code versionName} in DBOS's {@code application_versions} as {@code appName}'s, as
+   * DBOS's own launches do (DBOS's clients enqueue a schedule's runs on the latest version of its
+   * application): a row of that version no application owns is claimed, and one is added if there
+   * is none. Returns the application that owns the version when it is another's: then the row is
+   * left as it was.
+   */
+  public Optional<String> registerVersion(String versionName, String appName) {
+    return db.inTransaction(c -> {
+      int claimed;
+      try (PreparedStatement s = c.prepareStatement(sql.claimVersion())) {
+        Jdbc.bind(s, appName, versionName);
+        claimed = s.executeUpdate();
+      }
+      if (claimed == 0) {
+        try (PreparedStatement s = c.prepareStatement(sql.insertVersion())) {
+          Jdbc.bind(s, java.util.UUID.randomUUID().toString(), versionName, appName);
+          s.executeUpdate();
+        }
+      }
+      try (PreparedStatement s = c.prepareStatement(sql.selectVersionOwner())) {
+        Jdbc.bind(s, versionName);
+        try (ResultSet rs = s.executeQuery()) {
+          String owner = rs.next() ? rs.getString(1) : null;
+          return owner == null || owner.equals(appName) ? Optional.<String>empty() : Optional.of(owner);
+        }
+      }
+    });
+  }
+
+  /** The version DBOS's clients take as {@code appName}'s latest: its own or no application's, newest first. */
+  public Optional<String> latestVersion(String appName) {
+    List<String> latest = db.query(sql.selectLatestVersion(), rs -> rs.getString(1), appName);
+    return latest.stream().findFirst();
+  }
+
   /** Records which recorded workflows the code now holding {@code executorId} can run. */
   public void recordScope(String executorId, RunnableScope scope) {
     db.update(sql.recordScope(), executorId, scope.appVersion(), scope.fingerprintsJson());

@@ -107,7 +107,11 @@ record SystemSql(
       String releaseClaim,
       String recordScope,
       String selectScopes,
-      String selectWorkflowScope) {}
+      String selectWorkflowScope,
+      String claimVersion,
+      String insertVersion,
+      String selectVersionOwner,
+      String selectLatestVersion) {}
 
   /**
    * {@link MessageStore}'s, {@link EventStore}'s and {@link StreamStore}'s. On PostgreSQL {@code

@@ -214,6 +214,7 @@ public final class DbosRuntime {
     String executorId = holder.executorId();
     this.executorId = executorId;
     executorStore.recordScope(executorId, scope);
+    registerVersion(executorStore, appVersion);
     // started before the parts that run workflows, so it stops (and marks the executor stopped) after them
     services.start(new ExecutorHeartbeat(executorStore, holder, config.heartbeatInterval()));
     QueueStore queueStore = new QueueStore(db);
@@ -292,6 +293,23 @@ public final class DbosRuntime {
           runner.wake();
         });
     return new Launched(parts, recovery, admin, executorStore, workflowRetention, queueConfigs, schedules);
+  }
+
+  /**
+   * Registers this code's version in DBOS's {@code application_versions}, as DBOS's launches do,
+   * and says when it is not the latest there. A version another application owns is left to it:
+   * launch goes on, but DBOS's clients fire this application's schedules on its own latest version.
+   */
+  private void registerVersion(ExecutorStore executorStore, String appVersion) {
+    executorStore.registerVersion(appVersion, config.appName()).ifPresent(owner -> log.warn(
+        "application version '{}' is registered by application '{}' in this system database, so DBOS's"
+            + " clients do not take it as '{}''s; give this application a distinct appVersion",
+        appVersion, owner, config.appName()));
+    executorStore.latestVersion(config.appName())
+        .filter(latest -> !latest.equals(appVersion))
+        .ifPresent(latest -> log.info(
+            "this version '{}' is not the latest of application '{}' in the system database: '{}' is",
+            appVersion, config.appName(), latest));
   }
 
   private String appVersion() {
