@@ -19,11 +19,12 @@ import org.jooq.Table;
  * The system tables and columns a database has, as far as io.dbosj cares: whether every one its
  * statements use is there, and whether DBOS TS's payload tables ({@code workflow_input}, {@code
  * workflow_output}) are, which decides how inputs and outcomes are read ({@link SystemSql#of(boolean,
- * boolean)}). Probed once at open, for a database DBOS made at another version than TS 5.3's.
+ * boolean)}), and whether {@code application_versions} records each version's application.
+ * Probed once at open, for a database DBOS made at another version than TS 5.3's.
  */
-record SchemaLayout(boolean payloadTables, List<String> missing, String queueTableLacks) {
+record SchemaLayout(boolean payloadTables, List<String> missing, String queueTableLacks, boolean versionOwners) {
   /** DBOS TS 5.3's layout, which io.dbosj creates: everything there. */
-  static final SchemaLayout DBOS_TS = new SchemaLayout(true, List.of(), null);
+  static final SchemaLayout DBOS_TS = new SchemaLayout(true, List.of(), null, true);
 
   /** The {@code queues} columns {@link QueueTableStore} uses: DBOS Java 1.1's table has no partition limits. */
   private static final List<Field<?>> QUEUE_TABLE_COLUMNS =
@@ -68,7 +69,11 @@ record SchemaLayout(boolean payloadTables, List<String> missing, String queueTab
             .filter(name -> !queueColumns.contains(name))
             .reduce((a, b) -> a + ", " + b)
             .orElse(null);
-    return new SchemaLayout(payloadTables, List.copyOf(missing), queueTableLacks);
+    // DBOS Java 1.1's application_versions has no owner: its versions are not registered there
+    boolean versionOwners =
+        columns.getOrDefault(SystemTables.ApplicationVersions.TABLE.getName(), Set.of())
+            .contains(SystemTables.ApplicationVersions.APPLICATION_NAME.getName());
+    return new SchemaLayout(payloadTables, List.copyOf(missing), queueTableLacks, versionOwners);
   }
 
   /** Every column io.dbosj's statements read or write, by table. */

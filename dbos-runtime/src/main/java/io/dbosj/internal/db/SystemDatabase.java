@@ -81,6 +81,11 @@ public final class SystemDatabase implements AutoCloseable, io.dbosj.internal.li
     return layout.queueTableLacks();
   }
 
+  /** Whether {@code application_versions} records each version's application (not in DBOS Java 1.1's layout). */
+  public boolean recordsVersionOwners() {
+    return layout.versionOwners();
+  }
+
   /** Whether the schema has DBOS TS's {@code workflow_input} and {@code workflow_output}. */
   boolean hasPayloadTables() {
     return layout.payloadTables();

@@ -214,7 +214,9 @@ public final class DbosRuntime {
     String executorId = holder.executorId();
     this.executorId = executorId;
     executorStore.recordScope(executorId, scope);
-    registerVersion(executorStore, appVersion);
+    if (db.recordsVersionOwners()) {
+      registerVersion(executorStore, appVersion);
+    }
     // started before the parts that run workflows, so it stops (and marks the executor stopped) after them
     services.start(new ExecutorHeartbeat(executorStore, holder, config.heartbeatInterval()));
     QueueStore queueStore = new QueueStore(db);
@@ -296,7 +298,8 @@ public final class DbosRuntime {
   }
 
   /**
-   * Registers this code's version in DBOS's {@code application_versions}, as DBOS's launches do,
+   * Registers this code's version in DBOS's {@code application_versions}, as DBOS TS's launches do
+   * (a DBOS Java 1.1 layout, whose table records no application, is left as it is),
    * and says when it is not the latest there. A version another application owns is left to it:
    * launch goes on, but DBOS's clients fire this application's schedules on its own latest version.
    */
