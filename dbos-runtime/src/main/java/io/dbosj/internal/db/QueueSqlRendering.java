@@ -95,6 +95,12 @@ final class QueueSqlRendering {
             .and(STATUS.eq(inline(WorkflowState.ENQUEUED.name(), STATUS)))
             .getSQL();
     String claimQueued = claimQueued(sql, postgres, row, withoutCandidateBinds(claim));
+    // on PostgreSQL the queue's lock and the claim in one round trip: the claim, a statement of its
+    // own, takes its snapshot once the lock is held, so it sees the last holder's commit
+    String lockThenClaimQueued =
+        postgres
+            ? sql.select(field("pg_advisory_xact_lock({0})", Object.class, val(0L))).getSQL() + "; " + claimQueued
+            : null;
     String selectClaimedSteps =
         SystemSqlRendering.selectStepRecords(sql)
             .where(
@@ -213,6 +219,7 @@ final class QueueSqlRendering {
         partitionStartsSince,
         claim,
         claimQueued,
+        lockThenClaimQueued,
         selectClaimedSteps,
         notify,
         promoteDelayed,

@@ -43,6 +43,7 @@ public final class QueueStore {
   private final String selectQueued;
   private final String claim;
   private final String claimQueued;
+  private final String lockThenClaimQueued;
   private final String selectClaimedSteps;
   private final String notify;
   private final String selectById;
@@ -61,6 +62,7 @@ public final class QueueStore {
     this.selectQueued = sql.selectQueued();
     this.claim = sql.claim();
     this.claimQueued = sql.claimQueued();
+    this.lockThenClaimQueued = sql.lockThenClaimQueued();
     this.selectClaimedSteps = sql.selectClaimedSteps();
     this.notify = sql.notifyEnqueued();
     this.selectById = db.sql().workflows().selectById();
@@ -109,8 +111,10 @@ public final class QueueStore {
 
   /**
    * Claims the workflows this executor may start now from {@code queue}, and reads what their
-   * execution needs in the same transaction. Claims none if another process is dequeuing the
-   * same queue at this moment: it will be tried again. {@code beforeCommit} is given the ID of
+   * execution needs in the same transaction. If another process is dequeuing the same queue at
+   * this moment, a queue with neither partitions nor a rate limit waits for that dequeue to
+   * commit (its lock comes in one round trip with the claim); any other claims none, and is tried
+   * again. {@code beforeCommit} is given the ID of
    * each row claimed, inside the transaction, before it commits: so the caller can mark them as
    * running before anyone else can read them claimed. An attempt retried after a lost connection
    * calls it again, possibly for other rows; only those returned were claimed.
@@ -135,7 +139,9 @@ public final class QueueStore {
         c -> {
           List<StatusRow> claimed = claimedByEarlierAttempt(c, earlierAttempts, executorId, now);
           Claimed carried = claimed.isEmpty() ? Claimed.NONE : withSteps(c, claimed, queue, executorId, now);
-          if (tryLock != null && !tryLock(c, queue.name())) {
+          // a queue with neither partitions nor a rate limit takes its lock with the claim
+          boolean lockWithClaim = lockThenClaimQueued != null && !queue.partitioned() && queue.rateLimit() == null;
+          if (!lockWithClaim && tryLock != null && !tryLock(c, queue.name())) {
             return carried;
           }
           int room = MAX_CLAIM;
@@ -154,7 +160,7 @@ public final class QueueStore {
             if (room <= 0) {
               return carried.rateReopensAt(reopensAt);
             }
-            anyRecordedSteps |= claimQueued(c, queue, executorId, scope, now, room, claimed);
+            anyRecordedSteps |= claimQueued(c, queue, executorId, scope, now, room, lockWithClaim, claimed);
             return claimed(c, claimed, anyRecordedSteps, queue, executorId, now, beforeCommit, earlierAttempts);
           }
           if (queue.workerConcurrency() != null) {
@@ -217,23 +223,38 @@ public final class QueueStore {
   /**
    * Claims, in one statement that counts what the queue's concurrency and worker concurrency
    * leave room for, picks and claims, up to {@code most} rows of a queue without partitions,
-   * adding them to {@code claimed} in queue order; returns whether any has recorded steps.
+   * adding them to {@code claimed} in queue order; returns whether any has recorded steps. With
+   * {@code lockFirst} the queue's lock is taken, waiting for another process's dequeue to commit,
+   * by a statement sent with it.
    */
   private boolean claimQueued(
       Connection c, QueueLimits queue, String executorId, RunnableScope scope, long now, int most,
-      List<StatusRow> claimed) throws SQLException {
+      boolean lockFirst, List<StatusRow> claimed) throws SQLException {
     record Picked(StatusRow row, int priority) {}
     List<Picked> picked = new ArrayList<>();
     boolean anyRecordedSteps = false;
     boolean rateLimited = queue.rateLimit() != null;
-    try (PreparedStatement s = c.prepareStatement(claimQueued)) {
+    Object[] binds = {
+        executorId, scope.appVersion(), now, now, rateLimited, now, now,
+        queue.name(), scope.appVersion(), scope.fingerprintsJson(),
+        most, orUnlimited(queue.concurrency()), queue.name(), orUnlimited(queue.workerConcurrency()), queue.name(),
+        executorId};
+    try (PreparedStatement s = c.prepareStatement(lockFirst ? lockThenClaimQueued : claimQueued)) {
       Jdbc.planEachTime(s);
-      Jdbc.bind(
-          s, executorId, scope.appVersion(), now, now, rateLimited, now, now,
-          queue.name(), scope.appVersion(), scope.fingerprintsJson(),
-          most, orUnlimited(queue.concurrency()), queue.name(), orUnlimited(queue.workerConcurrency()), queue.name(),
-          executorId);
-      try (ResultSet rs = s.executeQuery()) {
+      if (lockFirst) {
+        Object[] withKey = new Object[binds.length + 1];
+        withKey[0] = lockKey(queue.name());
+        System.arraycopy(binds, 0, withKey, 1, binds.length);
+        Jdbc.bind(s, withKey);
+        s.execute(); // the lock's result
+        if (!s.getMoreResults()) {
+          throw new SQLException("the claim after the queue's lock returned no rows to read");
+        }
+      } else {
+        Jdbc.bind(s, binds);
+        s.execute();
+      }
+      try (ResultSet rs = s.getResultSet()) {
         while (rs.next()) {
           picked.add(new Picked(WorkflowStore.readRow(rs).startedAt(now), rs.getInt(WorkflowStore.ROW_WIDTH + 2)));
           anyRecordedSteps |= rs.getBoolean(WorkflowStore.ROW_WIDTH + 1);

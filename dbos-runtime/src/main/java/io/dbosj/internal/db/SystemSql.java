@@ -78,6 +78,7 @@ record SystemSql(
       String partitionStartsSince,
       String claim,
       String claimQueued,
+      String lockThenClaimQueued,
       String selectClaimedSteps,
       String notifyEnqueued,
       String promoteDelayed,
