@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -264,7 +265,57 @@ public final class WorkflowExecutor implements Service {
       CompletableFuture<Outcome<?>> mine,
       Runnable onFinish,
       boolean unattended) {
-    Runnable task =
+    try {
+      threads.execute(task(call, workflowId, recorded, deadline, mine, onFinish, unattended));
+    } catch (RejectedExecutionException e) {
+      running.finish(workflowId, mine, Outcome.failure(new DbosShutdownException()));
+    }
+  }
+
+  /**
+   * {@link #resume(Reservation, DurableCall, Long, Runnable, Map)} for a call made on the thread
+   * that will run it, so the caller (the queue runner) does not wait for inputs to be decoded.
+   * {@code call} returns {@code null} when the workflow is not to run here (it has said why);
+   * then, or if it throws, the reservation is given up and {@code onFinish} runs.
+   */
+  public void resumeMade(
+      Reservation reservation, Supplier<DurableCall<?>> call, Long deadline, Runnable onFinish,
+      Map<Integer, StepRecord> recordedSteps) {
+    Runnable start = () -> {
+      DurableCall<?> made;
+      try {
+        made = call.get();
+      } catch (RuntimeException | Error e) {
+        release(reservation);
+        onFinish.run();
+        log.error("workflow {} could not be started; it stays PENDING", reservation.workflowId, e);
+        return;
+      }
+      if (made == null) {
+        release(reservation);
+        onFinish.run();
+      } else if (reservation.mine == null) {
+        resume(reservation, made, deadline, onFinish, recordedSteps);
+      } else {
+        task(made, reservation.workflowId, recordedSteps, deadline, reservation.mine, onFinish, true).run();
+      }
+    };
+    try {
+      threads.execute(start);
+    } catch (RejectedExecutionException e) {
+      release(reservation);
+    }
+  }
+
+  private <R> Runnable task(
+      DurableCall<R> call,
+      String workflowId,
+      Map<Integer, StepRecord> recorded,
+      Long deadline,
+      CompletableFuture<Outcome<?>> mine,
+      Runnable onFinish,
+      boolean unattended) {
+    return
         () -> {
           Outcome<?> outcome = Outcome.failure(new DbosShutdownException());
           try {
@@ -291,11 +342,6 @@ public final class WorkflowExecutor implements Service {
             }
           }
         };
-    try {
-      threads.execute(task);
-    } catch (RejectedExecutionException e) {
-      running.finish(workflowId, mine, Outcome.failure(new DbosShutdownException()));
-    }
   }
 
   <R> WorkflowHandle<R> handle(String workflowId, DurableCall<R> call, CompletableFuture<Outcome<?>> execution) {

@@ -153,11 +153,16 @@ public final class QueueRunner implements Service {
     AtomicInteger started = startedHere.computeIfAbsent(queue.name(), name -> new AtomicInteger());
     for (StatusRow row : dequeued.rows()) {
       started.incrementAndGet();
-      reserved.remove(row.workflowId())
-          .start(row, dequeued.steps().getOrDefault(row.workflowId(), Map.of()), () -> {
-            started.decrementAndGet();
-            slotFreed(queue.name());
-          });
+      try {
+        reserved.remove(row.workflowId())
+            .start(row, dequeued.steps().getOrDefault(row.workflowId(), Map.of()), () -> {
+              started.decrementAndGet();
+              slotFreed(queue.name());
+            });
+      } catch (RuntimeException | Error e) {
+        started.decrementAndGet();
+        throw e;
+      }
     }
     reserved.values().forEach(DequeuedWorkflows.Reserved::release); // an attempt's that was retried
     return dequeued;

@@ -49,29 +49,20 @@ final class QueuedStarts implements DequeuedWorkflows {
     };
   }
 
+  /** Starts the workflow on its own thread, where its recorded inputs are decoded into its call. */
   private void start(
       WorkflowExecutor.Reservation reservation, StatusRow row, Map<Integer, StepRecord> recordedSteps, Runnable onFinish) {
-    DurableCall<?> call;
+    executor.resumeMade(reservation, () -> callOf(row), row.deadline(), onFinish, recordedSteps);
+  }
+
+  /** The call {@code row} records, or {@code null} if it cannot run here (then said why). */
+  private DurableCall<?> callOf(StatusRow row) {
     try {
-      call = calls.callOf(row);
+      return calls.callOf(row); // null: logged, and a process that has the code will run it
     } catch (DispatchedCalls.UndecodableInputs e) {
-      try {
-        fail(row, e);
-      } finally {
-        executor.release(reservation);
-      }
-      onFinish.run();
-      return;
-    } catch (RuntimeException | Error e) {
-      executor.release(reservation);
-      throw e;
+      fail(row, e);
+      return null;
     }
-    if (call == null) {
-      executor.release(reservation);
-      onFinish.run();
-      return; // logged: a process that has the code will run it
-    }
-    executor.resume(reservation, call, row.deadline(), onFinish, recordedSteps);
   }
 
   private void fail(StatusRow row, DispatchedCalls.UndecodableInputs cause) {
