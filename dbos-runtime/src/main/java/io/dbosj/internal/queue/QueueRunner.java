@@ -62,7 +62,7 @@ public final class QueueRunner implements Service {
    * not make it look.
    */
   private final Map<String, AtomicInteger> startedHere = new ConcurrentHashMap<>();
-  /** The queues that had nothing to claim at their last look, by name; the runner thread's own. */
+  /** When each queue looked at is next looked at unless woken for it, by name; the runner thread's own. */
   private final Map<String, IdleQueue> idleQueues = new HashMap<>();
   /** When the first {@code DELAYED} workflow known of is due (epoch ms), or {@link Long#MAX_VALUE}. */
   private final AtomicLong delayedDue = new AtomicLong(Long.MAX_VALUE);
@@ -88,7 +88,7 @@ public final class QueueRunner implements Service {
     thread.start();
   }
 
-  /** When a queue that had nothing to claim is looked at next, and how long its wait was. */
+  /** When a queue is next looked at unless woken for it, and how long it waits till then. */
   private record IdleQueue(long waitMillis, long nextLookAt) {
     IdleQueue next(long now) {
       long wait = Math.min(MAX_IDLE_MS, waitMillis * 2);
