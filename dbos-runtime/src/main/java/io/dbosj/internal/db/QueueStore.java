@@ -22,13 +22,12 @@ import java.util.function.Consumer;
  * lock on it, so counting the running workflows and claiming new ones is atomic across every
  * process (the global concurrency and rate limits hold), and claims rows with {@code FOR UPDATE
  * SKIP LOCKED}; on SQLite the immediate write transaction is the lock. A queue without partitions
- * is counted, picked and claimed in one statement under that lock (the lock, the claim and the
- * commit: three round trips); a rate limit adds its count before it, and a partitioned queue
- * counts, picks and claims in statements of their own.
+ * is counted, picked and claimed in one statement under that lock, sent with the statement that
+ * takes it (two round trips with the commit); a rate limit takes the lock and counts first, and a
+ * partitioned queue counts, picks and claims in statements of their own.
  */
 public final class QueueStore {
   /** The most workflows one dequeue claims, so one busy queue cannot starve the others. */
-  /** The most rows one dequeue claims. */
   public static final int MAX_CLAIM = 256;
 
   private final SystemDatabase db;
