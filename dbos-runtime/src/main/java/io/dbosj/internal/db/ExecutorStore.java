@@ -1,11 +1,13 @@
 package io.dbosj.internal.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Owns {@code dbosj_executors}, our table beside DBOS's: which process holds each executor ID,
@@ -61,13 +63,19 @@ public final class ExecutorStore {
   }
 
   /**
+   * What {@link #registerVersion} found: the application that owns the version when it is
+   * another's, and the version DBOS's clients take as the application's latest.
+   */
+  public record VersionRegistration(Optional<String> otherOwner, Optional<String> latest) {}
+
+  /**
    * Registers {@code versionName} in DBOS's {@code application_versions} as {@code appName}'s, as
    * DBOS's own launches do (DBOS's clients enqueue a schedule's runs on the latest version of its
    * application): a row of that version no application owns is claimed, and one is added if there
-   * is none. Returns the application that owns the version when it is another's: then the row is
-   * left as it was.
+   * is none. A version another application owns is left as it was. In the same transaction it
+   * reads the application's latest version: its own or no application's, newest first.
    */
-  public Optional<String> registerVersion(String versionName, String appName) {
+  public VersionRegistration registerVersion(String versionName, String appName) {
     return db.inTransaction(c -> {
       int claimed;
       try (PreparedStatement s = c.prepareStatement(sql.claimVersion())) {
@@ -76,24 +84,24 @@ public final class ExecutorStore {
       }
       if (claimed == 0) {
         try (PreparedStatement s = c.prepareStatement(sql.insertVersion())) {
-          Jdbc.bind(s, java.util.UUID.randomUUID().toString(), versionName, appName);
+          Jdbc.bind(s, UUID.randomUUID().toString(), versionName, appName);
           s.executeUpdate();
         }
       }
-      try (PreparedStatement s = c.prepareStatement(sql.selectVersionOwner())) {
-        Jdbc.bind(s, versionName);
-        try (ResultSet rs = s.executeQuery()) {
-          String owner = rs.next() ? rs.getString(1) : null;
-          return owner == null || owner.equals(appName) ? Optional.<String>empty() : Optional.of(owner);
-        }
-      }
+      String owner = firstOf(c, sql.selectVersionOwner(), versionName);
+      Optional<String> otherOwner = owner == null || owner.equals(appName) ? Optional.empty() : Optional.of(owner);
+      return new VersionRegistration(otherOwner, Optional.ofNullable(firstOf(c, sql.selectLatestVersion(), appName)));
     });
   }
 
-  /** The version DBOS's clients take as {@code appName}'s latest: its own or no application's, newest first. */
-  public Optional<String> latestVersion(String appName) {
-    List<String> latest = db.query(sql.selectLatestVersion(), rs -> rs.getString(1), appName);
-    return latest.stream().findFirst();
+  /** The first column of the first row {@code query} returns, or {@code null}. */
+  private static String firstOf(Connection c, String query, String bind) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(query)) {
+      Jdbc.bind(s, bind);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
   }
 
   /** Records which recorded workflows the code now holding {@code executorId} can run. */

@@ -304,11 +304,12 @@ public final class DbosRuntime {
    * launch goes on, but DBOS's clients fire this application's schedules on its own latest version.
    */
   private void registerVersion(ExecutorStore executorStore, String appVersion) {
-    executorStore.registerVersion(appVersion, config.appName()).ifPresent(owner -> log.warn(
+    ExecutorStore.VersionRegistration registered = executorStore.registerVersion(appVersion, config.appName());
+    registered.otherOwner().ifPresent(owner -> log.warn(
         "application version '{}' is registered by application '{}' in this system database, so DBOS's"
             + " clients do not take it as '{}''s; give this application a distinct appVersion",
         appVersion, owner, config.appName()));
-    executorStore.latestVersion(config.appName())
+    registered.latest()
         .filter(latest -> !latest.equals(appVersion))
         .ifPresent(latest -> log.info(
             "this version '{}' is not the latest of application '{}' in the system database: '{}' is",
